@@ -1,0 +1,242 @@
+"""The records that flow through PressWatch.
+
+Every stage maps one record to the next: ``RawDocument`` (ingest) -> ``Article`` (extract)
+-> ``Article`` with entities, people and quotes (nlp) -> ``Article`` with a cluster (dedup).
+Records are frozen; a stage returns a new record with ``dataclasses.replace``.
+
+``Article.to_record()`` is the export contract (one JSON line per article) that the JSONL/CSV/
+Parquet exports, the JSON API and the tests rely on. Offsets (``start``/``end``) are character
+offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal
+
+DocumentKind = Literal["text", "html"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerType = Literal["person", "org", "anonymous"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as a reader found it, before any cleaning.
+
+    ``source_path`` names where it came from; for container formats (JSONL, WARC, feeds) it carries
+    a fragment: ``dump.jsonl#L3``, ``crawl.warc.gz#record=12``.
+    """
+
+    source_path: str
+    content: str
+    kind: DocumentKind
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document or file that could not be turned into an article, and why."""
+
+    source_path: str
+    stage: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the cleaner removed from the body, with the rule that matched it."""
+
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommentForm:
+    """A reader-comment form found in scraped text: its fields and their prompt messages."""
+
+    fields: tuple[str, ...]
+    messages: tuple[tuple[str, str], ...]  # (field, message) pairs, in page order
+
+    def to_record(self) -> dict[str, Any]:
+        return {"fields": list(self.fields), "messages": dict(self.messages)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in an article: the fullest name, the roles the text gives, every mention."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: one attribution found in an article."""
+
+    text: str
+    kind: QuoteKind
+    speaker: str | None
+    speaker_type: SpeakerType
+    speaker_role: str | None
+    cue: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article. ``text`` is the body: paragraphs joined by a blank line."""
+
+    id: str
+    url: str | None
+    site: str | None
+    title: str | None
+    standfirst: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    language: str | None
+    paragraphs: tuple[str, ...]
+    text: str
+    source_path: str
+    content_hash: str
+    entities: tuple[Entity, ...] = ()
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    cluster_id: str | None = None
+    canonical_id: str | None = None
+    is_canonical: bool = True
+    comments_count: int = 0
+    syndication_hint: str | None = None
+    comment_form: CommentForm | None = None
+    removed: tuple[RemovedLine, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        """The export record (DESIGN.md): plain JSON types, lists not tuples."""
+        rec: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "comment_form":
+                rec[f.name] = value.to_record() if value is not None else None
+            elif isinstance(value, tuple):
+                rec[f.name] = [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+            else:
+                rec[f.name] = value
+        return rec
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> "Article":
+        """Inverse of ``to_record`` (extra keys are ignored)."""
+        form = rec.get("comment_form")
+        return cls(
+            id=rec["id"],
+            url=rec.get("url"),
+            site=rec.get("site"),
+            title=rec.get("title"),
+            standfirst=rec.get("standfirst"),
+            authors=tuple(rec.get("authors") or ()),
+            published=rec.get("published"),
+            language=rec.get("language"),
+            paragraphs=tuple(rec.get("paragraphs") or ()),
+            text=rec.get("text") or "",
+            source_path=rec.get("source_path") or "",
+            content_hash=rec.get("content_hash") or "",
+            entities=tuple(Entity(**e) for e in rec.get("entities") or ()),
+            people=tuple(
+                Person(
+                    name=p["name"],
+                    roles=tuple(p.get("roles") or ()),
+                    mentions=tuple(Mention(**m) for m in p.get("mentions") or ()),
+                )
+                for p in rec.get("people") or ()
+            ),
+            quotes=tuple(Quote(**q) for q in rec.get("quotes") or ()),
+            cluster_id=rec.get("cluster_id"),
+            canonical_id=rec.get("canonical_id"),
+            is_canonical=bool(rec.get("is_canonical", True)),
+            comments_count=int(rec.get("comments_count") or 0),
+            syndication_hint=rec.get("syndication_hint"),
+            comment_form=(
+                CommentForm(
+                    fields=tuple(form.get("fields") or ()),
+                    messages=tuple((form.get("messages") or {}).items()),
+                )
+                if form
+                else None
+            ),
+            removed=tuple(RemovedLine(**r) for r in rec.get("removed") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A syndication cluster: the same story on several sites, with the original marked."""
+
+    id: str
+    canonical_id: str
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reader comment on an article."""
+
+    id: int
+    article_id: str
+    name: str
+    comment: str
+    created_at: str  # ISO 8601, UTC
+    hidden: bool = False
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the clean body: re-ingesting unchanged content is a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id_for(url: str | None, source_path: str) -> str:
+    """A stable id from where the article lives (its URL, else its source path).
+
+    The same page re-ingested keeps its id; a changed page updates the same record.
+    """
+    key = url or source_path
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+__all__ = [
+    "RawDocument",
+    "Failure",
+    "RemovedLine",
+    "CommentForm",
+    "Entity",
+    "Mention",
+    "Person",
+    "Quote",
+    "Article",
+    "Cluster",
+    "Comment",
+    "content_hash",
+    "article_id_for",
+    "replace",
+    "field",
+]

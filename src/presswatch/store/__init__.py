@@ -1,0 +1,33 @@
+"""Storage: one Store interface, SQLite (FTS5) by default, PostgreSQL (tsvector) for teams."""
+
+from presswatch.store.base import (
+    ClusterAssignment,
+    PersonDetail,
+    PersonSummary,
+    QuoteHit,
+    RoleSeen,
+    SearchHit,
+    SearchPage,
+    Store,
+    UpsertOutcome,
+)
+
+__all__ = [
+    "ClusterAssignment",
+    "PersonDetail",
+    "PersonSummary",
+    "QuoteHit",
+    "RoleSeen",
+    "SearchHit",
+    "SearchPage",
+    "Store",
+    "UpsertOutcome",
+    "open_store",
+]
+
+
+def open_store(db: str) -> Store:
+    """Open (and migrate) the database at ``db``: a file path, ``sqlite:///...`` or ``postgresql://...``."""
+    from presswatch.store.factory import open_store as _open
+
+    return _open(db)

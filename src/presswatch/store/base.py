@@ -1,0 +1,167 @@
+"""The one Store interface every backend implements (SQLite default, PostgreSQL for teams).
+
+The contract suite in ``tests/store/`` runs the same tests on every backend.
+Backends are opened with :func:`presswatch.store.open_store` from a file path or an SQLAlchemy URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol, runtime_checkable
+
+from presswatch.model import Article, Cluster, Comment, Failure, Quote
+
+
+class UpsertOutcome(str, Enum):
+    STORED = "stored"  # a new article
+    UPDATED = "updated"  # same id, changed content
+    UNCHANGED = "unchanged"  # same id, same content hash: nothing written
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article: Article
+    snippet: str  # HTML-safe text with <mark>..</mark> around matches (everything else escaped)
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    total: int
+    items: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]]  # "site" / "person" / "month" -> [(value, count)]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    id: str  # a slug of the name: "nikolai-patrushev"
+    name: str
+    roles: tuple[str, ...]
+    article_count: int
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSeen:
+    role: str
+    article_id: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    quote: Quote
+    article_id: str
+    article_title: str | None
+    published: str | None
+    site: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetail:
+    summary: PersonSummary
+    names_seen: tuple[str, ...]
+    roles_over_time: tuple[RoleSeen, ...]  # oldest first
+    quotes: tuple[QuoteHit, ...]  # newest first
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterAssignment:
+    """Where dedup put an article: written onto the article row by the store."""
+
+    article_id: str
+    cluster_id: str
+    canonical_id: str
+    is_canonical: bool
+
+
+@runtime_checkable
+class Store(Protocol):
+    url: str
+
+    # --- articles -------------------------------------------------------------------------
+    def upsert_articles(self, articles: Sequence[Article]) -> list[UpsertOutcome]:
+        """Insert or update a batch in one transaction; idempotent by (id, content_hash)."""
+        ...
+
+    def get_article(self, article_id: str) -> Article:
+        """The article with its current cluster fields and comments_count; raises NotFound."""
+        ...
+
+    def find_article(self, id_or_path: str) -> Article:
+        """By id, else by source_path (exact, then suffix match); raises NotFound."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, ordered by id (stable for exports)."""
+        ...
+
+    def count_articles(self) -> int: ...
+
+    def search(
+        self,
+        query: str | None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchPage:
+        """Full-text search (FTS5 / tsvector) over title, standfirst and text, newest first when
+        ``query`` is empty, best match first otherwise. A malformed query raises QueryError."""
+        ...
+
+    # --- failures -------------------------------------------------------------------------
+    def record_failures(self, failures: Sequence[Failure]) -> None:
+        """Store failure records (one row per source_path; a later success clears it)."""
+        ...
+
+    def failures(self) -> list[Failure]: ...
+
+    # --- people and quotes ----------------------------------------------------------------
+    def people(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
+        """People across articles, most-mentioned first; ``query`` filters by name."""
+        ...
+
+    def person(self, person_id: str) -> PersonDetail:
+        """Raises NotFound."""
+        ...
+
+    def quotes(
+        self, query: str | None = None, *, speaker: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[QuoteHit]:
+        """Quotes whose text matches ``query`` and/or whose speaker matches ``speaker``."""
+        ...
+
+    # --- clusters -------------------------------------------------------------------------
+    def apply_cluster_assignments(self, assignments: Sequence[ClusterAssignment]) -> None: ...
+
+    def clusters(self, *, min_size: int = 2) -> list[Cluster]: ...
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        """Raises NotFound."""
+        ...
+
+    def save_signatures(self, signatures: Sequence[tuple[str, bytes]]) -> None:
+        """Persist dedup signatures (article_id -> serialized MinHash) beside the articles."""
+        ...
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    # --- comments -------------------------------------------------------------------------
+    def add_comment(self, article_id: str, name: str, comment: str) -> Comment:
+        """Raises NotFound for an unknown article. Validation happens before (presswatch.comments)."""
+        ...
+
+    def comments(self, article_id: str, *, include_hidden: bool = False) -> list[Comment]: ...
+
+    def hide_comment(self, comment_id: int) -> Comment:
+        """Raises NotFound."""
+        ...
+
+    def close(self) -> None: ...
