@@ -87,6 +87,19 @@ class Store(Protocol):
         """Insert or update a batch in one transaction; idempotent by (id, content_hash)."""
         ...
 
+    def write_batch(
+        self,
+        articles: Sequence[Article],
+        *,
+        failures: Sequence[Failure] = (),
+        assignments: Sequence[ClusterAssignment] = (),
+        signatures: Sequence[tuple[str, bytes]] = (),
+    ) -> list[UpsertOutcome]:
+        """What the ingest runner calls: upsert articles, clear failures of paths that now succeed,
+        record new failures, apply cluster changes to stored articles and save dedup signatures,
+        all in ONE transaction."""
+        ...
+
     def get_article(self, article_id: str) -> Article:
         """The article with its current cluster fields and comments_count; raises NotFound."""
         ...
