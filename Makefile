@@ -13,7 +13,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e ".[dev,postgres,bench]"
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev,postgres,bench,ray]"
 	touch $@
 
 demo: setup

@@ -1,0 +1,133 @@
+"""Exports of stored articles: JSONL (the record), CSV (flat) and Parquet (nested, typed).
+
+All three carry the same fields, the record of DESIGN.md; CSV stores list fields as JSON text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from presswatch.model import Article
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+#: Scalar columns first, in the record's order; list/struct fields after.
+RECORD_FIELDS: tuple[str, ...] = (
+    "id", "url", "site", "title", "standfirst", "authors", "published", "language",
+    "paragraphs", "text", "source_path", "content_hash", "entities", "people", "quotes",
+    "cluster_id", "canonical_id", "is_canonical", "comments_count", "syndication_hint",
+    "comment_form", "removed",
+)  # fmt: skip
+
+_ENTITY = pa.struct([("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+_MENTION = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+_PERSON = pa.struct([("name", pa.string()), ("roles", pa.list_(pa.string())), ("mentions", pa.list_(_MENTION))])
+_QUOTE = pa.struct(
+    [
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("speaker", pa.string()),
+        ("speaker_type", pa.string()),
+        ("speaker_role", pa.string()),
+        ("cue", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+    ]
+)
+_COMMENT_FORM = pa.struct([("fields", pa.list_(pa.string())), ("messages", pa.map_(pa.string(), pa.string()))])
+_REMOVED = pa.struct([("text", pa.string()), ("rule", pa.string())])
+
+PARQUET_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("url", pa.string()),
+        ("site", pa.string()),
+        ("title", pa.string()),
+        ("standfirst", pa.string()),
+        ("authors", pa.list_(pa.string())),
+        ("published", pa.string()),
+        ("language", pa.string()),
+        ("paragraphs", pa.list_(pa.string())),
+        ("text", pa.string()),
+        ("source_path", pa.string()),
+        ("content_hash", pa.string()),
+        ("entities", pa.list_(_ENTITY)),
+        ("people", pa.list_(_PERSON)),
+        ("quotes", pa.list_(_QUOTE)),
+        ("cluster_id", pa.string()),
+        ("canonical_id", pa.string()),
+        ("is_canonical", pa.bool_()),
+        ("comments_count", pa.int64()),
+        ("syndication_hint", pa.string()),
+        ("comment_form", _COMMENT_FORM),
+        ("removed", pa.list_(_REMOVED)),
+    ]
+)
+
+
+def records(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
+    for article in articles:
+        rec = article.to_record()
+        yield {name: rec.get(name) for name in RECORD_FIELDS}
+
+
+def write_jsonl(articles: Iterable[Article], out: IO[str]) -> int:
+    n = 0
+    for rec in records(articles):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS))
+    writer.writeheader()
+    n = 0
+    for rec in records(articles):
+        writer.writerow(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in rec.items()}
+        )
+        n += 1
+    return n
+
+
+def write_parquet(articles: Iterable[Article], out: IO[bytes] | str, *, batch_rows: int = 1000) -> int:
+    """Write in row groups of ``batch_rows`` so large databases export in bounded memory."""
+    n = 0
+    with pq.ParquetWriter(out, PARQUET_SCHEMA) as writer:
+        chunk: list[dict[str, Any]] = []
+        for rec in records(articles):
+            form = rec["comment_form"]
+            if form is not None:
+                rec["comment_form"] = {"fields": form["fields"], "messages": list(form["messages"].items())}
+            chunk.append(rec)
+            if len(chunk) >= batch_rows:
+                writer.write_table(pa.Table.from_pylist(chunk, schema=PARQUET_SCHEMA))
+                n += len(chunk)
+                chunk = []
+        if chunk or n == 0:
+            writer.write_table(pa.Table.from_pylist(chunk, schema=PARQUET_SCHEMA))
+            n += len(chunk)
+    return n
+
+
+def export_articles(articles: Iterable[Article], fmt: ExportFormat, out: IO[bytes]) -> int:
+    """Write ``articles`` to the binary stream ``out`` in ``fmt``; returns the number of records."""
+    if fmt == "parquet":
+        return write_parquet(articles, out)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
+    try:
+        return write_jsonl(articles, text) if fmt == "jsonl" else write_csv(articles, text)
+    finally:
+        text.detach()
+
+
+__all__ = ["FORMATS", "PARQUET_SCHEMA", "RECORD_FIELDS", "export_articles", "records", "write_csv", "write_jsonl", "write_parquet"]
