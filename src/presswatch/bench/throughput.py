@@ -1,0 +1,120 @@
+"""`presswatch bench throughput`: end-to-end articles/s of the whole pipeline, per stage and per executor.
+
+Input: the extraction benchmark's HTML pages (read in place). Rows: each stage alone (extract, NLP),
+then full ingests into a fresh SQLite database with the local executor at 1 and N workers and, when
+installed, on Ray. trafilatura alone is the reference row: the floor cost of reading the HTML at all.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+
+
+def _pages(data_dir: Path, limit: int | None) -> list[Path]:
+    pages = sorted((data_dir / "html").glob("*.html.gz"))
+    return pages[:limit] if limit else pages
+
+
+def _rate(n: int, seconds: float) -> float:
+    return n / seconds if seconds > 0 else 0.0
+
+
+def run_throughput(
+    data_dir: Path = DEFAULT_DATA, *, limit: int | None = None, workers: int = 2, with_ray: bool = True
+) -> dict[str, dict[str, float]]:
+    """Measure; returns {row: {"articles_per_s": .., "seconds": .., "articles": ..}}."""
+    import trafilatura
+
+    from presswatch.extract import extract
+    from presswatch.model import RawDocument
+    from presswatch.nlp import annotate
+    from presswatch.run.local import ingest_paths
+    from presswatch.store import open_store
+
+    pages = _pages(data_dir, limit)
+    if not pages:
+        raise typer.BadParameter(f"no pages under {data_dir}/html")
+    html = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
+    results: dict[str, dict[str, float]] = {}
+
+    t = time.perf_counter()
+    for doc in html:
+        trafilatura.extract(doc, include_comments=False, fast=True)
+    results["trafilatura extract only"] = {"seconds": time.perf_counter() - t, "articles": len(html)}
+
+    t = time.perf_counter()
+    articles = []
+    for path, doc in zip(pages, html, strict=True):
+        try:
+            articles.append(extract(RawDocument(source_path=str(path), content=doc, kind="html")))
+        except Exception:  # noqa: BLE001 - a page without a body still counts as work done
+            pass
+    results["presswatch extract"] = {"seconds": time.perf_counter() - t, "articles": len(html)}
+
+    annotate(articles[0])  # load the model outside the timing
+    t = time.perf_counter()
+    for article in articles:
+        annotate(article)
+    results["presswatch nlp"] = {"seconds": time.perf_counter() - t, "articles": len(articles)}
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "pages"
+        corpus.mkdir()
+        for path, doc in zip(pages, html, strict=True):
+            (corpus / path.name.removesuffix(".gz")).write_text(doc, "utf-8")
+        for n in sorted({1, workers}):
+            store = open_store(str(Path(tmp) / f"local{n}.db"))
+            report = ingest_paths([corpus], store, workers=n)
+            store.close()
+            results[f"presswatch ingest, local x{n}"] = {"seconds": report.seconds, "articles": report.documents}
+        if with_ray:
+            try:
+                import ray  # noqa: F401
+            except ImportError:
+                pass
+            else:
+                from presswatch.run.ray_executor import ingest_paths_ray
+
+                store = open_store(str(Path(tmp) / "ray.db"))
+                report = ingest_paths_ray([corpus], store, num_cpus=workers)
+                store.close()
+                results[f"presswatch ingest, ray x{workers}"] = {"seconds": report.seconds, "articles": report.documents}
+    for row in results.values():
+        row["articles_per_s"] = _rate(int(row["articles"]), row["seconds"])
+    results["_memory"] = {"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return results
+
+
+def register(bench_app: typer.Typer) -> None:
+    @bench_app.command("throughput")
+    def throughput(
+        data_dir: Path = typer.Option(DEFAULT_DATA, "--data", help="The extraction benchmark folder."),
+        limit: Optional[int] = typer.Option(None, "--limit", min=1),
+        workers: int = typer.Option(2, "--workers", min=1),
+        ray: bool = typer.Option(True, "--ray/--no-ray"),
+        as_json: bool = typer.Option(False, "--json"),
+    ) -> None:
+        """End-to-end articles/s of the pipeline (extract, NLP, dedup, store) per executor."""
+        results = run_throughput(data_dir, limit=limit, workers=workers, with_ray=ray)
+        console = Console(stderr=as_json)
+        table = Table("run", "articles", "seconds", "articles/s", title="Throughput")
+        for name, row in results.items():
+            if name.startswith("_"):
+                continue
+            table.add_row(name, str(int(row["articles"])), f"{row['seconds']:.2f}", f"{row['articles_per_s']:.1f}")
+        console.print(table)
+        console.print(f"peak RSS {results['_memory']['peak_rss_mb']:.0f} MB (this process)")
+        if as_json:
+            print(json.dumps({k.replace(" ", "_"): v for k, v in results.items()}))
