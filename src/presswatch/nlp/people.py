@@ -1,0 +1,171 @@
+"""Entities and people: PERSON mentions merged under the fullest name, junk spans dropped.
+
+"Patrushev" after "Nikolai Patrushev" is the same person; "Mr. Trump" is "Donald Trump";
+"Russia's" tagged PERSON by the model is not a person when the article names Russia as a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presswatch.model import Entity, Mention, Person
+from presswatch.nlp.lexicon import title_words
+from presswatch.nlp.roles import role_mentions
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "abu"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class PersonMention:
+    name_tokens: tuple[str, ...]
+    start_token: int  # first token of the name (titles excluded)
+    end_token: int  # one past the last token
+    start: int  # char offsets
+    end: int
+    title_tokens: tuple[int, int] | None  # a title the model folded into the entity ("President X")
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """People of one article and, for each token of a mention, whose name it is."""
+
+    people: list[Person] = field(default_factory=list)
+    token_owner: dict[int, str] = field(default_factory=dict)
+    # (char offset, person name) of every mention, in text order: for pronoun antecedents
+    mention_order: list[tuple[int, int, str]] = field(default_factory=list)  # (start, token index, name)
+    # roles as (char offset where the text gives it, role) per person
+    role_offsets: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def role_in_force(self, name: str, at: int) -> str | None:
+        """The role the text gives the person last before ``at`` (else the first one it gives)."""
+        seen = self.role_offsets.get(name) or []
+        if not seen:
+            return None
+        before = [role for offset, role in seen if offset <= at]
+        return before[-1] if before else seen[0][1]
+
+    def person(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+
+def _clean_entity_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def entities_of(doc) -> tuple[Entity, ...]:
+    """Named entities of the labels PressWatch keeps, with a leading "the" cut off."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = ent
+        if len(span) > 1 and span[0].lower_ == "the":
+            span = span[1:]
+        if len(span) > 1 and span[-1].text in _POSSESSIVE:
+            span = span[:-1]
+        text = _clean_entity_text(span.text)
+        if not text or not any(ch.isalpha() for ch in text):
+            continue
+        out.append(Entity(text=text, label=ent.label_, start=span.start_char, end=span.start_char + len(span.text)))
+    return tuple(out)
+
+
+def _person_mentions(doc) -> list[PersonMention]:
+    other_names = {
+        _clean_entity_text(e.text).lower().removeprefix("the ")
+        for e in doc.ents
+        if e.label_ in ("GPE", "NORP", "ORG", "LOC")
+    }
+    titles = title_words()
+    mentions: list[PersonMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        first, last = ent.start, ent.end
+        while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
+            last -= 1
+        title_start = first
+        while first < last and (doc[first].lower_ in titles or doc[first].lower_ == "the"):
+            first += 1
+        if first >= last:
+            continue
+        tokens = [doc[i] for i in range(first, last)]
+        words = [t.text for t in tokens]
+        text = " ".join(words)
+        if len(tokens) > 5 or _DIGIT.search(text):
+            continue
+        if any(not (w[0].isupper() or w.lower() in _NAME_PARTICLES or not w[0].isalpha()) for w in words):
+            continue  # "hillary clinton's emails", lower-case junk
+        if not words[-1][0].isalpha() or text.lower() in other_names:
+            continue  # "Russia's" when Russia is a place in this article
+        if all(t.is_upper and len(t.text) <= 4 for t in tokens):
+            continue  # acronyms: "ISIS", "NATO"
+        mentions.append(
+            PersonMention(
+                name_tokens=tuple(words),
+                start_token=first,
+                end_token=last,
+                start=tokens[0].idx,
+                end=tokens[-1].idx + len(tokens[-1].text),
+                title_tokens=(title_start, first) if title_start < first else None,
+            )
+        )
+    return mentions
+
+
+def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+    """The fullest earlier (else later) name this mention is a part of."""
+    words = mention.name_tokens
+    best: tuple[str, ...] | None = None
+    best_score = (-1, -1)
+    for offset, full in full_names:
+        if len(full) <= len(words) or full == words:
+            continue
+        if words[-1] == full[-1] and (len(words) == 1 or words[0] == full[0]):
+            score = 2
+        elif len(words) == 1 and words[0] == full[0]:
+            score = 1  # a first name alone ("Hillary")
+        else:
+            continue
+        # prefer surname matches, then the nearest earlier mention, then the first later one
+        before = offset <= mention.start
+        key = (score, offset if before else -offset)
+        if key > best_score:
+            best, best_score = full, key
+    return best or words
+
+
+def find_people(doc) -> PeopleIndex:
+    """People of a parsed article: merged mentions and the roles the text gives them."""
+    mentions = _person_mentions(doc)
+    full_names = [(m.start, m.name_tokens) for m in mentions if len(m.name_tokens) >= 2]
+    index = PeopleIndex()
+    by_name: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        name = " ".join(_full_name_for(m, full_names))
+        by_name.setdefault(name, []).append(m)
+        for i in range(m.start_token, m.end_token):
+            index.token_owner[i] = name
+        index.mention_order.append((m.start, m.end_token - 1, name))
+    for name, ms in by_name.items():
+        found = []
+        for m in ms:
+            for role in role_mentions(doc, m.start_token, m.end_token, m.title_tokens):
+                found.append((m.start, role))
+        index.role_offsets[name] = found
+        roles: list[str] = []
+        for _, role in found:
+            if role.lower() not in {r.lower() for r in roles}:
+                roles.append(role)
+        index.people.append(
+            Person(
+                name=name,
+                roles=tuple(roles),
+                mentions=tuple(Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end) for m in ms),
+            )
+        )
+    return index

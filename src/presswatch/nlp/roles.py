@@ -1,0 +1,129 @@
+"""Roles as the article states them, read off the parse around a person's name.
+
+Three constructions:
+- apposition after the name: "Nikolai Patrushev, Russia's Security Council secretary," and
+  descriptions "Arkady Dubnov, a Russian expert on Central Asia" (articles "a/an/the" trimmed);
+- title pre-modifiers: "President Ashraf Ghani", "Republican nominee Donald Trump";
+- a name in apposition to a title before it: "Russian Ambassador to Kabul Dmitri Zhirnov".
+"""
+
+from __future__ import annotations
+
+import re
+
+from presswatch.nlp.lexicon import title_words
+
+_ARTICLES = {"a", "an", "the"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+_NAME_ENTS = {"PERSON"}
+_MAX_ROLE_TOKENS = 12
+
+
+def normalise_role(text: str) -> str:
+    """Whitespace collapsed, edge punctuation and a leading article removed."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—–-\u00a0")
+    words = text.split(" ")
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _span_text(doc, start: int, end: int) -> str:
+    return doc[start:end].text if end > start else ""
+
+
+def _looks_like_role(tokens) -> bool:
+    """At least one word that is not a name or place (else "Kabul" alone would be a role)."""
+    titles = title_words()
+    for t in tokens:
+        if t.lower_ in titles:
+            return True
+        if t.pos_ in ("NOUN",) and not t.ent_type_:
+            return True
+        if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper():
+            return True
+    return False
+
+
+def _description_of(doc, head) -> str | None:
+    """The noun phrase headed by ``head``, without relative clauses or further appositions."""
+    keep = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.head == head and child.dep_ in _CUT_DEPS:
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    idx = sorted(t.i for t in keep)
+    # the contiguous run that contains the head
+    start = end = head.i
+    present = set(idx)
+    while start - 1 in present:
+        start -= 1
+    while end + 1 in present:
+        end += 1
+    tokens = doc[start : end + 1]
+    if len(tokens) > _MAX_ROLE_TOKENS or not _looks_like_role(tokens):
+        return None
+    role = normalise_role(tokens.text)
+    return role or None
+
+
+def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | None = None) -> list[str]:
+    """Roles given to the person whose name is ``doc[start:end]``, in text order."""
+    roles: list[str] = []
+    name_tokens = set(range(start, end))
+    head = doc[end - 1]
+    for t in doc[start:end]:
+        if t.head.i not in name_tokens:
+            head = t
+            break
+
+    # 1. titles the model put inside the PERSON span, and pre-modifiers before it
+    left = start
+    if title_tokens is not None:
+        left = title_tokens[0]
+    modifiers = [
+        c for t in doc[start:end] for c in t.children if c.i < start and c.dep_ in _MODIFIER_DEPS
+    ]
+    if title_tokens is not None:
+        modifiers += [c for i in range(*title_tokens) for c in doc[i].children if c.i < left]
+    for c in modifiers:
+        if c.ent_type_ in _NAME_ENTS and c.i not in range(*(title_tokens or (0, 0))):
+            continue
+        left = min(left, c.left_edge.i)
+    while left < start and (doc[left].lower_ in _ARTICLES or doc[left].is_punct or doc[left].dep_ == "det"):
+        left += 1
+    if left < start:
+        tokens = doc[left:start]
+        if len(tokens) <= _MAX_ROLE_TOKENS and _looks_like_role(tokens) and not any(t.is_punct and t.text in ",;" for t in tokens):
+            role = normalise_role(tokens.text)
+            if role:
+                roles.append(role)
+
+    # 2. the name in apposition to a title before it: "Russian Ambassador to Kabul Dmitri Zhirnov"
+    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ in ("NOUN", "PROPN"):
+        title_head = head.head
+        if title_head.ent_type_ not in _NAME_ENTS and title_head.pos_ != "PRON":
+            first = title_head.left_edge.i
+            while first < start and doc[first].lower_ in _ARTICLES:
+                first += 1
+            last = start
+            while last > first and doc[last - 1].is_punct:
+                last -= 1
+            tokens = doc[first:last]
+            if 0 < len(tokens) <= _MAX_ROLE_TOKENS and _looks_like_role(tokens):
+                role = normalise_role(tokens.text)
+                if role and role not in roles:
+                    roles.append(role)
+
+    # 3. appositions and descriptions after the name
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < end or c.ent_type_ in _NAME_ENTS or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        role = _description_of(doc, c)
+        if role and role not in roles:
+            roles.append(role)
+    return roles

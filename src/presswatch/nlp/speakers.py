@@ -1,0 +1,146 @@
+"""Who is speaking: the subject of a cue, resolved to a person or organisation of the article.
+
+Rules, smallest first (each measured by ``presswatch bench quotes``):
+- a token of a person's mention -> that person's full name ("Patrushev" -> "Nikolai Patrushev");
+- a title with the name in apposition ("Russian Ambassador to Kabul Dmitri Zhirnov") -> the name;
+- he/she -> the most recent person who was the subject of a clause, else the most recent person;
+- they/it/we -> the most recent organisation within the last sentences, else left as said;
+- who/which (relative clauses) -> the noun the clause modifies;
+- "the group"/"the ministry" -> the most recent organisation before, preferring one whose name
+  contains the noun ("the ministry" -> "Foreign Ministry");
+- an organisation or place named as subject -> that organisation;
+- anything else ("a source", "officials", "experts") -> its description, speaker_type anonymous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from presswatch.model import SpeakerType
+from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns
+from presswatch.nlp.people import PeopleIndex
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "it", "we", "them"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_ORG_LABELS = {"ORG", "GPE", "NORP"}
+_ARTICLES = {"a", "an", "the"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    type: SpeakerType
+    person: str | None = None  # the person's full name when type is "person"
+
+
+UNKNOWN = Speaker(None, "anonymous")
+
+
+def _entity_span(token):
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _org_name(ent) -> str:
+    span = ent
+    if len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    if len(span) > 1 and span[-1].text in ("'s", "’s"):
+        span = span[:-1]
+    return " ".join(span.text.split())
+
+
+def _description(token) -> str:
+    """The words of the noun phrase up to its head: "a senior official", "Russian officials"."""
+    doc = token.doc
+    start = token.left_edge.i
+    text = doc[start : token.i + 1].text
+    return " ".join(text.split())
+
+
+def _recent_person(token, people: PeopleIndex) -> str | None:
+    """Most recent person mentioned before ``token``: subjects first, within the last sentences."""
+    doc = token.doc
+    before = [(start, tok_i, name) for start, tok_i, name in people.mention_order if start < token.idx]
+    if not before:
+        return None
+    sent_start = token.sent.start
+    window_start = doc[max(0, sent_start - 1)].sent.start if sent_start > 0 else 0
+    # two sentences back at most for the subject preference
+    for _ in range(2):
+        if window_start > 0:
+            window_start = doc[window_start - 1].sent.start
+    subjects = [
+        (s, i, n) for s, i, n in before if i >= window_start and doc[i].dep_ in ("nsubj", "nsubjpass", "appos")
+    ]
+    if subjects:
+        return subjects[-1][2]
+    return before[-1][2]
+
+
+def _recent_org(token, noun: str | None = None, max_sentences: int | None = None):
+    doc = token.doc
+    limit = 0
+    if max_sentences is not None:
+        sent = token.sent
+        for _ in range(max_sentences):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        limit = sent.start
+    candidates = [e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i and e.start >= limit]
+    if noun:
+        named = [e for e in candidates if noun in e.text.lower()]
+        if named:
+            return named[-1]
+    return candidates[-1] if candidates else None
+
+
+def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
+    """The speaker that the subject token ``token`` of a cue refers to."""
+    if token is None or depth > 3:
+        return UNKNOWN
+    name = people.token_owner.get(token.i)
+    if name:
+        return Speaker(name, "person", name)
+    # a title or description with the name attached: "Ambassador ... Dmitri Zhirnov", "the senator, X"
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
+            owner = people.token_owner[child.i]
+            return Speaker(owner, "person", owner)
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE:
+        if lower in _RELATIVE and token.head.dep_ == "relcl":
+            return resolve_speaker(token.head.head, people, depth=depth + 1)
+        if lower in _PERSON_PRONOUNS:
+            antecedent = _recent_person(token, people)
+            if antecedent:
+                return Speaker(antecedent, "person", antecedent)
+        if lower in _GROUP_PRONOUNS:
+            org = _recent_org(token, max_sentences=1)
+            if org is not None:
+                return Speaker(_org_name(org), "org")
+        return Speaker(token.text, "anonymous")
+    ent = _entity_span(token)
+    if ent is not None and ent.label_ in _ORG_LABELS:
+        return Speaker(_org_name(ent), "org")
+    if ent is not None and ent.label_ == "PERSON":
+        return Speaker(" ".join(ent.text.split()), "person", None)
+    lemma = token.lemma_.lower()
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if lemma in organisation_nouns():
+        named_inside = [c for c in token.subtree if c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and c.i < token.i]
+        if "the" in determiners and not named_inside:
+            org = _recent_org(token, lemma)
+            if org is not None:
+                return Speaker(_org_name(org), "org")
+        return Speaker(_description(token), "org")
+    if token.pos_ == "PROPN":  # a name the entity recogniser missed
+        return Speaker(_description(token), "person")
+    if lemma in anonymous_nouns() or token.pos_ == "NOUN":
+        return Speaker(_description(token), "anonymous")
+    return Speaker(_description(token), "anonymous")
