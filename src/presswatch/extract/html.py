@@ -1,24 +1,144 @@
-"""HTML extraction with trafilatura (placeholder)."""
+"""HTML extraction: the article body and its metadata from one news page.
+
+trafilatura does the heavy lifting, in its fast mode, on a tree PressWatch has pre-cleaned first
+(``presswatch.extract.boilerplate``): blocks that are navigation, related links, newsletter boxes or
+share bars by their markup are gone before trafilatura scores the page. Its output is then checked
+against a second candidate when it looks weak, and the paragraphs lose what is not body text: the
+headline repeated at the top, byline and dateline lines, and whatever the shared text-cleaner rules
+(``presswatch.extract.text.clean_paragraphs``) recognise.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
+from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
+from presswatch.extract.metadata import PageMetadata, extract_metadata
+
+__all__ = ["extract_html", "body_paragraphs", "drop_title_lines", "drop_byline_lines"]
 
 
-def extract_html(html: str, *, url: str | None = None) -> ExtractedText:
-    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
-    if doc is None or not doc.text:
-        return ExtractedText(title=None, standfirst=None, paragraphs=())
-    paragraphs = tuple(p.strip() for p in doc.text.split("\n") if p.strip())
+def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
+    """Extract one page; a page without article text gives an ExtractedText with no paragraphs."""
+    tree = load_html(html)
+    if tree is None:
+        return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
+    meta = extract_metadata(tree, url=url)
+    standfirst = detach_standfirst(tree)
+    paragraphs = body_paragraphs(tree, url=url)
+    paragraphs = drop_title_lines(paragraphs, meta.title_candidates)
+    paragraphs = drop_byline_lines(paragraphs, authors=meta.authors)
+    removed, comment_form, syndication_hint = (), None, None
+    cleaned = _shared_cleaner(paragraphs)
+    if cleaned is not None:
+        paragraphs, removed, comment_form, syndication_hint = cleaned
     return ExtractedText(
-        title=doc.title,
-        standfirst=doc.description,
-        paragraphs=paragraphs,
-        authors=tuple(a.strip() for a in (doc.author or "").split(";") if a.strip()),
-        published=doc.date,
-        site=doc.sitename,
-        language=doc.language,
-        url=doc.url or url,
+        title=meta.title,
+        standfirst=standfirst or meta.description,
+        paragraphs=tuple(paragraphs),
+        authors=meta.authors,
+        published=meta.published,
+        site=meta.site,
+        language=meta.language,
+        url=meta.url or url,
+        removed=tuple(removed),
+        comment_form=comment_form,
+        syndication_hint=syndication_hint,
     )
+
+
+def _shared_cleaner(paragraphs: list[str]):
+    """The messy-text cleaner's rules, when that module provides them (it is optional here)."""
+    try:
+        from presswatch.extract.text import clean_paragraphs  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    kept, removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs))
+    return list(kept), tuple(removed), comment_form, syndication_hint
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+def body_paragraphs(tree: HtmlElement, *, url: str | None = None) -> list[str]:
+    """The body's paragraphs, from trafilatura's fast mode on the pre-cleaned tree.
+
+    The tree is modified (pruned); metadata must be read before.
+    """
+    prune_boilerplate(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, fast=True, include_comments=False, with_metadata=False, include_tables=True
+    )
+    text = doc.text if doc is not None else ""
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+# --- paragraph rules ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    """Words only, case-folded: how a repeated headline is recognised despite punctuation changes."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def drop_title_lines(paragraphs: list[str], titles: tuple[str, ...]) -> list[str]:
+    """Drop the headline when it is repeated as the body's first lines (the body excludes it).
+
+    A leading line counts as the headline when it equals one of the page's title candidates (og:title,
+    <h1>, <title> without the site suffix) or is the <title> with the site name around it.
+    """
+    wanted = {n for n in (_norm(t) for t in titles) if n}
+    if not wanted:
+        return paragraphs
+    out = list(paragraphs)
+    # the headline sits at the top; look at the first few lines only so a quoted headline later stays
+    for index in range(min(3, len(out))):
+        line = _norm(out[index])
+        if line and (line in wanted or any(len(line) >= 20 and (t.startswith(line) or line.startswith(t) and len(line) - len(t) < 30) for t in wanted)):
+            return out[:index] + out[index + 1 :]
+    return out
+
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|von|por|par)\s+[\w.'’\- ]{2,60}(?:[,|·•–—-].{0,80})?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|first published)\s*(?:on|at)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:\s*(?:[-–—|,·•]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_byline(line: str, authors: tuple[str, ...] = ()) -> bool:
+    """A line that only credits the writer ("By Jane Roe", "Jane Roe | Reuters") or dates the piece."""
+    stripped = line.strip()
+    if len(stripped) > 120:
+        return False
+    if _DATELINE.match(stripped) or _BYLINE.match(stripped):
+        return True
+    norm = _norm(stripped)
+    for author in authors:
+        name = _norm(author)
+        if name and (norm == name or norm in {f"by {name}", f"{name} staff writer"}):
+            return True
+    return False
+
+
+def drop_byline_lines(paragraphs: list[str], *, authors: tuple[str, ...] = ()) -> list[str]:
+    """Drop byline and dateline lines at the top of the body (where pages print them)."""
+    out = list(paragraphs)
+    start = 0
+    while start < min(4, len(out)) and is_byline(out[start], authors):
+        start += 1
+    return out[start:]

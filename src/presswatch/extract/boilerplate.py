@@ -1,0 +1,194 @@
+"""Pre-cleaning of a page's tree: drop what is page furniture by its markup, before body extraction.
+
+The rules are general, not keyed to sites: a block goes when its tag or ARIA role says it is navigation,
+a sidebar or a footer, when its class/id names a known kind of furniture (related links, newsletter
+sign-up, share bar, comments, most-read lists), or when it is mostly links. Whatever the markup says,
+a block that holds most of the page's paragraph text is kept: it is the article, whatever it is called.
+Layout tables (a table used as a page grid) become plain blocks so the body is not read as one table row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+__all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layout_tables"]
+
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "noscript", "template", "dialog"})
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"})
+
+# class/id words of page furniture; matched as whole words inside names split on - _ and camelCase
+_FURNITURE_WORDS = (
+    "related|recommended|recommendations|recirc|read[-_]?more|more[-_]?(?:stories|news|from|on|articles)|"
+    "most[-_]?(?:popular|read|viewed|shared|commented)|popular|trending|latest|recent|top[-_]?stories|"
+    "you[-_]?may[-_]?(?:also[-_]?)?like|also[-_]?(?:like|read)|"
+    "newsletter|newsletters|subscribe|signup|optin|"
+    "share|sharing|sharebar|social|socials|sharetools|"
+    "comment|comments|disqus|discussion|"
+    "breadcrumb|breadcrumbs|sidebar|sidenav|navbar|nav|menu|footer|masthead|"
+    "cookie|cookies|consent|gdpr|"
+    "advert|advertisement|ads|adslot|sponsored|sponsor|promo|promoted|outbrain|taboola|"
+    "tags|tagcloud|taglist|topics|pagination|pager|"
+    "toolbar|widget|partner|partners|teaser|teasers"
+)
+_FURNITURE_NAME = re.compile(rf"(?:^|[\s_\-])(?:{_FURNITURE_WORDS})(?:$|[\s_\-])", re.IGNORECASE)
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# names that contain a furniture word but name the article itself ("article-body share-wrapper")
+_CONTENT_NAME = re.compile(r"(?:^|[\s_\-])(?:article|story|post|entry)[\s_\-]?(?:body|content|text)(?:$|[\s_\-])", re.IGNORECASE)
+
+#: a matched block holding at least this share of the page's paragraph text is the article: kept
+ARTICLE_SHARE = 0.4
+#: a block is "mostly links" above this share of its text in <a>, with at least this many links
+LINK_DENSITY = 0.65
+MIN_LINKS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    removed_blocks: int
+    unwrapped_tables: int
+
+
+def is_furniture_name(name: str) -> bool:
+    """Whether a class or id value names page furniture (``"related-links"``, ``"shareBar"``)."""
+    if not name:
+        return False
+    spaced = _CAMEL_BOUNDARY.sub("-", name)
+    if _CONTENT_NAME.search(spaced):
+        return False
+    return bool(_FURNITURE_NAME.search(spaced))
+
+
+def _prose_length(element: HtmlElement) -> int:
+    """Characters of text outside links: how much reading matter a block holds."""
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return max(0, len(element.text_content()) - linked)
+
+
+def _link_density(element: HtmlElement) -> tuple[float, int]:
+    text = len(element.text_content().strip())
+    if not text:
+        return 0.0, 0
+    links = list(element.iter("a"))
+    linked = sum(len(a.text_content().strip()) for a in links)
+    return linked / text, len(links)
+
+
+def _is_furniture(element: HtmlElement) -> bool:
+    tag = element.tag
+    if tag in _FURNITURE_TAGS:
+        return True
+    role = (element.get("role") or "").lower()
+    if role in _FURNITURE_ROLES:
+        return True
+    if tag in ("html", "body", "main", "article", "p", "h1", "a"):
+        return False
+    return is_furniture_name(element.get("class") or "") or is_furniture_name(element.get("id") or "")
+
+
+def _is_link_list(element: HtmlElement) -> bool:
+    if element.tag not in ("ul", "ol", "div", "section", "table"):
+        return False
+    density, links = _link_density(element)
+    return links >= MIN_LINKS and density >= LINK_DENSITY
+
+
+def _drop(element: HtmlElement) -> None:
+    # keep the tail text: it belongs to the parent, not to the dropped block
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Turn tables used as page grids into plain blocks; data tables (cells of short values) stay."""
+    count = 0
+    for table in list(tree.iter("table")):
+        cells = table.xpath("./tr/td|./tbody/tr/td|./thead/tr/td")
+        is_layout = table.find(".//table") is not None or any(
+            len(cell.findall(".//p")) >= 2 or cell.find(".//div") is not None for cell in cells
+        )
+        if not is_layout:
+            continue
+        for element in table.iter("table", "tbody", "thead", "tfoot", "tr", "td", "th"):
+            element.tag = "div"
+        count += 1
+    return count
+
+
+def prune_boilerplate(tree: HtmlElement) -> PruneReport:
+    """Remove furniture blocks from ``tree`` in place; returns what was done."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    # scripts and styles are not text; drop them first so they do not count as prose
+    for element in list(root.iter("script", "style")):
+        _drop(element)
+    total = _prose_length(root) or 1
+    unwrapped = unwrap_layout_tables(root)
+    doomed: list[HtmlElement] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if not (_is_furniture(element) or _is_link_list(element)):
+            continue
+        if _prose_length(element) >= ARTICLE_SHARE * total:
+            continue
+        doomed.append(element)
+    removed = 0
+    for element in doomed:
+        # an ancestor may already be gone; removing from a detached subtree is harmless
+        _drop(element)
+        removed += 1
+    return PruneReport(removed_blocks=removed, unwrapped_tables=unwrapped)
+
+
+_STANDFIRST_NAME = re.compile(
+    r"(?:^|[\s_\-])(?:standfirst|dek|sub[-_]?head(?:line)?|sub[-_]?title|subline|strapline|summary|description)(?:$|[\s_\-])",
+    re.IGNORECASE,
+)
+_HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)", re.IGNORECASE)
+_STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
+
+
+def _is_standfirst(element: HtmlElement) -> bool:
+    if element.tag not in _STANDFIRST_TAGS:
+        return False
+    names = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+    if names and _STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", names)):
+        return True
+    # a sub-heading inside the article's header block (<header>, "article-head") is its standfirst
+    if element.tag in ("h2", "h3"):
+        parent = element.getparent()
+        if parent is not None and (
+            parent.tag == "header" or _HEADER_NAME.search(_CAMEL_BOUNDARY.sub("-", parent.get("class") or ""))
+        ):
+            return parent.find(".//h1") is not None or parent.tag == "header"
+    return False
+
+
+def detach_standfirst(tree: HtmlElement) -> str | None:
+    """Take the standfirst (dek, sub-headline) out of the tree and return its text.
+
+    It is printed between the headline and the body, styled apart; it is not body text. Only a short
+    block without paragraphs of its own qualifies, so a whole "summary" section is never taken.
+    """
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or not _is_standfirst(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:
+            continue
+        _drop(element)
+        return text
+    return None

@@ -1,0 +1,391 @@
+"""Page metadata: title, authors, publication date, site, language -- from the page's own markup.
+
+Sources, most trusted first: schema.org JSON-LD (the article object), Open Graph and ``article:*``
+properties, named ``<meta>`` tags, ``<time datetime>``, then trafilatura's metadata extractor and
+htmldate (original date only) for what the markup does not state. Authors come out as people's names:
+"By", "Staff", job titles after a comma, dates, e-mails and profile URLs are stripped, "A and B" is
+split, duplicates go. Dates come out in ISO 8601; a date in the future of the page (the crawl time) is
+never taken, since htmldate is asked for the original date and the markup's modified dates are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+__all__ = ["PageMetadata", "extract_metadata", "clean_authors", "normalise_date", "split_title"]
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+        "scholarlyarticle", "techarticle", "report", "webpage", "itempage", "creativework",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    title: str | None = None
+    #: every form of the headline seen on the page (to recognise it repeated in the body)
+    title_candidates: tuple[str, ...] = ()
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601
+    site: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    """What one source says; the first source to say something wins."""
+
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict]:
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            # pages sometimes leave raw control characters in the JSON; try once without them
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        yield from _flatten(data)
+
+
+def _flatten(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, dict) and main.get("@type"):
+            yield from _flatten(main)
+
+
+def _types(obj: dict) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _names(value: object) -> Iterator[str]:
+    """Names from a schema.org person/organisation value (string, object or list of them)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _names(item)
+    elif isinstance(value, dict):
+        if value.get("@type") and "organization" in str(value.get("@type")).lower():
+            return
+        name = value.get("name")
+        if isinstance(name, str):
+            yield name
+        elif name is not None:
+            yield from _names(name)
+
+
+def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
+    articles = []
+    for obj in _json_ld_objects(tree):
+        kinds = _types(obj)
+        if "website" in kinds and isinstance(obj.get("name"), str):
+            found.sites.append(obj["name"])
+        if kinds & _ARTICLE_TYPES:
+            articles.append(obj)
+    # a page's news article object beats its generic WebPage object
+    articles.sort(key=lambda o: 0 if _types(o) - {"webpage", "itempage", "creativework"} else 1)
+    for obj in articles:
+        for key in ("headline", "name"):
+            if isinstance(obj.get(key), str):
+                found.titles.append(obj[key])
+        if isinstance(obj.get("description"), str):
+            found.descriptions.append(obj["description"])
+        found.authors.extend(_names(obj.get("author")))
+        found.authors.extend(_names(obj.get("creator")))
+        if isinstance(obj.get("datePublished"), str):
+            found.dates.append(obj["datePublished"])
+        elif isinstance(obj.get("dateCreated"), str):
+            found.dates.append(obj["dateCreated"])
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            found.sites.append(publisher["name"])
+        language = obj.get("inLanguage")
+        if isinstance(language, str):
+            found.languages.append(language)
+        if isinstance(obj.get("url"), str):
+            found.urls.append(obj["url"])
+
+
+# --- <meta>, Open Graph, <time> ---------------------------------------------------------------
+
+_META_TITLE = ("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title")
+_META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
+_META_AUTHOR = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "cxenseparse:author")
+_META_DATE = (
+    "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
+    "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+    "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime", "originalpublicationdate",
+)
+_META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content:
+            values.setdefault(key, []).append(content)
+    return values
+
+
+def _from_meta(tree: HtmlElement, found: _Found) -> None:
+    values = _meta_values(tree)
+
+    def pick(keys: Iterable[str]) -> list[str]:
+        return [v for k in keys for v in values.get(k, [])]
+
+    found.titles.extend(pick(_META_TITLE))
+    found.descriptions.extend(pick(_META_DESCRIPTION))
+    found.authors.extend(a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://")))
+    found.dates.extend(pick(_META_DATE))
+    found.sites.extend(pick(_META_SITE))
+    found.urls.extend(pick(("og:url",)))
+    for link in tree.iterfind(".//link[@rel='canonical']"):
+        if link.get("href"):
+            found.urls.append(link.get("href"))
+    for time in tree.iterfind(".//time[@datetime]"):
+        # the first <time> with pubdate/published semantics, else the first one inside the article
+        marks = " ".join(filter(None, (time.get("itemprop"), time.get("class"), time.get("pubdate"))))
+        if "modif" in marks.lower() or "updat" in marks.lower():
+            continue
+        found.dates.append(time.get("datetime"))
+        break
+    for element in tree.xpath("//*[@itemprop='author']"):
+        name = element.find(".//*[@itemprop='name']")
+        text = (name if name is not None else element).text_content()
+        if text.strip():
+            found.authors.append(text)
+    language = tree.get("lang") or tree.get("xml:lang")
+    if language:
+        found.languages.append(language)
+    found.languages.extend(pick(("og:locale", "content-language", "language", "dc.language")))
+
+
+# --- cleaning ------------------------------------------------------------------------------------
+
+_BY = re.compile(r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DATE_FRAGMENT = re.compile(
+    r"\b(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4})\b.*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:staff|staff writer|staff reporter|editor|editors|editorial|the editors|admin|administrator|"
+    r"reporter|correspondent|contributor|guest|guest author|news desk|newsdesk|web desk|desk|team|"
+    r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none)$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\by\b|\bet\b|\s,\s*(?=[A-Z])|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*")
+_ROLE_SUFFIX = re.compile(
+    r"\s*(?:,|\s-\s|\s–\s|\s—\s)\s*(?:staff|senior|chief|political|business|news|sports|technology|science|"
+    r"health|foreign|special|associate|contributing|deputy|managing|executive|the|an?|for)\b.*$",
+    re.IGNORECASE,
+)
+_TRAILING_ROLE = re.compile(r"\s+(?:staff\s+writer|staff\s+reporter|staff|correspondent|reporter|editor|contributor)s?$", re.IGNORECASE)
+
+
+def _clean_author(raw: str) -> str | None:
+    name = " ".join(raw.split())
+    name = _URL.sub("", _EMAIL.sub("", name))
+    name = _BY.sub("", name)
+    name = _ROLE_SUFFIX.sub("", name)
+    name = _DATE_FRAGMENT.sub("", name)
+    name = _TRAILING_ROLE.sub("", name)
+    name = name.strip(" \t,;:|-–—·•()[]\"'")
+    if not name or _NOT_A_NAME.match(name):
+        return None
+    words = name.split()
+    # a person's name: one to five words, starting with a letter, not a sentence
+    if not 1 <= len(words) <= 5 or not name[0].isalpha() or len(name) > 60:
+        return None
+    if name.isupper() or name.islower():
+        # SHOUTED or lower-cased names from bylines: give them name case
+        name = " ".join(w.capitalize() for w in words)
+    return name
+
+
+def clean_authors(raw_names: Iterable[str]) -> tuple[str, ...]:
+    """People's names from raw byline values: no "By", no "Staff", no dates, e-mails or URLs, deduped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for raw in raw_names:
+        if not raw:
+            continue
+        text = _BY.sub("", " ".join(str(raw).split()))
+        for part in _SPLIT.split(text):
+            name = _clean_author(part)
+            if name is None:
+                continue
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(name)
+    return tuple(names)
+
+
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def normalise_date(raw: str | None) -> str | None:
+    """ISO 8601 from a markup date: a date-time keeps its time (and offset), a date stays a date."""
+    if not raw:
+        return None
+    text = raw.strip()
+    candidate = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    if _ISO_LIKE.match(candidate):
+        # some pages write "+0000" or "2019-11-19 08:10:00"; fromisoformat on 3.11 takes both
+        try:
+            parsed = datetime.fromisoformat(re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate))
+        except ValueError:
+            try:
+                return date.fromisoformat(candidate[:10]).isoformat()
+            except ValueError:
+                return None
+        if len(candidate) <= 10:
+            return parsed.date().isoformat()
+        return parsed.isoformat()
+    try:
+        from dateutil import parser as date_parser
+
+        parsed = date_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, ImportError):
+        return None
+    if parsed.year < 1990 or parsed.year > datetime.now().year + 1:
+        return None
+    has_time = bool(re.search(r"\d:\d\d", text))
+    return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+|\s+-{2}\s+")
+
+
+def split_title(title: str, site: str | None = None) -> str:
+    """The headline from a <title>: without the site name the page adds before or after it."""
+    parts = _TITLE_SEPARATORS.split(title.strip())
+    if len(parts) == 1:
+        return title.strip()
+    if site:
+        site_norm = site.casefold().strip()
+        kept = [p for p in parts if p.casefold().strip() != site_norm and site_norm not in p.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept)
+    # no known site name: the headline is the longest part
+    return max(parts, key=len)
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: bool = True) -> PageMetadata:
+    """Read the page's metadata; ``fallback`` lets trafilatura/htmldate fill what the markup lacks."""
+    found = _Found()
+    _from_json_ld(tree, found)
+    _from_meta(tree, found)
+    site = _first(found.sites)
+    h1 = tree.find(".//h1")
+    h1_text = " ".join(h1.text_content().split()) if h1 is not None else None
+    title_tag = tree.find(".//title")
+    title_text = " ".join(title_tag.text_content().split()) if title_tag is not None else None
+    title = _first([*found.titles, h1_text, split_title(title_text, site) if title_text else None])
+    authors = clean_authors(found.authors)
+    published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
+
+    if fallback and (not title or not authors or not published):
+        extra = _trafilatura_metadata(tree, url)
+        if extra is not None:
+            title = title or extra.title
+            authors = authors or clean_authors((extra.author or "").split(";"))
+            site = site or extra.sitename
+            published = published or normalise_date(extra.date)
+    if fallback and not published:
+        published = _htmldate(tree, url)
+
+    candidates = [t for t in (*found.titles, h1_text, title_text) if t]
+    if title_text:
+        candidates.append(split_title(title_text, site))
+    language = _first(found.languages)
+    return PageMetadata(
+        title=title,
+        title_candidates=tuple(dict.fromkeys(" ".join(c.split()) for c in candidates)),
+        description=_first(found.descriptions),
+        authors=authors,
+        published=published,
+        site=site or _site_from_url(url),
+        language=language.replace("_", "-").split("-")[0].lower() if language else None,
+        url=_first(found.urls) or url,
+    )
+
+
+def _trafilatura_metadata(tree: HtmlElement, url: str | None):
+    from copy import deepcopy
+
+    from trafilatura.metadata import extract_metadata as trafilatura_metadata
+
+    try:
+        # fast: no extensive date search here, htmldate runs below only when needed
+        return trafilatura_metadata(deepcopy(tree), url, {"original_date": True, "extensive_search": False}, True)
+    except Exception:  # noqa: BLE001 -- a metadata helper failing must not lose the article
+        return None
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    try:
+        # original_date: the publication date, never the last modification or the crawl time
+        found = find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 -- as above
+        return None
+    return normalise_date(found)
