@@ -10,6 +10,7 @@ from presswatch.store.base import (
     SearchPage,
     Store,
     UpsertOutcome,
+    person_id_for,
 )
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Store",
     "UpsertOutcome",
     "open_store",
+    "person_id_for",
 ]
 
 

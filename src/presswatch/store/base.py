@@ -6,12 +6,27 @@ Backends are opened with :func:`presswatch.store.open_store` from a file path or
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
 from presswatch.model import Article, Cluster, Comment, Failure, Quote
+
+
+_SLUG_JUNK = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def person_id_for(name: str) -> str:
+    """A person's id: a slug of the full name ("Nikolai Patrushev" -> "nikolai-patrushev").
+
+    Accents are folded ("José" -> "jose"); letters of other scripts are kept rather than dropped.
+    Applying it to an id gives the id back, so callers may pass either.
+    """
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _SLUG_JUNK.sub("-", folded.lower()).replace("_", "-").strip("-")
 
 
 class UpsertOutcome(str, Enum):
@@ -57,6 +72,7 @@ class QuoteHit:
     article_title: str | None
     published: str | None
     site: str | None
+    speaker_id: str | None = None  # the speaker's person id (for links), when the speaker is a person
 
 
 @dataclass(frozen=True, slots=True)

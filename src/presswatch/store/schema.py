@@ -1,0 +1,109 @@
+"""The tables, as SQLAlchemy Core metadata shared by every backend.
+
+The migrations in ``store/migrations/versions`` create exactly this schema (a test compares them);
+the full-text parts are backend-specific and live only in the migrations:
+SQLite gets an external-content FTS5 table ``articles_fts`` kept in sync by triggers,
+PostgreSQL a generated ``tsvector`` column ``articles.search_vector`` with a GIN index.
+
+Why ``articles`` has an integer ``pk`` beside the ``id`` every other table references: FTS5's
+external content is addressed by an integer rowid, and SQLite's VACUUM may renumber the implicit
+rowid of a table without an INTEGER PRIMARY KEY, which would silently detach the index from its rows.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+metadata = sa.MetaData()
+
+#: JSON on SQLite (text), JSONB on PostgreSQL.
+JSONType = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String, nullable=False, unique=True),
+    sa.Column("content_hash", sa.String, nullable=False),
+    sa.Column("url", sa.String),
+    sa.Column("site", sa.String, index=True),
+    sa.Column("title", sa.Text),
+    sa.Column("standfirst", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("published", sa.String, index=True),  # ISO 8601 text: sorts and compares as written
+    sa.Column("language", sa.String),
+    sa.Column("source_path", sa.String, nullable=False, index=True),
+    sa.Column("cluster_id", sa.String, index=True),
+    sa.Column("canonical_id", sa.String),
+    sa.Column("is_canonical", sa.Boolean, nullable=False, server_default=sa.true()),
+    # The export record without ``text`` (kept once, in its column) and without the fields the
+    # store owns (cluster fields, comments_count): entities, people, quotes, removed lines, comment form.
+    sa.Column("record", JSONType, nullable=False),
+    sa.Column("stored_at", sa.String, nullable=False),
+    sa.Column("updated_at", sa.String, nullable=False),
+)
+
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("person_id", sa.String, primary_key=True),  # slug of the full name: "nikolai-patrushev"
+    sa.Column("name", sa.String, nullable=False, index=True),
+    sa.Column("roles", JSONType, nullable=False),  # every role seen, in first-seen order
+)
+
+article_people = sa.Table(
+    "article_people",
+    metadata,
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", sa.String, sa.ForeignKey("people.person_id", ondelete="CASCADE"), primary_key=True, index=True),
+    sa.Column("name", sa.String, nullable=False),  # the name as this article gives it
+    sa.Column("roles", JSONType, nullable=False),
+    sa.Column("mention_count", sa.Integer, nullable=False, server_default="0"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("quote_pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),  # order within the article
+    sa.Column("speaker", sa.String),
+    sa.Column("speaker_person_id", sa.String, index=True),
+    sa.Column("speaker_type", sa.String, nullable=False),
+    sa.Column("speaker_role", sa.String),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("cue", sa.String),
+    sa.Column("start_char", sa.Integer, nullable=False),
+    sa.Column("end_char", sa.Integer, nullable=False),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("source_path", sa.String, primary_key=True),
+    sa.Column("stage", sa.String, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("failed_at", sa.String, nullable=False),
+)
+
+comments = sa.Table(
+    "comments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("comment", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String, nullable=False),  # ISO 8601, UTC
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+signatures = sa.Table(
+    "signatures",
+    metadata,
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("blob", sa.LargeBinary, nullable=False),
+)
+
+__all__ = ["metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures"]

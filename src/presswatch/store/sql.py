@@ -1,0 +1,750 @@
+"""The Store implementation shared by every SQL backend (SQLAlchemy Core).
+
+Backends (``sqlite.py``, ``postgres.py``) only supply what genuinely differs: how a connection is
+set up, how a write transaction starts, and how a parsed query becomes a full-text condition, a rank
+and a snippet. Everything else -- upserts with side tables, people, quotes, clusters, comments,
+filters and facets -- is written once, here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, Row
+
+from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError
+from presswatch.model import Article, Cluster, Comment, Failure, Quote
+from presswatch.store.base import (
+    ClusterAssignment,
+    PersonDetail,
+    PersonSummary,
+    QuoteHit,
+    RoleSeen,
+    SearchHit,
+    SearchPage,
+    UpsertOutcome,
+    person_id_for,
+)
+from presswatch.store.query import ParsedQuery, parse_query
+from presswatch.store.schema import article_people, articles, comments, failures, people, quotes, signatures
+
+#: Private-use characters the engines put around matches; after HTML-escaping the snippet they become
+#: <mark> tags, so the only markup a snippet can ever contain is ours.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+FACET_LIMIT = 20
+SNIPPET_CHARS = 240
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def safe_snippet(marked: str) -> str:
+    """Escape everything, then turn the engine's sentinels into <mark> tags (balanced)."""
+    out: list[str] = []
+    open_mark = False
+    for part in re.split(f"([{MARK_START}{MARK_END}])", marked):
+        if part == MARK_START:
+            if not open_mark:
+                out.append("<mark>")
+                open_mark = True
+        elif part == MARK_END:
+            if open_mark:
+                out.append("</mark>")
+                open_mark = False
+        else:
+            out.append(html.escape(part, quote=False))
+    if open_mark:
+        out.append("</mark>")
+    return "".join(out)
+
+
+def lead_snippet(article_text: str | None) -> str:
+    """The snippet of a hit without a query: the start of the text, cut at a word."""
+    text = " ".join((article_text or "").split())
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return html.escape(text, quote=False)
+
+
+def _iso_bound(value: str, name: str) -> str:
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{name} must be an ISO date like 2024-03-01, not {value!r}") from None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class FullText:
+    """What a backend contributes to a search: how to join its index, match, rank and highlight."""
+
+    from_clause: Any  # articles joined with the index, or articles itself
+    condition: Any
+    rank: Any  # smaller is better
+    snippet: Any  # text with MARK_START / MARK_END around matches
+
+
+class SqlStore:
+    """A Store over an SQLAlchemy engine; subclasses provide the full-text search hooks."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    # --- hooks ----------------------------------------------------------------------------
+    def full_text(self, parsed: ParsedQuery) -> FullText:
+        raise NotImplementedError
+
+    def query_error(self, exc: sa.exc.DBAPIError, query: str) -> QueryError | None:
+        """A backend's own syntax error for a query that our parser let through, if it is one."""
+        return None
+
+    @contextlib.contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def upsert_rows(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
+        """INSERT .. ON CONFLICT (keys) DO UPDATE, which both SQLite and PostgreSQL spell the same."""
+        if not rows:
+            return
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(table)
+        updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+        conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+    # --- plumbing -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self.write_connection() as conn:
+                yield conn
+        except PressWatchError:
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"Could not write to {self.url}: {_short(exc)}") from exc
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except PressWatchError:
+            raise
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"Could not read from {self.url}: {_short(exc)}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "SqlStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+    # --- articles -------------------------------------------------------------------------
+    def upsert_articles(self, batch: Sequence[Article]) -> list[UpsertOutcome]:
+        return self.write_batch(batch)
+
+    def write_batch(
+        self,
+        batch: Sequence[Article],
+        *,
+        failures: Sequence[Failure] = (),
+        assignments: Sequence[ClusterAssignment] = (),
+        signatures: Sequence[tuple[str, bytes]] = (),
+    ) -> list[UpsertOutcome]:
+        with self._write() as conn:
+            outcomes = self._upsert(conn, batch)
+            done_paths = {a.source_path for a in batch}
+            if done_paths:
+                conn.execute(sa.delete(_failures_t).where(_failures_t.c.source_path.in_(done_paths)))
+            self._record_failures(conn, [f for f in failures if f.source_path not in done_paths])
+            self._apply_assignments(conn, assignments)
+            self._save_signatures(conn, signatures)
+        return outcomes
+
+    def _upsert(self, conn: Connection, batch: Sequence[Article]) -> list[UpsertOutcome]:
+        if not batch:
+            return []
+        ids = list({a.id for a in batch})
+        known: dict[str, str] = {}
+        for chunk in _chunks(ids, 500):
+            known.update((r.id, r.content_hash) for r in conn.execute(sa.select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk))))
+        now = now_iso()
+        outcomes: list[UpsertOutcome] = []
+        for article in batch:
+            previous = known.get(article.id)
+            if previous == article.content_hash:
+                outcomes.append(UpsertOutcome.UNCHANGED)
+                continue
+            row = _article_row(article)
+            if previous is None:
+                conn.execute(sa.insert(articles).values(**row, stored_at=now, updated_at=now))
+                outcomes.append(UpsertOutcome.STORED)
+            else:
+                if article.cluster_id is None:  # dedup has not run on this copy: keep the stored cluster
+                    for key in ("cluster_id", "canonical_id", "is_canonical"):
+                        row.pop(key)
+                conn.execute(sa.update(articles).where(articles.c.id == article.id).values(**row, updated_at=now))
+                outcomes.append(UpsertOutcome.UPDATED)
+            known[article.id] = article.content_hash
+            self._replace_side_rows(conn, article, new=previous is None)
+        return outcomes
+
+    def _replace_side_rows(self, conn: Connection, article: Article, *, new: bool) -> None:
+        before: set[str] = set()
+        if not new:
+            before = set(conn.execute(sa.select(article_people.c.person_id).where(article_people.c.article_id == article.id)).scalars())
+            conn.execute(sa.delete(article_people).where(article_people.c.article_id == article.id))
+            conn.execute(sa.delete(quotes).where(quotes.c.article_id == article.id))
+
+        links: dict[str, dict[str, Any]] = {}
+        for person in article.people:
+            pid = person_id_for(person.name)
+            if not pid:
+                continue
+            link = links.setdefault(pid, {"name": person.name, "roles": [], "mention_count": 0})
+            link["roles"] += [r for r in person.roles if r not in link["roles"]]
+            link["mention_count"] += len(person.mentions)
+
+        quote_rows = []
+        for position, quote in enumerate(article.quotes):
+            pid = None
+            if quote.speaker and quote.speaker_type == "person":
+                pid = _speaker_person_id(quote.speaker, links)
+                if pid and pid not in links:  # a speaker the people list missed still gets a person page
+                    links[pid] = {"name": quote.speaker, "roles": [], "mention_count": 0}
+                if pid and quote.speaker_role and quote.speaker_role not in links[pid]["roles"]:
+                    links[pid]["roles"].append(quote.speaker_role)
+            quote_rows.append(
+                {
+                    "article_id": article.id,
+                    "position": position,
+                    "speaker": quote.speaker,
+                    "speaker_person_id": pid,
+                    "speaker_type": quote.speaker_type,
+                    "speaker_role": quote.speaker_role,
+                    "kind": quote.kind,
+                    "text": quote.text,
+                    "cue": quote.cue,
+                    "start_char": quote.start,
+                    "end_char": quote.end,
+                }
+            )
+
+        if links:
+            # Make sure the person rows exist before linking; names and roles are recomputed below.
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert
+            conn.execute(
+                insert(people).on_conflict_do_nothing(index_elements=["person_id"]),
+                [{"person_id": pid, "name": link["name"], "roles": link["roles"]} for pid, link in sorted(links.items())],
+            )
+            conn.execute(
+                sa.insert(article_people),
+                [{"article_id": article.id, "person_id": pid, **link} for pid, link in sorted(links.items())],
+            )
+        if quote_rows:
+            conn.execute(sa.insert(quotes), quote_rows)
+        self._refresh_people(conn, before | set(links))
+
+    def _refresh_people(self, conn: Connection, person_ids: set[str]) -> None:
+        """Recompute each person's display name and roles from every article that names them."""
+        for pid in sorted(person_ids):
+            rows = conn.execute(
+                sa.select(article_people.c.name, article_people.c.roles)
+                .join(articles, articles.c.id == article_people.c.article_id)
+                .where(article_people.c.person_id == pid)
+                .order_by(articles.c.published.asc().nulls_last(), articles.c.id)
+            ).all()
+            if not rows:
+                conn.execute(sa.delete(people).where(people.c.person_id == pid))
+                continue
+            names = Counter(r.name for r in rows)
+            name = max(names, key=lambda n: (names[n], len(n), n))
+            roles: list[str] = []
+            for r in rows:
+                roles += [role for role in r.roles or () if role not in roles]
+            conn.execute(sa.update(people).where(people.c.person_id == pid).values(name=name, roles=roles))
+
+    def _article_select(self, *extra: Any) -> sa.Select:
+        visible = (
+            sa.select(sa.func.count())
+            .where(comments.c.article_id == articles.c.id, comments.c.hidden == sa.false())
+            .correlate(articles)
+            .scalar_subquery()
+            .label("comments_count")
+        )
+        return sa.select(
+            articles.c.id,
+            articles.c.url,
+            articles.c.site,
+            articles.c.title,
+            articles.c.standfirst,
+            articles.c.text,
+            articles.c.published,
+            articles.c.language,
+            articles.c.source_path,
+            articles.c.content_hash,
+            articles.c.cluster_id,
+            articles.c.canonical_id,
+            articles.c.is_canonical,
+            articles.c.record,
+            visible,
+            *extra,
+        )
+
+    def get_article(self, article_id: str) -> Article:
+        with self._read() as conn:
+            row = conn.execute(self._article_select().where(articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFound(f"No article with id {article_id!r}")
+        return _row_to_article(row)
+
+    def find_article(self, id_or_path: str) -> Article:
+        with self._read() as conn:
+            row = conn.execute(self._article_select().where(articles.c.id == id_or_path)).first()
+            if row is None:
+                row = conn.execute(self._article_select().where(articles.c.source_path == id_or_path)).first()
+            if row is None:
+                suffix = id_or_path.lstrip("./")
+                row = conn.execute(
+                    self._article_select()
+                    .where(articles.c.source_path.endswith(suffix, autoescape=True))
+                    .order_by(sa.func.length(articles.c.source_path), articles.c.id)
+                ).first()
+        if row is None:
+            raise NotFound(f"No article with id or source path {id_or_path!r}")
+        return _row_to_article(row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        # Paged by id so a large export never holds the whole table (or a long read transaction).
+        last = ""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(self._article_select().where(articles.c.id > last).order_by(articles.c.id).limit(500)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_article(row)
+            last = rows[-1].id
+
+    def count_articles(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    # --- search ---------------------------------------------------------------------------
+    def search(
+        self,
+        query: str | None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchPage:
+        if limit < 0 or offset < 0:
+            raise QueryError("limit and offset must not be negative")
+        parsed = parse_query(query) if query and query.strip() else None
+        conditions = self._filters(site=site, person=person, since=since, until=until)
+        if parsed is not None:
+            ft = self.full_text(parsed)
+            from_clause, conditions = ft.from_clause, [ft.condition, *conditions]
+            page_query = self._article_select(ft.rank.label("rank"), ft.snippet.label("snippet")).order_by(
+                ft.rank, articles.c.published.desc().nulls_last(), articles.c.id
+            )
+        else:
+            from_clause = articles
+            page_query = self._article_select(sa.literal(0.0).label("rank")).order_by(
+                articles.c.published.desc().nulls_last(), articles.c.id
+            )
+        page_query = page_query.select_from(from_clause).where(*conditions).limit(limit).offset(offset)
+        matching = sa.select(articles.c.id).select_from(from_clause).where(*conditions)
+        try:
+            with self._read() as conn:
+                rows = conn.execute(page_query).all()
+                total = int(conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
+                facets = self._facets(conn, matching) if total else {"site": [], "person": [], "month": []}
+        except StoreError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, sa.exc.DBAPIError) and query:
+                translated = self.query_error(cause, query)
+                if translated is not None:
+                    raise translated from cause
+            raise
+        items = []
+        for row in rows:
+            snippet = safe_snippet(row.snippet) if parsed is not None else lead_snippet(row.standfirst or row.text)
+            items.append(SearchHit(article=_row_to_article(row), snippet=snippet, rank=float(row.rank or 0.0)))
+        return SearchPage(total=total, items=items, facets=facets)
+
+    def _filters(self, *, site: str | None, person: str | None, since: str | None, until: str | None) -> list[Any]:
+        conditions: list[Any] = []
+        if site:
+            conditions.append(articles.c.site == site)
+        if person:
+            pid = person_id_for(person)
+            conditions.append(
+                articles.c.id.in_(sa.select(article_people.c.article_id).where(article_people.c.person_id == pid))
+            )
+        if since:
+            conditions.append(articles.c.published >= _iso_bound(since, "since"))
+        if until:
+            bound = _iso_bound(until, "until")
+            if len(bound) == 10:  # a whole day: everything published on it counts
+                conditions.append(articles.c.published < (date.fromisoformat(bound) + timedelta(days=1)).isoformat())
+            else:
+                conditions.append(articles.c.published <= bound)
+        return conditions
+
+    def _facets(self, conn: Connection, matching: sa.Select) -> dict[str, list[tuple[str, int]]]:
+        ids = matching.subquery()
+        in_result = articles.c.id.in_(sa.select(ids.c.id))
+        n = sa.func.count().label("n")
+        site_rows = conn.execute(
+            sa.select(articles.c.site, n).where(in_result, articles.c.site.is_not(None))
+            .group_by(articles.c.site).order_by(n.desc(), articles.c.site).limit(FACET_LIMIT)
+        ).all()
+        pn = sa.func.count(sa.distinct(article_people.c.article_id)).label("n")
+        person_rows = conn.execute(
+            sa.select(people.c.name, pn)
+            .join(article_people, article_people.c.person_id == people.c.person_id)
+            .where(article_people.c.article_id.in_(sa.select(ids.c.id)))
+            .group_by(people.c.person_id, people.c.name)
+            .order_by(pn.desc(), people.c.name)
+            .limit(FACET_LIMIT)
+        ).all()
+        month = sa.func.substr(articles.c.published, 1, 7).label("month")
+        month_rows = conn.execute(
+            sa.select(month, n).where(in_result, articles.c.published.is_not(None))
+            .group_by(month).order_by(month.desc())
+        ).all()
+        return {
+            "site": [(r[0], int(r[1])) for r in site_rows],
+            "person": [(r[0], int(r[1])) for r in person_rows],
+            "month": [(r[0], int(r[1])) for r in month_rows],
+        }
+
+    # --- failures -------------------------------------------------------------------------
+    def record_failures(self, batch: Sequence[Failure]) -> None:
+        with self._write() as conn:
+            self._record_failures(conn, batch)
+
+    def _record_failures(self, conn: Connection, batch: Sequence[Failure]) -> None:
+        now = now_iso()
+        rows = {f.source_path: {"source_path": f.source_path, "stage": f.stage, "reason": f.reason, "failed_at": now} for f in batch}
+        self.upsert_rows(conn, _failures_t, list(rows.values()), ["source_path"])
+
+    def failures(self) -> list[Failure]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(_failures_t).order_by(_failures_t.c.source_path)).all()
+        return [Failure(source_path=r.source_path, stage=r.stage, reason=r.reason) for r in rows]
+
+    # --- people and quotes ----------------------------------------------------------------
+    def _people_select(self) -> sa.Select:
+        article_count = (
+            sa.select(sa.func.count(sa.distinct(article_people.c.article_id)))
+            .where(article_people.c.person_id == people.c.person_id)
+            .correlate(people)
+            .scalar_subquery()
+            .label("article_count")
+        )
+        quote_count = (
+            sa.select(sa.func.count())
+            .where(quotes.c.speaker_person_id == people.c.person_id)
+            .correlate(people)
+            .scalar_subquery()
+            .label("quote_count")
+        )
+        return sa.select(people.c.person_id, people.c.name, people.c.roles, article_count, quote_count)
+
+    def people(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
+        stmt = self._people_select()
+        if query and query.strip():
+            q = query.strip()
+            stmt = stmt.where(sa.or_(people.c.name.icontains(q, autoescape=True), people.c.person_id.contains(person_id_for(q), autoescape=True)))
+        stmt = stmt.order_by(sa.desc("article_count"), sa.desc("quote_count"), people.c.name).limit(limit).offset(offset)
+        with self._read() as conn:
+            return [_person_summary(r) for r in conn.execute(stmt).all()]
+
+    def person(self, person_id: str) -> PersonDetail:
+        with self._read() as conn:
+            row = conn.execute(self._people_select().where(people.c.person_id == person_id)).first()
+            if row is None:
+                row = conn.execute(self._people_select().where(people.c.person_id == person_id_for(person_id))).first()
+            if row is None:
+                raise NotFound(f"No person with id {person_id!r}")
+            pid = row.person_id
+            links = conn.execute(
+                sa.select(article_people.c.article_id, article_people.c.name, article_people.c.roles, articles.c.published)
+                .join(articles, articles.c.id == article_people.c.article_id)
+                .where(article_people.c.person_id == pid)
+                .order_by(articles.c.published.asc().nulls_last(), articles.c.id)
+            ).all()
+            speaker_names = conn.execute(
+                sa.select(quotes.c.speaker).where(quotes.c.speaker_person_id == pid).distinct()
+            ).scalars().all()
+            quote_hits = self._quote_hits(conn, [quotes.c.speaker_person_id == pid], limit=None, offset=0)
+        names: list[str] = [row.name]
+        for name in [link.name for link in links] + sorted(n for n in speaker_names if n):
+            if name not in names:
+                names.append(name)
+        roles_over_time = tuple(
+            RoleSeen(role=role, article_id=link.article_id, published=link.published) for link in links for role in link.roles or ()
+        )
+        newest_first = sorted(links, key=lambda l: (l.published is not None, l.published or "", l.article_id), reverse=True)
+        return PersonDetail(
+            summary=_person_summary(row),
+            names_seen=tuple(names),
+            roles_over_time=roles_over_time,
+            quotes=tuple(quote_hits),
+            article_ids=tuple(link.article_id for link in newest_first),
+        )
+
+    def quotes(
+        self, query: str | None = None, *, speaker: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[QuoteHit]:
+        conditions: list[Any] = []
+        for word in (query or "").split():
+            conditions.append(quotes.c.text.icontains(word, autoescape=True))
+        if speaker and speaker.strip():
+            conditions.append(
+                sa.or_(
+                    quotes.c.speaker_person_id == person_id_for(speaker),
+                    quotes.c.speaker.icontains(speaker.strip(), autoescape=True),
+                )
+            )
+        with self._read() as conn:
+            return self._quote_hits(conn, conditions, limit=limit, offset=offset)
+
+    def _quote_hits(self, conn: Connection, conditions: list[Any], *, limit: int | None, offset: int) -> list[QuoteHit]:
+        stmt = (
+            sa.select(quotes, articles.c.title, articles.c.published, articles.c.site)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(*conditions)
+            .order_by(articles.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.position)
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [
+            QuoteHit(
+                quote=Quote(
+                    text=r.text,
+                    kind=r.kind,
+                    speaker=r.speaker,
+                    speaker_type=r.speaker_type,
+                    speaker_role=r.speaker_role,
+                    cue=r.cue,
+                    start=r.start_char,
+                    end=r.end_char,
+                ),
+                article_id=r.article_id,
+                article_title=r.title,
+                published=r.published,
+                site=r.site,
+                speaker_id=r.speaker_person_id,
+            )
+            for r in conn.execute(stmt).all()
+        ]
+
+    # --- clusters -------------------------------------------------------------------------
+    def apply_cluster_assignments(self, assignments: Sequence[ClusterAssignment]) -> None:
+        with self._write() as conn:
+            self._apply_assignments(conn, assignments)
+
+    def _apply_assignments(self, conn: Connection, assignments: Sequence[ClusterAssignment]) -> None:
+        for a in assignments:
+            conn.execute(
+                sa.update(articles)
+                .where(articles.c.id == a.article_id)
+                .values(cluster_id=a.cluster_id, canonical_id=a.canonical_id, is_canonical=a.is_canonical)
+            )
+
+    def clusters(self, *, min_size: int = 2) -> list[Cluster]:
+        size = sa.func.count().label("size")
+        big = sa.select(articles.c.cluster_id).where(articles.c.cluster_id.is_not(None)).group_by(articles.c.cluster_id).having(size >= min_size)
+        with self._read() as conn:
+            rows = conn.execute(self._members_select().where(articles.c.cluster_id.in_(big))).all()
+        return sorted(_build_clusters(rows), key=lambda c: (-len(c.member_ids), c.id))
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        with self._read() as conn:
+            rows = conn.execute(self._members_select().where(articles.c.cluster_id == cluster_id)).all()
+        if not rows:
+            raise NotFound(f"No cluster with id {cluster_id!r}")
+        return _build_clusters(rows)[0]
+
+    def _members_select(self) -> sa.Select:
+        return sa.select(
+            articles.c.id, articles.c.cluster_id, articles.c.canonical_id, articles.c.is_canonical, articles.c.published
+        ).order_by(articles.c.cluster_id, articles.c.published.asc().nulls_last(), articles.c.id)
+
+    def save_signatures(self, batch: Sequence[tuple[str, bytes]]) -> None:
+        with self._write() as conn:
+            self._save_signatures(conn, batch)
+
+    def _save_signatures(self, conn: Connection, batch: Sequence[tuple[str, bytes]]) -> None:
+        rows = {article_id: {"article_id": article_id, "blob": bytes(blob)} for article_id, blob in batch}
+        self.upsert_rows(conn, signatures, list(rows.values()), ["article_id"])
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(signatures.c.article_id, signatures.c.blob).order_by(signatures.c.article_id)).all()
+        for r in rows:
+            yield r.article_id, bytes(r.blob)
+
+    # --- comments -------------------------------------------------------------------------
+    def add_comment(self, article_id: str, name: str, comment: str) -> Comment:
+        created = now_iso()
+        with self._write() as conn:
+            if conn.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+                raise NotFound(f"No article with id {article_id!r}")
+            new_id = conn.execute(
+                sa.insert(comments)
+                .values(article_id=article_id, name=name, comment=comment, created_at=created, hidden=False)
+                .returning(comments.c.id)
+            ).scalar_one()
+        return Comment(id=int(new_id), article_id=article_id, name=name, comment=comment, created_at=created, hidden=False)
+
+    def comments(self, article_id: str, *, include_hidden: bool = False) -> list[Comment]:
+        stmt = sa.select(comments).where(comments.c.article_id == article_id).order_by(comments.c.id)
+        if not include_hidden:
+            stmt = stmt.where(comments.c.hidden == sa.false())
+        with self._read() as conn:
+            return [_comment(r) for r in conn.execute(stmt).all()]
+
+    def hide_comment(self, comment_id: int) -> Comment:
+        with self._write() as conn:
+            conn.execute(sa.update(comments).where(comments.c.id == comment_id).values(hidden=True))
+            row = conn.execute(sa.select(comments).where(comments.c.id == comment_id)).first()
+        if row is None:
+            raise NotFound(f"No comment with id {comment_id}")
+        return _comment(row)
+
+
+_failures_t = failures  # the table; the name ``failures`` is also a Store method
+
+
+def _short(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).strip().splitlines()[0]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _speaker_person_id(speaker: str, links: dict[str, dict[str, Any]]) -> str | None:
+    """The person a quote's speaker is: the same slug, else the only person whose name ends with it
+    ("Patrushev" -> "nikolai-patrushev"), else a person of its own."""
+    pid = person_id_for(speaker)
+    if not pid or pid in links:
+        return pid or None
+    by_surname = [p for p in links if p.endswith("-" + pid)]
+    return by_surname[0] if len(by_surname) == 1 else pid
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    record = article.to_record()
+    for key in ("text", "comments_count", "cluster_id", "canonical_id", "is_canonical"):
+        record.pop(key, None)
+    return {
+        "id": article.id,
+        "content_hash": article.content_hash,
+        "url": article.url,
+        "site": article.site,
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "text": article.text,
+        "published": article.published,
+        "language": article.language,
+        "source_path": article.source_path,
+        "cluster_id": article.cluster_id,
+        "canonical_id": article.canonical_id,
+        "is_canonical": bool(article.is_canonical),
+        "record": record,
+    }
+
+
+def _row_to_article(row: Row) -> Article:
+    record = dict(row.record)
+    record.update(
+        id=row.id,
+        url=row.url,
+        site=row.site,
+        title=row.title,
+        standfirst=row.standfirst,
+        text=row.text,
+        published=row.published,
+        language=row.language,
+        source_path=row.source_path,
+        content_hash=row.content_hash,
+        cluster_id=row.cluster_id,
+        canonical_id=row.canonical_id,
+        is_canonical=bool(row.is_canonical),
+        comments_count=int(row.comments_count or 0),
+    )
+    return Article.from_record(record)
+
+
+def _person_summary(row: Row) -> PersonSummary:
+    return PersonSummary(
+        id=row.person_id,
+        name=row.name,
+        roles=tuple(row.roles or ()),
+        article_count=int(row.article_count or 0),
+        quote_count=int(row.quote_count or 0),
+    )
+
+
+def _comment(row: Row) -> Comment:
+    return Comment(
+        id=int(row.id),
+        article_id=row.article_id,
+        name=row.name,
+        comment=row.comment,
+        created_at=row.created_at,
+        hidden=bool(row.hidden),
+    )
+
+
+def _build_clusters(rows: Sequence[Row]) -> list[Cluster]:
+    grouped: dict[str, list[Row]] = {}
+    for r in rows:
+        grouped.setdefault(r.cluster_id, []).append(r)
+    result = []
+    for cluster_id, members in grouped.items():
+        flagged = [m.id for m in members if m.is_canonical]
+        named = Counter(m.canonical_id for m in members if m.canonical_id)
+        canonical = flagged[0] if len(flagged) == 1 else (named.most_common(1)[0][0] if named else members[0].id)
+        result.append(Cluster(id=cluster_id, canonical_id=canonical, member_ids=tuple(m.id for m in members)))
+    return result
+
+
+__all__ = ["SqlStore", "FullText", "person_id_for", "safe_snippet", "MARK_START", "MARK_END"]
