@@ -1,0 +1,328 @@
+"""The JSON API under ``/api/``: the same query functions as the HTML pages, as JSON.
+
+Response models are declared so ``/openapi.json`` describes every answer, including the 4xx ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from presswatch.comments import post_comment
+from presswatch.model import Comment
+from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
+from presswatch.web import views
+from presswatch.web.app import client_key
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+# --- response models ------------------------------------------------------------------------
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="What went wrong, for a person to read.")
+    errors: dict[str, str] | None = Field(None, description="Field -> message, for invalid input.")
+
+
+class EntityOut(BaseModel):
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+class MentionOut(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class PersonOut(BaseModel):
+    name: str
+    roles: list[str]
+    mentions: list[MentionOut]
+
+
+class QuoteOut(BaseModel):
+    text: str
+    kind: str = Field(description="direct, indirect or mixed")
+    speaker: str | None
+    speaker_type: str = Field(description="person, org or anonymous")
+    speaker_role: str | None
+    cue: str | None
+    start: int = Field(description="character offset into the article's text")
+    end: int
+
+
+class ArticleRecord(BaseModel):
+    """The export record (see DESIGN.md); extra fields may appear."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    url: str | None
+    site: str | None
+    title: str | None
+    standfirst: str | None
+    authors: list[str]
+    published: str | None
+    language: str | None
+    paragraphs: list[str]
+    text: str
+    source_path: str
+    content_hash: str
+    entities: list[EntityOut]
+    people: list[PersonOut]
+    quotes: list[QuoteOut]
+    cluster_id: str | None
+    canonical_id: str | None
+    is_canonical: bool
+    comments_count: int
+
+
+class SearchItem(ArticleRecord):
+    snippet: str = Field(description="HTML-safe excerpt; matches wrapped in <mark>.")
+    rank: float
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResult(BaseModel):
+    total: int
+    items: list[SearchItem]
+    facets: dict[str, list[FacetValue]] = Field(description="site / person / month -> values with counts")
+
+
+class CommentOut(BaseModel):
+    id: int
+    article_id: str
+    name: str
+    comment: str
+    created_at: str = Field(description="ISO 8601, UTC")
+
+
+class ArticleWithComments(ArticleRecord):
+    comments: list[CommentOut]
+
+
+class PersonSummaryOut(BaseModel):
+    id: str
+    name: str
+    roles: list[str]
+    article_count: int
+    quote_count: int
+
+
+class PeopleResult(BaseModel):
+    items: list[PersonSummaryOut]
+
+
+class RoleSeenOut(BaseModel):
+    role: str
+    article_id: str
+    published: str | None
+
+
+class QuoteHitOut(BaseModel):
+    quote: QuoteOut
+    article_id: str
+    article_title: str | None
+    published: str | None
+    site: str | None
+
+
+class PersonDetailOut(PersonSummaryOut):
+    names_seen: list[str]
+    roles_over_time: list[RoleSeenOut]
+    quotes: list[QuoteHitOut]
+    article_ids: list[str]
+
+
+class QuotesResult(BaseModel):
+    items: list[QuoteHitOut]
+
+
+class ClusterMemberOut(BaseModel):
+    id: str
+    title: str | None
+    site: str | None
+    published: str | None
+    is_original: bool
+
+
+class ClusterOut(BaseModel):
+    id: str
+    canonical_id: str
+    members: list[ClusterMemberOut]
+
+
+class CommentIn(BaseModel):
+    # Defaults instead of required fields: a missing field gets the same human message as an
+    # empty one ("Please enter your name here"), not a schema error.
+    name: str = Field("", description="Shown with the comment.")
+    comment: str = Field("", description="The comment text (plain text; shown escaped).")
+
+
+# --- converters -----------------------------------------------------------------------------
+
+
+def comment_out(comment: Comment) -> dict[str, Any]:
+    return {
+        "id": comment.id,
+        "article_id": comment.article_id,
+        "name": comment.name,
+        "comment": comment.comment,
+        "created_at": comment.created_at,
+    }
+
+
+def summary_out(summary: PersonSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "roles": list(summary.roles),
+        "article_count": summary.article_count,
+        "quote_count": summary.quote_count,
+    }
+
+
+def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
+    q = hit.quote
+    return {
+        "quote": {
+            "text": q.text,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "speaker_type": q.speaker_type,
+            "speaker_role": q.speaker_role,
+            "cue": q.cue,
+            "start": q.start,
+            "end": q.end,
+        },
+        "article_id": hit.article_id,
+        "article_title": hit.article_title,
+        "published": hit.published,
+        "site": hit.site,
+    }
+
+
+def person_detail_out(detail: PersonDetail) -> dict[str, Any]:
+    return {
+        **summary_out(detail.summary),
+        "names_seen": list(detail.names_seen),
+        "roles_over_time": [
+            {"role": r.role, "article_id": r.article_id, "published": r.published} for r in detail.roles_over_time
+        ],
+        "quotes": [quote_hit_out(h) for h in detail.quotes],
+        "article_ids": list(detail.article_ids),
+    }
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Malformed query or parameter"},
+    404: {"model": ErrorOut, "description": "No such id"},
+}
+
+# --- endpoints ------------------------------------------------------------------------------
+
+
+@router.get("/articles", response_model=SearchResult, responses=ERRORS)
+def list_articles(
+    request: Request,
+    q: str | None = Query(None, description="Full-text query (FTS syntax: words, \"phrases\", OR, NOT, prefix*)"),
+    site: str | None = None,
+    person: str | None = Query(None, description="A person's name or id"),
+    since: str | None = Query(None, description="Earliest publication date, YYYY-MM-DD"),
+    until: str | None = Query(None, description="Latest publication date, YYYY-MM-DD"),
+    limit: int = Query(views.PAGE_SIZE, ge=1, le=views.MAX_PAGE_SIZE),
+    offset: int = Query(0, ge=0, le=1_000_000),
+) -> dict[str, Any]:
+    params = views.search_params(q, site, person, since, until, limit, offset)
+    page = views.run_search(request.app.state.store, params)
+    return {
+        "total": page.total,
+        "items": [{**hit.article.to_record(), "snippet": hit.snippet, "rank": hit.rank} for hit in page.items],
+        "facets": {
+            name: [{"value": value, "count": count} for value, count in values] for name, values in page.facets.items()
+        },
+    }
+
+
+@router.get("/articles/{article_id}", response_model=ArticleWithComments, responses=ERRORS)
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    store = request.app.state.store
+    article = store.get_article(article_id)
+    return {**article.to_record(), "comments": [comment_out(c) for c in store.comments(article.id)]}
+
+
+@router.post(
+    "/articles/{article_id}/comments",
+    response_model=CommentOut,
+    status_code=201,
+    responses={
+        404: {"model": ErrorOut, "description": "No such article"},
+        422: {"model": ErrorOut, "description": "Empty or too long name/comment; `errors` maps field -> message"},
+        429: {"model": ErrorOut, "description": "Too many comments from this client; see Retry-After"},
+    },
+)
+def create_comment(request: Request, article_id: str, body: CommentIn) -> Any:
+    wait = request.app.state.limiter.acquire(client_key(request))
+    if wait > 0:
+        seconds = max(1, round(wait))
+        return JSONResponse(
+            {"detail": f"too many comments; try again in {seconds} seconds"},
+            status_code=429,
+            headers={"Retry-After": str(seconds)},
+        )
+    comment = post_comment(request.app.state.store, article_id, body.name, body.comment)
+    return comment_out(comment)
+
+
+@router.get("/people", response_model=PeopleResult, responses=ERRORS)
+def list_people(
+    request: Request,
+    q: str | None = Query(None, description="Part of a name"),
+    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE),
+    offset: int = Query(0, ge=0, le=1_000_000),
+) -> dict[str, Any]:
+    people = request.app.state.store.people(views.clean_param(q), limit=limit, offset=offset)
+    return {"items": [summary_out(p) for p in people]}
+
+
+@router.get("/people/{person_id}", response_model=PersonDetailOut, responses=ERRORS)
+def get_person(request: Request, person_id: str) -> dict[str, Any]:
+    return person_detail_out(request.app.state.store.person(person_id))
+
+
+@router.get("/quotes", response_model=QuotesResult, responses=ERRORS)
+def list_quotes(
+    request: Request,
+    q: str | None = Query(None, description="Words in the quote"),
+    speaker: str | None = Query(None, description="The speaker's name or id"),
+    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE),
+    offset: int = Query(0, ge=0, le=1_000_000),
+) -> dict[str, Any]:
+    hits = request.app.state.store.quotes(views.clean_param(q), speaker=views.clean_param(speaker), limit=limit, offset=offset)
+    return {"items": [quote_hit_out(h) for h in hits]}
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=ERRORS)
+def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
+    store = request.app.state.store
+    cluster = store.cluster(cluster_id)
+    members = views.cluster_members(store, cluster_id)
+    return {
+        "id": cluster.id,
+        "canonical_id": cluster.canonical_id,
+        "members": [
+            {"id": m.id, "title": m.title, "site": m.site, "published": m.published, "is_original": m.is_original}
+            for m in members
+        ],
+    }

@@ -1,0 +1,281 @@
+"""The HTML pages: server-rendered, no JavaScript needed.
+
+Forms that write (comments, saving an analysed article) carry a CSRF token and are rate limited per
+client. A refused comment re-renders the article page with each message next to its field and the
+typed text kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from presswatch.comments import post_comment
+from presswatch.errors import ExtractError, PressWatchError, QueryError, ValidationError
+from presswatch.model import Article
+from presswatch.pipeline import process
+from presswatch.store.base import Store
+from presswatch.web import views
+from presswatch.web.app import client_key, render
+from presswatch.web.security import CSRF_COOKIE
+
+router = APIRouter(include_in_schema=False)
+
+#: Pasted or uploaded input for /analyze; a news page is far smaller than this.
+ANALYZE_MAX_BYTES = 2_000_000
+
+
+def _csrf_ok(request: Request, form_token: str | None) -> bool:
+    return request.app.state.csrf.check_submission(form_token, request.cookies.get(CSRF_COOKIE))
+
+
+def _forbidden(request: Request) -> Response:
+    return render(
+        request,
+        "error.html",
+        {
+            "status": 403,
+            "title": "Form expired",
+            "message": "This form could not be verified (it may be older than the server's last restart, "
+            "or cookies are blocked). Go back, reload the page and send it again.",
+        },
+        status_code=403,
+    )
+
+
+def _page_number(page: int) -> int:
+    if page < 1 or page > 10_000:
+        raise QueryError("page must be between 1 and 10000")
+    return page
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    store: Store = request.app.state.store
+    latest = views.run_search(store, views.search_params(limit=15))
+    people = store.people(limit=15)
+    return render(
+        request,
+        "index.html",
+        {"latest": latest, "people": people, "article_count": store.count_articles()},
+    )
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: str | None = None,
+    site: str | None = None,
+    person: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    page: int = 1,
+) -> Response:
+    store: Store = request.app.state.store
+    form = {"q": q or "", "site": site or "", "person": person or "", "since": since or "", "until": until or ""}
+    try:
+        page = _page_number(page)
+        params = views.search_params(
+            q, site, person, since, until, limit=views.PAGE_SIZE, offset=(page - 1) * views.PAGE_SIZE
+        )
+        result = views.run_search(store, params)
+    except QueryError as exc:
+        # Keep the search box, say what is wrong with the query, answer 400.
+        return render(
+            request, "search.html", {"form": form, "error": str(exc), "result": None, "page": 1}, status_code=400
+        )
+    pages = max(1, -(-result.total // views.PAGE_SIZE))
+    return render(
+        request,
+        "search.html",
+        {"form": form, "error": None, "result": result, "params": params, "page": page, "pages": pages},
+    )
+
+
+def _article_response(
+    request: Request,
+    article_id: str,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    notice: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    page = views.article_page(request.app.state.store, article_id)
+    return render(
+        request,
+        "article.html",
+        {
+            "page": page,
+            "a": page.article,
+            "values": values or {"name": "", "comment": ""},
+            "errors": errors or {},
+            "notice": notice,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str) -> Response:
+    return _article_response(request, article_id)
+
+
+@router.post("/articles/{article_id}/comments")
+def add_comment(
+    request: Request,
+    article_id: str,
+    name: str = Form(""),
+    comment: str = Form(""),
+    csrf_token: str = Form(""),
+) -> Response:
+    if not _csrf_ok(request, csrf_token):
+        return _forbidden(request)
+    values = {"name": name, "comment": comment}
+    wait = request.app.state.limiter.acquire(client_key(request))
+    if wait > 0:
+        seconds = max(1, round(wait))
+        response = _article_response(
+            request,
+            article_id,
+            values=values,
+            notice=f"You are posting too quickly. Please wait {seconds} seconds and send it again.",
+            status_code=429,
+        )
+        response.headers["Retry-After"] = str(seconds)
+        return response
+    try:
+        saved = post_comment(request.app.state.store, article_id, name, comment)
+    except ValidationError as exc:
+        return _article_response(request, article_id, values=values, errors=exc.errors, status_code=422)
+    return RedirectResponse(f"/articles/{saved.article_id}#comment-{saved.id}", status_code=303)
+
+
+@router.get("/people")
+def people(request: Request, q: str | None = None) -> Response:
+    found = request.app.state.store.people(views.clean_param(q), limit=100)
+    return render(request, "people.html", {"people": found, "q": q or ""})
+
+
+@router.get("/people/{person_id}")
+def person(request: Request, person_id: str) -> Response:
+    detail = request.app.state.store.person(person_id)
+    return render(request, "person.html", {"p": detail, "s": detail.summary})
+
+
+@router.get("/quotes")
+def quotes(request: Request, q: str | None = None, speaker: str | None = None, page: int = 1) -> Response:
+    form = {"q": q or "", "speaker": speaker or ""}
+    try:
+        page = _page_number(page)
+        hits = request.app.state.store.quotes(
+            views.clean_param(q),
+            speaker=views.clean_param(speaker),
+            limit=views.PAGE_SIZE + 1,
+            offset=(page - 1) * views.PAGE_SIZE,
+        )
+    except QueryError as exc:
+        return render(request, "quotes.html", {"form": form, "error": str(exc), "hits": [], "page": 1,
+                                               "more": False}, status_code=400)
+    return render(
+        request,
+        "quotes.html",
+        {"form": form, "error": None, "hits": hits[: views.PAGE_SIZE], "page": page,
+         "more": len(hits) > views.PAGE_SIZE},
+    )
+
+
+# --- analyze --------------------------------------------------------------------------------
+
+
+def _decode_upload(data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise ExtractError("that file looks binary; upload a text or HTML file")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def analyze_source_path(text: str) -> str:
+    """Pasted input has no file: name it by its content, so saving the same text twice is one record."""
+    return "analyze:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _analyze(text: str, url: str | None) -> Article:
+    if not text.strip():
+        raise ValidationError({"text": "Paste the text or HTML of an article, or choose a file."})
+    if len(text.encode("utf-8")) > ANALYZE_MAX_BYTES:
+        raise ValidationError({"text": f"That is more than {ANALYZE_MAX_BYTES // 1_000_000} MB; is it one article?"})
+    return process(text, url=url, source_path=analyze_source_path(text))
+
+
+@router.get("/analyze")
+def analyze_form(request: Request) -> Response:
+    return render(request, "analyze.html", {"text": "", "url": "", "errors": {}, "result": None})
+
+
+@router.post("/analyze")
+def analyze(
+    request: Request,
+    text: str = Form(""),
+    url: str = Form(""),
+    csrf_token: str = Form(""),
+    file: UploadFile | None = File(None),
+) -> Response:
+    if not _csrf_ok(request, csrf_token):
+        return _forbidden(request)
+    context: dict[str, Any] = {"text": text, "url": url, "errors": {}, "result": None}
+    try:
+        if file is not None and file.filename:
+            data = file.file.read(ANALYZE_MAX_BYTES + 1)
+            if len(data) > ANALYZE_MAX_BYTES:
+                raise ValidationError({"file": f"That file is over {ANALYZE_MAX_BYTES // 1_000_000} MB."})
+            text = _decode_upload(data)
+            context["text"] = text
+        article = _analyze(text, url.strip() or None)
+    except ValidationError as exc:
+        context["errors"] = exc.errors
+        return render(request, "analyze.html", context, status_code=422)
+    except PressWatchError as exc:
+        context["errors"] = {"text": str(exc)}
+        return render(request, "analyze.html", context, status_code=422)
+    context["result"] = article
+    context["paragraphs"] = views.paragraph_segments(article)
+    context["entities"] = views.entity_groups(article)
+    return render(request, "analyze.html", context)
+
+
+@router.post("/analyze/save")
+def analyze_save(
+    request: Request,
+    text: str = Form(""),
+    url: str = Form(""),
+    csrf_token: str = Form(""),
+) -> Response:
+    if not _csrf_ok(request, csrf_token):
+        return _forbidden(request)
+    wait = request.app.state.limiter.acquire(client_key(request))
+    if wait > 0:
+        seconds = max(1, round(wait))
+        raise_context = {"text": text, "url": url, "result": None,
+                         "errors": {"text": f"You are saving too quickly. Please wait {seconds} seconds."}}
+        response = render(request, "analyze.html", raise_context, status_code=429)
+        response.headers["Retry-After"] = str(seconds)
+        return response
+    try:
+        article = _analyze(text, url.strip() or None)
+    except PressWatchError as exc:
+        errors = exc.errors if isinstance(exc, ValidationError) else {"text": str(exc)}
+        return render(request, "analyze.html", {"text": text, "url": url, "errors": errors, "result": None},
+                      status_code=422)
+    views.save_article(request.app.state.store, article)
+    return RedirectResponse(f"/articles/{article.id}", status_code=303)
+
+
+__all__ = ["router", "analyze_source_path"]

@@ -1,0 +1,263 @@
+"""Query functions shared by the HTML pages, the JSON API and the feeds.
+
+Both front ends call these, so a filter or a limit cannot mean one thing in the browser and another
+in the API. Nothing here knows about HTTP; bad input raises presswatch.errors, which the app maps
+to 4xx responses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from presswatch.errors import NotFound, QueryError
+from presswatch.model import Article, Comment, Quote
+from presswatch.store.base import SearchPage, Store
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_CLUSTER_MEMBERS_SHOWN = 50
+
+
+def person_id_for(name: str) -> str:
+    """The people-page id of a name: a lowercase ASCII slug ("Nikolai Patrushev" -> "nikolai-patrushev")."""
+    try:
+        from presswatch.store import person_id_for as store_person_id  # the store's own rule, once it has one
+    except ImportError:
+        store_person_id = None
+    if store_person_id is not None:
+        return store_person_id(name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    q: str | None = None
+    site: str | None = None
+    person: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int = PAGE_SIZE
+    offset: int = 0
+
+
+def clean_param(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _check_date(field_name: str, value: str | None) -> str | None:
+    value = clean_param(value)
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{field_name} must be a date like 2021-08-20, not {value!r}") from None
+    return value
+
+
+def search_params(
+    q: str | None = None,
+    site: str | None = None,
+    person: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> SearchParams:
+    """Normalise and check search parameters (blank means absent); raises QueryError."""
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise QueryError(f"limit must be between 1 and {MAX_PAGE_SIZE}")
+    if offset < 0:
+        raise QueryError("offset must not be negative")
+    query = clean_param(q)
+    if query is not None and "\x00" in query:
+        raise QueryError("the search query contains a NUL character")
+    return SearchParams(
+        q=query,
+        site=clean_param(site),
+        person=clean_param(person),
+        since=_check_date("since", since),
+        until=_check_date("until", until),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def run_search(store: Store, params: SearchParams) -> SearchPage:
+    return store.search(
+        params.q,
+        site=params.site,
+        person=params.person,
+        since=params.since,
+        until=params.until,
+        limit=params.limit,
+        offset=params.offset,
+    )
+
+
+# --- article page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of paragraph text; inside a quote when ``quote`` is set."""
+
+    text: str
+    quote: Quote | None = None
+    ends_quote: bool = False  # the last piece of its quote: the speaker is shown after it
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterMember:
+    id: str
+    title: str | None
+    site: str | None
+    published: str | None
+    is_original: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    article: Article
+    paragraphs: list[list[Segment]]
+    comments: list[Comment]
+    cluster: list[ClusterMember]
+    entities: dict[str, list[str]]  # label group -> distinct names, in order of first appearance
+
+
+def _paragraph_spans(article: Article) -> list[tuple[int, int] | None]:
+    """Where each paragraph sits in ``article.text`` (None when it cannot be found)."""
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for para in article.paragraphs:
+        at = article.text.find(para, cursor)
+        if at < 0:
+            spans.append(None)
+            continue
+        spans.append((at, at + len(para)))
+        cursor = at + len(para)
+    return spans
+
+
+def paragraph_segments(article: Article) -> list[list[Segment]]:
+    """Split each paragraph into plain text and quote pieces using the quotes' character offsets.
+
+    Offsets that point outside the text are ignored (the paragraph is shown plain) rather than
+    trusted; overlapping quotes are clipped so no text is shown twice.
+    """
+    length = len(article.text)
+    quotes = sorted(
+        (q for q in article.quotes if 0 <= q.start < q.end <= length),
+        key=lambda q: (q.start, -q.end),
+    )
+    result: list[list[Segment]] = []
+    for para, span in zip(article.paragraphs, _paragraph_spans(article)):
+        if span is None:
+            result.append([Segment(para)])
+            continue
+        p_start, p_end = span
+        cursor = p_start
+        pieces: list[Segment] = []
+        for quote in quotes:
+            if quote.end <= p_start or quote.start >= p_end:
+                continue
+            start = max(quote.start, cursor)
+            end = min(quote.end, p_end)
+            if start >= end:
+                continue
+            if start > cursor:
+                pieces.append(Segment(article.text[cursor:start]))
+            pieces.append(Segment(article.text[start:end], quote=quote, ends_quote=end == quote.end))
+            cursor = end
+        if cursor < p_end:
+            pieces.append(Segment(article.text[cursor:p_end]))
+        result.append(pieces)
+    return result
+
+
+_ENTITY_GROUPS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "NORP": "Groups"}
+
+
+def entity_groups(article: Article) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for entity in article.entities:
+        group = _ENTITY_GROUPS.get(entity.label, entity.label.title())
+        names = groups.setdefault(group, [])
+        if entity.text not in names:
+            names.append(entity.text)
+    return groups
+
+
+def cluster_members(store: Store, cluster_id: str) -> list[ClusterMember]:
+    """The copies in a cluster, the original first; members that vanished are skipped."""
+    cluster = store.cluster(cluster_id)
+    members: list[ClusterMember] = []
+    for member_id in cluster.member_ids[:MAX_CLUSTER_MEMBERS_SHOWN]:
+        try:
+            member = store.get_article(member_id)
+        except NotFound:
+            continue
+        members.append(
+            ClusterMember(
+                id=member.id,
+                title=member.title,
+                site=member.site,
+                published=member.published,
+                is_original=member.id == cluster.canonical_id,
+            )
+        )
+    members.sort(key=lambda m: (not m.is_original, m.published or "9999", m.id))
+    return members
+
+
+def article_page(store: Store, article_id: str) -> ArticlePage:
+    """Everything the article page shows; raises NotFound."""
+    article = store.get_article(article_id)
+    cluster: list[ClusterMember] = []
+    if article.cluster_id:
+        try:
+            cluster = cluster_members(store, article.cluster_id)
+        except NotFound:
+            cluster = []
+    return ArticlePage(
+        article=article,
+        paragraphs=paragraph_segments(article),
+        comments=store.comments(article.id),
+        cluster=cluster if len(cluster) > 1 else [],
+        entities=entity_groups(article),
+    )
+
+
+def save_article(store: Store, article: Article) -> None:
+    """Store one analysed article the way ingest stores a batch: one ``write_batch`` transaction."""
+    store.write_batch([article])
+
+
+__all__ = [
+    "ArticlePage",
+    "ClusterMember",
+    "PAGE_SIZE",
+    "SearchParams",
+    "Segment",
+    "article_page",
+    "cluster_members",
+    "entity_groups",
+    "paragraph_segments",
+    "person_id_for",
+    "run_search",
+    "save_article",
+    "search_params",
+]
