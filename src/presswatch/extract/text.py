@@ -87,8 +87,8 @@ LINE_RULES: tuple[LineRule, ...] = (
           r"(?:post|submit|add|publish) (?:a |your )?comment", r"post reply", r"\d+ comments?",
           r"comments?(?: \(\d+\))?", r"(?:join|start) the (?:conversation|discussion)",
           r"be the first to comment.*", r"no comments yet\.?",
-          rf"your {_EMAIL} address will not be published\.?(?: required fields are marked \*\.?)?",
-          r"required fields are marked\s*\*\.?",
+          rf"your {_EMAIL} address will not be published\.?(?: required fields are marked\s*\*?\.?)?",
+          r"required fields are marked\s*\*?\.?",
           rf"save my name,? {_EMAIL},? and website in this browser for the next time i comment\.?",
           rf"notify me of (?:follow-up comments|new posts|new replies)(?: by {_EMAIL})?\.?",
           r"you must be logged in to post a comment\.?", r"log in to (?:leave a )?(?:reply|comment)",
@@ -344,9 +344,20 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """A block typed with hard line breaks: three or more lines, all but the last of about the same
+    (long) width. Short lines, lists and addresses are left as they are."""
+    if len(lines) < 3:
+        return False
+    widths = [len(line.rstrip()) for line in lines[:-1]]
+    return min(widths) >= 40 and max(widths) - min(widths) <= 25
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one starting in
-    lower case, is the same paragraph."""
+    """Re-join hard-wrapped lines: in a hard-wrapped block, a line that does not end a sentence,
+    followed by one starting in lower case, is the same paragraph."""
+    if not _is_hard_wrapped(lines):
+        return lines
     out: list[str] = []
     for line in lines:
         if out and not out[-1].endswith(tuple(_TERMINAL)) and line[:1].islower():
