@@ -27,7 +27,7 @@ from presswatch import __version__
 from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError, ValidationError
 from presswatch.store import open_store
 from presswatch.web.security import CSRF_COOKIE, CsrfSigner, RateLimit, RateLimiter
-from presswatch.web.views import person_id_for
+from presswatch.store.base import person_id_for
 
 HERE = Path(__file__).parent
 

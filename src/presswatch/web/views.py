@@ -7,30 +7,36 @@ to 4xx responses.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from presswatch.errors import NotFound, QueryError
 from presswatch.model import Article, Comment, Quote
-from presswatch.store.base import SearchPage, Store
+from presswatch.store.base import SearchPage, Store, person_id_for
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_CLUSTER_MEMBERS_SHOWN = 50
 
 
-def person_id_for(name: str) -> str:
-    """The people-page id of a name: a lowercase ASCII slug ("Nikolai Patrushev" -> "nikolai-patrushev")."""
-    try:
-        from presswatch.store import person_id_for as store_person_id  # the store's own rule, once it has one
-    except ImportError:
-        store_person_id = None
-    if store_person_id is not None:
-        return store_person_id(name)
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+def speaker_ids(article: Article) -> dict[str, str]:
+    """Person-page ids for the quotes' speakers, resolved the way the store files them.
+
+    A speaker named by surname only ("Kowalczyk") is the one person in the article whose name ends
+    with it; otherwise the slug of the speaker's own name.
+    """
+    people_ids = [person_id_for(p.name) for p in article.people]
+    ids: dict[str, str] = {}
+    for quote in article.quotes:
+        if not quote.speaker or quote.speaker_type != "person" or quote.speaker in ids:
+            continue
+        pid = person_id_for(quote.speaker)
+        if pid not in people_ids:
+            by_surname = [p for p in people_ids if p.endswith("-" + pid)]
+            if len(by_surname) == 1:
+                pid = by_surname[0]
+        ids[quote.speaker] = pid
+    return ids
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -136,6 +142,7 @@ class ArticlePage:
     comments: list[Comment]
     cluster: list[ClusterMember]
     entities: dict[str, list[str]]  # label group -> distinct names, in order of first appearance
+    speaker_ids: dict[str, str]  # quote speaker -> person id
 
 
 def _paragraph_spans(article: Article) -> list[tuple[int, int] | None]:
@@ -238,6 +245,7 @@ def article_page(store: Store, article_id: str) -> ArticlePage:
         comments=store.comments(article.id),
         cluster=cluster if len(cluster) > 1 else [],
         entities=entity_groups(article),
+        speaker_ids=speaker_ids(article),
     )
 
 
@@ -256,7 +264,7 @@ __all__ = [
     "cluster_members",
     "entity_groups",
     "paragraph_segments",
-    "person_id_for",
+    "speaker_ids",
     "run_search",
     "save_article",
     "search_params",
