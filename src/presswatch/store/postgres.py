@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from presswatch.store.query import ParsedQuery, Term
 from presswatch.store.schema import articles
-from presswatch.store.sql import MARK_END, MARK_START, FullText, SqlStore
+from presswatch.store.sql import ANGLE_CLOSE, ANGLE_OPEN, MARK_END, MARK_START, FullText, SqlStore
 
 TS_CONFIG = "english"
 HEADLINE_OPTIONS = (
@@ -61,5 +61,7 @@ class PostgresStore(SqlStore):
             from_clause=articles,
             condition=search_vector.op("@@")(tsq),
             rank=-sa.func.ts_rank(search_vector, tsq),
-            snippet=sa.func.ts_headline(config, articles.c.text, tsq, HEADLINE_OPTIONS),
+            snippet=sa.func.ts_headline(
+                config, sa.func.translate(articles.c.text, "<>", ANGLE_OPEN + ANGLE_CLOSE), tsq, HEADLINE_OPTIONS
+            ),
         )

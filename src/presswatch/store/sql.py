@@ -40,6 +40,10 @@ from presswatch.store.schema import article_people, articles, comments, failures
 #: <mark> tags, so the only markup a snippet can ever contain is ours.
 MARK_START = "\ue000"
 MARK_END = "\ue001"
+#: PostgreSQL's headline parser drops anything that looks like an HTML tag, so the PostgreSQL backend
+#: hands it the text with < and > swapped for these, and safe_snippet swaps them back before escaping.
+ANGLE_OPEN = "\ue002"
+ANGLE_CLOSE = "\ue003"
 FACET_LIMIT = 20
 SNIPPET_CHARS = 240
 
@@ -61,7 +65,7 @@ def safe_snippet(marked: str) -> str:
                 out.append("</mark>")
                 open_mark = False
         else:
-            out.append(html.escape(part, quote=False))
+            out.append(html.escape(part.replace(ANGLE_OPEN, "<").replace(ANGLE_CLOSE, ">"), quote=False))
     if open_mark:
         out.append("</mark>")
     return "".join(out)
@@ -747,4 +751,4 @@ def _build_clusters(rows: Sequence[Row]) -> list[Cluster]:
     return result
 
 
-__all__ = ["SqlStore", "FullText", "person_id_for", "safe_snippet", "MARK_START", "MARK_END"]
+__all__ = ["SqlStore", "FullText", "person_id_for", "safe_snippet", "MARK_START", "MARK_END", "ANGLE_OPEN", "ANGLE_CLOSE"]
