@@ -14,7 +14,8 @@ _HINT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         rf"\b(?:this|the) (?:article|story|piece|post|report|column|op-ed)\b[^\n.!?]{{0,40}}?"
         rf"\b(?:first|originally) (?:appeared|published|ran|was published)\b{_TAIL}",
-        rf"\b(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\b{_TAIL}",
+        # only as a sentence of its own: "The mayor first appeared at ..." is not a credit
+        rf"(?:^|(?<=[.!?\n])\s*)(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)\b{_TAIL}",
         rf"\breprinted (?:with|by) (?:the )?(?:kind )?permission\b{_TAIL}",
         rf"\brepublished (?:with permission )?(?:from|with permission)\b{_TAIL}",
         rf"\bsyndicated (?:from|by)\b{_TAIL}",
@@ -34,7 +35,7 @@ def find_syndication_hint(text: str) -> str | None:
     for pattern in _HINT_PATTERNS:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group(0).strip(" \t,;:-–—"))
+            best = (m.start(), m.group(0).strip().strip(",;:-–— "))
     if best is not None:
         return best[1]
     m = _WIRE.search(text)
