@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 __all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layout_tables"]
@@ -61,19 +62,18 @@ def is_furniture_name(name: str) -> bool:
     return bool(_FURNITURE_NAME.search(spaced))
 
 
+def _text_length(element: HtmlElement) -> int:
+    # string-length in XPath runs in C: no Python string per node
+    return int(element.xpath("string-length(.)"))
+
+
+def _link_text_length(element: HtmlElement) -> int:
+    return sum(len(t) for t in element.xpath(".//a//text()"))
+
+
 def _prose_length(element: HtmlElement) -> int:
     """Characters of text outside links: how much reading matter a block holds."""
-    linked = sum(len(a.text_content()) for a in element.iter("a"))
-    return max(0, len(element.text_content()) - linked)
-
-
-def _link_density(element: HtmlElement) -> tuple[float, int]:
-    text = len(element.text_content().strip())
-    if not text:
-        return 0.0, 0
-    links = list(element.iter("a"))
-    linked = sum(len(a.text_content().strip()) for a in links)
-    return linked / text, len(links)
+    return max(0, _text_length(element) - _link_text_length(element))
 
 
 def _is_furniture(element: HtmlElement) -> bool:
@@ -89,10 +89,19 @@ def _is_furniture(element: HtmlElement) -> bool:
 
 
 def _is_link_list(element: HtmlElement) -> bool:
-    if element.tag not in ("ul", "ol", "div", "section", "table"):
+    """A list that is mostly links (a menu, a "more stories" list), not a list in the story."""
+    links = element.xpath("count(.//a)")
+    if links < MIN_LINKS:
         return False
-    density, links = _link_density(element)
-    return links >= MIN_LINKS and density >= LINK_DENSITY
+    text = _text_length(element)
+    return bool(text) and _link_text_length(element) >= LINK_DENSITY * text
+
+
+# candidates: blocks whose tag, role, class or id may say "furniture", and lists (for link density)
+_CANDIDATES = "|".join(
+    [f".//{tag}" for tag in sorted(_FURNITURE_TAGS)]
+    + [".//*[@role or @class or @id][not(self::p or self::a or self::h1 or self::article or self::main)]", ".//ul", ".//ol"]
+)
 
 
 def _drop(element: HtmlElement) -> None:
@@ -135,21 +144,20 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         _drop(element)
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
-    doomed: list[HtmlElement] = []
-    for element in root.iter():
+    removed: set[HtmlElement] = set()
+    # document order, outermost first: once a block is gone, nothing inside it needs a look
+    for element in root.xpath(_CANDIDATES):
         if not isinstance(element.tag, str):
             continue
-        if not (_is_furniture(element) or _is_link_list(element)):
+        if any(ancestor in removed for ancestor in element.iterancestors()):
+            continue
+        if not (_is_furniture(element) or (element.tag in ("ul", "ol") and _is_link_list(element))):
             continue
         if _prose_length(element) >= ARTICLE_SHARE * total:
             continue
-        doomed.append(element)
-    removed = 0
-    for element in doomed:
-        # an ancestor may already be gone; removing from a detached subtree is harmless
         _drop(element)
-        removed += 1
-    return PruneReport(removed_blocks=removed, unwrapped_tables=unwrapped)
+        removed.add(element)
+    return PruneReport(removed_blocks=len(removed), unwrapped_tables=unwrapped)
 
 
 _STANDFIRST_NAME = re.compile(
@@ -158,6 +166,19 @@ _STANDFIRST_NAME = re.compile(
 )
 _HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)", re.IGNORECASE)
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
+
+
+def names_containing(words: tuple[str, ...], attributes: tuple[str, ...] = ("@class", "@id")) -> str:
+    """An XPath predicate, evaluated in C: one of ``attributes`` contains one of ``words``.
+
+    A coarse, case-sensitive filter (give word stems without their first letter to catch "subHead"
+    and "SubHead") that keeps the Python regex checks to a handful of elements per page; EXSLT regular
+    expressions or translate() would cost a Python callback or a string copy for every node.
+    """
+    return " or ".join(f"contains({attribute}, '{word}')" for attribute in attributes for word in words)
+
+
+_STANDFIRST_CANDIDATES = XPath(".//*[@class or @id or @itemprop]|.//h2|.//h3")
 
 
 def _is_standfirst(element: HtmlElement) -> bool:
@@ -183,7 +204,8 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     block without paragraphs of its own qualifies, so a whole "summary" section is never taken.
     """
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter():
+    candidates = _STANDFIRST_CANDIDATES(body if body is not None else tree)
+    for element in candidates:
         if not isinstance(element.tag, str) or not _is_standfirst(element):
             continue
         text = " ".join(element.text_content().split())

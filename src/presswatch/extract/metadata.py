@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from presswatch.extract.boilerplate import names_containing
 
 __all__ = ["PageMetadata", "extract_metadata", "clean_authors", "normalise_date", "split_title"]
 
@@ -166,6 +169,14 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     return values
 
 
+_BYLINE_ELEMENTS = XPath(
+    "//*[@itemprop='author'] | //a[@rel='author'] | //*["
+    + names_containing(("yline", "uthor", "ontributor"), ("@class",))
+    + "][not(.//p)]"
+)
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])", re.IGNORECASE)
+
+
 def _from_meta(tree: HtmlElement, found: _Found) -> None:
     values = _meta_values(tree)
 
@@ -188,10 +199,18 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
             continue
         found.dates.append(time.get("datetime"))
         break
-    for element in tree.xpath("//*[@itemprop='author']"):
+    # visible bylines: schema.org microdata, rel=author links, elements named as the byline
+    for element in _BYLINE_ELEMENTS(tree):
+        if element.tag in ("meta", "link", "script"):
+            continue
+        if element.get("itemprop") != "author" and element.get("rel") != "author":
+            if not _BYLINE_CLASS.search(_CAMEL.sub("-", element.get("class") or "")):
+                continue
+            if any("comment" in (a.get("class") or "").lower() for a in element.iterancestors()):
+                continue
         name = element.find(".//*[@itemprop='name']")
-        text = (name if name is not None else element).text_content()
-        if text.strip():
+        text = " ".join((name if name is not None else element).text_content().split())
+        if text and len(text) < 120:
             found.authors.append(text)
     language = tree.get("lang") or tree.get("xml:lang")
     if language:
@@ -262,6 +281,7 @@ def clean_authors(raw_names: Iterable[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -340,7 +360,8 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: boo
     authors = clean_authors(found.authors)
     published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
 
-    if fallback and (not title or not authors or not published):
+    # trafilatura's extractor is slow next to the lookups above: only for a missing title or date
+    if fallback and (not title or not published):
         extra = _trafilatura_metadata(tree, url)
         if extra is not None:
             title = title or extra.title
