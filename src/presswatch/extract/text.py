@@ -206,9 +206,8 @@ def match_line_rule(line: str, *, in_comment_form: bool = False) -> tuple[LineRu
     A bare field label ("Name", "Comment") is only a form label next to other form lines
     (``in_comment_form``) or when it looks like one ("Name *", "Email:").
     """
-    text = _norm_space(line).strip("•·▪►»«*-– ")
-    if not text:
-        text = _norm_space(line)
+    whole = _norm_space(line)
+    text = whole.strip("•·▪►»«*-– ") or whole
     if not text:
         return None
     words = len(text.split())
@@ -216,7 +215,7 @@ def match_line_rule(line: str, *, in_comment_form: bool = False) -> tuple[LineRu
         if words > rule.max_words:
             continue
         m = rule.pattern.fullmatch(text)
-        if m and rule.name == "comment_form.label" and not (in_comment_form or _looks_like_label(text)):
+        if m and rule.name == "comment_form.label" and not (in_comment_form or _looks_like_label(whole)):
             continue
         if m:
             return rule, m
@@ -374,9 +373,10 @@ def _is_title_like(line: str) -> bool:
     return not line.endswith((".", ",", ";", ":")) or line.endswith("...")
 
 
-def _is_standfirst_like(line: str) -> bool:
+def _is_standfirst_like(line: str, following: str) -> bool:
+    """A short one-sentence line, clearly shorter than the paragraph after it (a lede is not)."""
     words = line.split()
-    if not 2 <= len(words) <= 30 or line[:1] in _OPEN_QUOTES + "\"'" or _DATELINE.match(line):
+    if not 2 <= len(words) <= 30 or len(line) > 0.6 * len(following) or line[:1] in _OPEN_QUOTES + "\"'" or _DATELINE.match(line):
         return False
     # one sentence: no sentence break inside
     return not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", line)
@@ -415,7 +415,7 @@ def clean_text(text: str, *, title_hint: str | None = None) -> ExtractedText:
         lines = remaining
 
     standfirst: str | None = None
-    if title and len(lines) >= 2 and _is_standfirst_like(lines[0][1]):
+    if title and len(lines) >= 2 and _is_standfirst_like(lines[0][1], lines[1][1]):
         standfirst = normalise_quotes(lines[0][1])
         lines = lines[1:]
 
