@@ -32,12 +32,16 @@ _FURNITURE_WORDS = (
     "cookie|cookies|consent|gdpr|"
     "advert|advertisement|ads|adslot|sponsored|sponsor|promo|promoted|outbrain|taboola|"
     "tags|tagcloud|taglist|topics|pagination|pager|"
-    "toolbar|widget|partner|partners|teaser|teasers"
+    "toolbar|widget|partner|partners|teaser|teasers|"
+    "modal|popup|overlay|scrim|lightbox"
 )
 _FURNITURE_NAME = re.compile(rf"(?:^|[\s_\-])(?:{_FURNITURE_WORDS})(?:$|[\s_\-])", re.IGNORECASE)
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # names that contain a furniture word but name the article itself ("article-body share-wrapper")
 _CONTENT_NAME = re.compile(r"(?:^|[\s_\-])(?:article|story|post|entry)[\s_\-]?(?:body|content|text)(?:$|[\s_\-])", re.IGNORECASE)
+
+# whole class tokens that hide a block (as parts of longer names, "label-hidden", they do not)
+_HIDDEN_CLASSES = frozenset({"hide", "hidden", "is-hidden", "d-none", "display-none"})
 
 #: a matched block holding at least this share of the page's paragraph text is the article: kept
 ARTICLE_SHARE = 0.4
@@ -210,6 +214,10 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
             continue
         text = " ".join(element.text_content().split())
         if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:
+            continue
+        parent = element.getparent()
+        if parent is not None and len(parent.findall("p")) >= 3:
+            # among the body's paragraphs: an opening paragraph named "summary", not a standfirst
             continue
         _drop(element)
         return text

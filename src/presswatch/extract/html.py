@@ -21,7 +21,14 @@ from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.metadata import PageMetadata, extract_metadata
 
-__all__ = ["extract_html", "body_paragraphs", "drop_title_lines", "drop_byline_lines"]
+__all__ = [
+    "extract_html",
+    "body_paragraphs",
+    "drop_title_lines",
+    "drop_byline_lines",
+    "drop_bare_links",
+    "drop_menu_runs",
+]
 
 
 def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
@@ -34,6 +41,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     paragraphs = body_paragraphs(tree, url=url)
     paragraphs = drop_title_lines(paragraphs, meta.title_candidates)
     paragraphs = drop_byline_lines(paragraphs, authors=meta.authors)
+    paragraphs = drop_menu_runs(drop_bare_links(paragraphs))
     removed, comment_form, syndication_hint = (), None, None
     cleaned = _shared_cleaner(paragraphs)
     if cleaned is not None:
@@ -142,3 +150,45 @@ def drop_byline_lines(paragraphs: list[str], *, authors: tuple[str, ...] = ()) -
     while start < min(4, len(out)) and is_byline(out[start], authors):
         start += 1
     return out[start:]
+
+
+_BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def drop_bare_links(paragraphs: list[str]) -> list[str]:
+    """Drop lines that are nothing but a URL (share widgets and print footers leave them)."""
+    return [p for p in paragraphs if not _BARE_LINK.match(p.strip())]
+
+
+#: a run of at least this many short lines in a row is a menu, tag cloud or category list
+MENU_RUN = 6
+_SHORT_LINE_WORDS = 4
+
+
+def _is_menu_item(line: str) -> bool:
+    text = line.strip().lstrip("-•*| ").strip()
+    # characters too: scripts written without spaces make any sentence "one word"
+    return (
+        len(text.split()) <= _SHORT_LINE_WORDS
+        and len(text) <= 30
+        and not text.endswith((".", "!", "?", ":", "”", '"', "。", "！", "？"))
+    )
+
+
+def drop_menu_runs(paragraphs: list[str]) -> list[str]:
+    """Drop runs of many short, unpunctuated lines: menus and tag lists that got past the markup rules.
+
+    Short lines one or a few at a time (a subheading, a short list in the story) are kept.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and _is_menu_item(paragraph):
+            run.append(paragraph)
+            continue
+        if len(run) < MENU_RUN:
+            out.extend(run)
+        run = []
+        if paragraph is not None:
+            out.append(paragraph)
+    return out
