@@ -225,7 +225,9 @@ def match_line_rule(line: str, *, in_comment_form: bool = False) -> tuple[LineRu
 def _credit_source(m: re.Match[str]) -> str | None:
     for group, value in m.groupdict().items():
         if group.startswith("source") and value:
-            return value.strip(" .,:;\"'“”")
+            # "the Northwire service" -> "Northwire"; a capitalised "The" is part of a name
+            source = re.sub(r"^the\s+|\s+(?:news |wire )?service$", "", value.strip(" .,:;\"'“”"))
+            return source or None
     return None
 
 
