@@ -115,9 +115,11 @@ def drop_title_lines(paragraphs: list[str], titles: tuple[str, ...]) -> list[str
     return out
 
 
+# a person's name as bylines print it: capitalised words, with the usual lower-case particles
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|da|di|del|van|von|der|den|al|bin|le|la)\s+)?[A-Z][\w.'’-]*){0,4}"
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|von|por|par)\s+[\w.'’\- ]{2,60}(?:[,|·•–—-].{0,80})?$",
-    re.IGNORECASE,
+    rf"^(?i:by|written by|words by|reported by|von|por|par)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
+    r"(?:\s*[,|·•–—-]\s*[^.!?]{0,60})?$"
 )
 _DATELINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*(?:on|at)?\s*:?\s*)?"

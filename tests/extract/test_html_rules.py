@@ -1,0 +1,213 @@
+"""Each HTML extraction rule on small pages written here (fictional text)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from presswatch.extract.boilerplate import (
+    detach_standfirst,
+    is_furniture_name,
+    prune_boilerplate,
+    unwrap_layout_tables,
+)
+from presswatch.extract.html import (
+    drop_bare_links,
+    drop_byline_lines,
+    drop_menu_runs,
+    drop_title_lines,
+    extract_html,
+)
+
+STORY = [
+    "The harbour board in Wexley voted on Tuesday to close the old ferry pier after inspectors found the pilings rotten.",
+    "Board chair Mara Quell said the decision had been coming for years and that a replacement would be tendered in spring.",
+    "Fishermen who use the pier said they had not been consulted and would petition the council before the closure takes effect.",
+    "The pier, built in 1911, carried the island ferry until the new terminal opened across the bay two decades ago.",
+]
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Pier to close - Wexley Gazette</title>{head}</head><body>{body}</body></html>"
+
+
+def _story_html() -> str:
+    return "".join(f"<p>{p}</p>" for p in STORY)
+
+
+def _texts(tree: lxml.html.HtmlElement) -> str:
+    return " ".join(tree.text_content().split())
+
+
+# --- pre-cleaning ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["related-articles", "relatedStories", "newsletter-signup", "share-bar", "social_links", "most-read", "comments",
+     "sidebar", "breadcrumb", "outbrain-widget", "latestNews", "read-more"],
+)
+def test_furniture_names_are_recognised(name):
+    assert is_furniture_name(name)
+
+
+@pytest.mark.parametrize("name", ["article-body", "story-content", "entry-content", "headline", "byline", "shared-pier"])
+def test_content_names_are_not_furniture(name):
+    assert not is_furniture_name(name)
+
+
+def test_prune_drops_nav_aside_footer_and_named_furniture_but_keeps_the_story():
+    html = _page(
+        "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
+        f"<article>{_story_html()}"
+        "<div class='related-articles'><h3>Related</h3><p>Council approves new bus lanes on the quay</p></div>"
+        "<div class='newsletter-signup'><p>Get the Gazette in your inbox every morning</p></div>"
+        "<div class='share-tools'><a href='#'>Share on social</a></div>"
+        "</article>"
+        "<aside><p>Most read: Lighthouse keeper retires after forty years</p></aside>"
+        "<footer><p>Copyright Wexley Gazette</p></footer>"
+    )
+    tree = lxml.html.fromstring(html)
+    report = prune_boilerplate(tree)
+    text = _texts(tree)
+    assert all(p in text for p in STORY)
+    for junk in ("Home", "bus lanes", "inbox every morning", "Share on social", "Lighthouse keeper", "Copyright"):
+        assert junk not in text
+    assert report.removed_blocks >= 6
+
+
+def test_a_furniture_name_on_the_block_holding_the_story_does_not_remove_it():
+    # some pages wrap the whole article in a "share-container" or similar; the text decides
+    html = _page(f"<div class='share-container'>{_story_html()}</div><div class='sidebar'><p>Weather</p></div>")
+    tree = lxml.html.fromstring(html)
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert all(p in text for p in STORY)
+    assert "Weather" not in text
+
+
+def test_a_list_that_is_mostly_links_goes_and_a_list_in_the_story_stays():
+    links = "".join(f"<li><a href='/s{i}'>Another story headline number {i}</a></li>" for i in range(6))
+    story_list = "<ul><li>Rotten pilings on the north side</li><li>Loose railings near the steps</li></ul>"
+    tree = lxml.html.fromstring(_page(f"{_story_html()}{story_list}<ul>{links}</ul>"))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert "Rotten pilings" in text and "Loose railings" in text
+    assert "Another story headline" not in text
+
+
+def test_hidden_blocks_go_by_whole_class_token_only():
+    tree = lxml.html.fromstring(
+        _page(
+            f"<div class='field label-hidden'>{_story_html()}</div>"
+            "<div class='email-popup hidden'><p>Thanks for signing up!</p></div>"
+        )
+    )
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert STORY[0] in text
+    assert "Thanks for signing up" not in text
+
+
+def test_layout_tables_become_blocks_and_data_tables_stay():
+    layout = f"<table><tr><td><div>{_story_html()}</div></td><td><div>Ads</div></td></tr></table>"
+    data = "<table><tr><th>Year</th><th>Ferries</th></tr><tr><td>1911</td><td>2</td></tr></table>"
+    tree = lxml.html.fromstring(_page(layout + data))
+    assert unwrap_layout_tables(tree) == 1
+    assert len(tree.findall(".//table")) == 1
+    assert tree.find(".//table").text_content().startswith("Year")
+
+
+def test_the_standfirst_is_taken_out_of_the_header():
+    tree = lxml.html.fromstring(
+        _page(
+            "<header><h1>Pier to close</h1><h2>Inspectors found the pilings rotten through.</h2></header>"
+            + _story_html()
+        )
+    )
+    assert detach_standfirst(tree) == "Inspectors found the pilings rotten through."
+    assert "rotten through" not in _texts(tree)
+
+
+def test_a_summary_named_paragraph_among_the_body_paragraphs_is_not_a_standfirst():
+    first, *rest = STORY
+    body = f"<div class='content'><p id='speakable-summary'>{first}</p>" + "".join(f"<p>{p}</p>" for p in rest) + "</div>"
+    tree = lxml.html.fromstring(_page(body))
+    assert detach_standfirst(tree) is None
+    assert first in _texts(tree)
+
+
+# --- paragraph rules ----------------------------------------------------------------------------
+
+
+def test_headline_repeated_at_the_top_is_dropped_but_not_later():
+    paragraphs = ["Pier to close after inspection", *STORY, "Pier to close after inspection"]
+    out = drop_title_lines(paragraphs, ("Pier to close after inspection",))
+    assert out == [*STORY, "Pier to close after inspection"]
+
+
+def test_headline_with_site_residue_is_recognised():
+    out = drop_title_lines(["Pier to close after inspection | Wexley Gazette", *STORY], ("Pier to close after inspection",))
+    assert out == STORY
+
+
+def test_byline_and_dateline_lines_at_the_top_are_dropped():
+    paragraphs = ["By Ona Brisk", "Published: November 19, 2019 10:30 am", *STORY]
+    assert drop_byline_lines(paragraphs) == STORY
+    # a line with the known author's bare name too
+    assert drop_byline_lines(["Ona Brisk", *STORY], authors=("Ona Brisk",)) == STORY
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    sentence = "By the time the ferry docked, the crowd on the pier had grown to several hundred people waiting in the rain."
+    assert drop_byline_lines([sentence, *STORY]) == [sentence, *STORY]
+
+
+def test_lines_that_are_only_a_url_are_dropped():
+    assert drop_bare_links([STORY[0], "https://gazette.example/pier-to-close", STORY[1]]) == STORY[:2]
+
+
+def test_runs_of_short_lines_are_menus_but_a_short_list_stays():
+    menu = ["Home", "News", "Sport", "Weather", "Opinion", "Contact"]
+    assert drop_menu_runs([*STORY[:2], *menu, *STORY[2:]]) == STORY
+    short_list = ["- Pilings", "- Railings", "- Steps"]
+    assert drop_menu_runs([STORY[0], *short_list, STORY[1]]) == [STORY[0], *short_list, STORY[1]]
+
+
+def test_sentences_in_scripts_without_spaces_are_not_menu_items():
+    japanese = ["港湾局は火曜日、古い桟橋を閉鎖することを決めました。検査で杭の腐食が見つかったためです" + "。" * i for i in range(7)]
+    assert drop_menu_runs(japanese) == japanese
+
+
+# --- the whole page -----------------------------------------------------------------------------
+
+FULL_PAGE = _page(
+    "<nav class='top-menu'><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li>"
+    "<li><a href='/s'>Sport</a></li><li><a href='/w'>Weather</a></li></ul></nav>"
+    "<article><header><h1>Pier to close after inspection</h1>"
+    "<p class='standfirst'>Inspectors found the pilings rotten through.</p>"
+    "<p class='byline'>By <a rel='author' href='/ona'>Ona Brisk</a>, Staff Writer</p>"
+    "<time datetime='2019-11-19T10:30:00+00:00'>Nov 19</time></header>"
+    f"<div class='article-body'>{_story_html()}</div>"
+    "<div class='newsletter'><p>Sign up for our morning briefing and never miss a story from the harbour.</p></div>"
+    "<section class='comments'><p>Great news, about time! said reader Tom.</p></section>"
+    "<div class='related-stories'><ul><li><a href='/a'>Bus lanes approved on the quay</a></li>"
+    "<li><a href='/b'>Lighthouse keeper retires</a></li><li><a href='/c'>Storm closes harbour road</a></li>"
+    "<li><a href='/d'>New ferry named</a></li></ul></div></article>",
+    head="<meta property='og:site_name' content='Wexley Gazette'><meta property='og:title' content='Pier to close after inspection'>",
+)
+
+
+def test_extract_html_keeps_the_story_and_nothing_else():
+    parts = extract_html(FULL_PAGE, url="https://gazette.example/pier")
+    assert list(parts.paragraphs) == STORY
+    assert parts.title == "Pier to close after inspection"
+    assert parts.standfirst == "Inspectors found the pilings rotten through."
+    assert parts.authors == ("Ona Brisk",)
+    assert parts.published == "2019-11-19T10:30:00+00:00"
+    assert parts.site == "Wexley Gazette"
+
+
+def test_extract_html_on_something_that_is_not_a_page_gives_no_paragraphs():
+    assert extract_html("").paragraphs == ()
+    assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>").paragraphs == ()
