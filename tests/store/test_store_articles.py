@@ -109,3 +109,10 @@ def test_write_batch_is_one_transaction(store: Store) -> None:
         )
     assert store.count_articles() == 0
     assert store.failures() == []
+
+
+def test_the_same_article_twice_in_one_batch_keeps_the_last_version(store: Store) -> None:
+    first, second = make_article("a1", text="draft"), make_article("a1", text="final")
+    assert store.upsert_articles([first, second, second]) == [UpsertOutcome.STORED, UpsertOutcome.UPDATED, UpsertOutcome.UNCHANGED]
+    assert store.get_article("a1").text == "final"
+    assert store.count_articles() == 1

@@ -60,3 +60,19 @@ def test_reads_from_many_threads_while_writing(store: Store) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert set(pool.map(read, range(60))) == {20}
     assert store.get_article("a0").comments_count == 12
+
+
+def test_comments_from_two_separate_connections_to_one_database_are_never_lost(db_url: str) -> None:
+    """Two stores on one database stand in for two server processes posting at once."""
+    from presswatch.store import open_store
+
+    first, second = open_store(db_url), open_store(db_url)
+    try:
+        first.upsert_articles([make_article("a1")])
+        posts = [(first if i % 2 else second, f"comment {i}") for i in range(40)]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda p: p[0].add_comment("a1", "reader", p[1]), posts))
+        assert sorted(c.comment for c in second.comments("a1")) == sorted(p[1] for p in posts)
+    finally:
+        first.close()
+        second.close()

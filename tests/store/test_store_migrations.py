@@ -82,3 +82,31 @@ def test_wal_and_foreign_keys_are_on(sqlite_url: str) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         store.close()
+
+
+def test_several_processes_opening_a_new_database_at_once_all_succeed(db_url: str) -> None:
+    """Migrations serialise on a lock (BEGIN IMMEDIATE / an advisory lock): nobody creates tables twice."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stores = list(pool.map(lambda _: open_store(db_url), range(4)))
+    try:
+        stores[0].upsert_articles([make_article("a1")])
+        assert all(s.count_articles() == 1 for s in stores)
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_sqlite_full_text_index_stays_consistent_through_updates(sqlite_url: str) -> None:
+    store = open_store(sqlite_url)
+    try:
+        for version in range(3):
+            store.upsert_articles([make_article(f"a{i}", text=f"story {i} version {version}") for i in range(10)])
+        with store.engine.begin() as conn:  # type: ignore[attr-defined]
+            # FTS5 raises if the index and the articles table disagree.
+            conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        assert store.search('"version 2"').total == 10
+        assert store.search('"version 1"').total == 0
+    finally:
+        store.close()

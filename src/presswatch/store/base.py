@@ -46,7 +46,10 @@ class SearchHit:
 class SearchPage:
     total: int
     items: list[SearchHit]
-    facets: dict[str, list[tuple[str, int]]]  # "site" / "person" / "month" -> [(value, count)]
+    # "site" / "person" / "month" -> [(value, count)] over the whole filtered result (not just this page):
+    # sites and people most frequent first (at most 20 each; a person is given by name, which the
+    # ``person`` filter accepts), months ("2024-03") newest first.
+    facets: dict[str, list[tuple[str, int]]]
 
 
 @dataclass(frozen=True, slots=True)

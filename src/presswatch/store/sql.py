@@ -124,11 +124,7 @@ class SqlStore:
         """INSERT .. ON CONFLICT (keys) DO UPDATE, which both SQLite and PostgreSQL spell the same."""
         if not rows:
             return
-        if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(table)
+        stmt = self._insert(table)
         updates = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
         conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), rows)
 
@@ -193,105 +189,101 @@ class SqlStore:
         ids = list({a.id for a in batch})
         known: dict[str, str] = {}
         for chunk in _chunks(ids, 500):
-            known.update((r.id, r.content_hash) for r in conn.execute(sa.select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk))))
-        now = now_iso()
+            rows = conn.execute(sa.select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk)))
+            known.update((r.id, r.content_hash) for r in rows)
+
         outcomes: list[UpsertOutcome] = []
+        pending: dict[str, tuple[Article, bool]] = {}  # id -> (latest version in this batch, is new)
         for article in batch:
             previous = known.get(article.id)
             if previous == article.content_hash:
                 outcomes.append(UpsertOutcome.UNCHANGED)
                 continue
-            row = _article_row(article)
-            if previous is None:
-                conn.execute(sa.insert(articles).values(**row, stored_at=now, updated_at=now))
-                outcomes.append(UpsertOutcome.STORED)
-            else:
-                if article.cluster_id is None:  # dedup has not run on this copy: keep the stored cluster
-                    for key in ("cluster_id", "canonical_id", "is_canonical"):
-                        row.pop(key)
-                conn.execute(sa.update(articles).where(articles.c.id == article.id).values(**row, updated_at=now))
-                outcomes.append(UpsertOutcome.UPDATED)
+            is_new = pending[article.id][1] if article.id in pending else previous is None
+            outcomes.append(UpsertOutcome.STORED if previous is None else UpsertOutcome.UPDATED)
+            pending[article.id] = (article, is_new)
             known[article.id] = article.content_hash
-            self._replace_side_rows(conn, article, new=previous is None)
-        return outcomes
+        if not pending:
+            return outcomes
 
-    def _replace_side_rows(self, conn: Connection, article: Article, *, new: bool) -> None:
-        before: set[str] = set()
-        if not new:
-            before = set(conn.execute(sa.select(article_people.c.person_id).where(article_people.c.article_id == article.id)).scalars())
-            conn.execute(sa.delete(article_people).where(article_people.c.article_id == article.id))
-            conn.execute(sa.delete(quotes).where(quotes.c.article_id == article.id))
-
-        links: dict[str, dict[str, Any]] = {}
-        for person in article.people:
-            pid = person_id_for(person.name)
-            if not pid:
-                continue
-            link = links.setdefault(pid, {"name": person.name, "roles": [], "mention_count": 0})
-            link["roles"] += [r for r in person.roles if r not in link["roles"]]
-            link["mention_count"] += len(person.mentions)
-
-        quote_rows = []
-        for position, quote in enumerate(article.quotes):
-            pid = None
-            if quote.speaker and quote.speaker_type == "person":
-                pid = _speaker_person_id(quote.speaker, links)
-                if pid and pid not in links:  # a speaker the people list missed still gets a person page
-                    links[pid] = {"name": quote.speaker, "roles": [], "mention_count": 0}
-                if pid and quote.speaker_role and quote.speaker_role not in links[pid]["roles"]:
-                    links[pid]["roles"].append(quote.speaker_role)
-            quote_rows.append(
-                {
-                    "article_id": article.id,
-                    "position": position,
-                    "speaker": quote.speaker,
-                    "speaker_person_id": pid,
-                    "speaker_type": quote.speaker_type,
-                    "speaker_role": quote.speaker_role,
-                    "kind": quote.kind,
-                    "text": quote.text,
-                    "cue": quote.cue,
-                    "start_char": quote.start,
-                    "end_char": quote.end,
-                }
+        # Executemany in a few statements rather than several per article: one round of compiled SQL.
+        now = now_iso()
+        updated = [aid for aid, (_, is_new) in pending.items() if not is_new]
+        touched_people: set[str] = set()
+        for chunk in _chunks(updated, 500):
+            touched_people |= set(
+                conn.execute(sa.select(article_people.c.person_id).where(article_people.c.article_id.in_(chunk))).scalars()
             )
+            conn.execute(sa.delete(article_people).where(article_people.c.article_id.in_(chunk)))
+            conn.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
+        new_rows = [{**_article_row(a), "stored_at": now, "updated_at": now} for a, is_new in pending.values() if is_new]
+        if new_rows:
+            conn.execute(sa.insert(articles), new_rows)
+        by_id = articles.c.id == sa.bindparam("match_id")
+        for keep_cluster in (False, True):
+            rows = []
+            for article, is_new in pending.values():
+                if is_new or keep_cluster != (article.cluster_id is None):
+                    continue
+                row = {**_article_row(article), "updated_at": now, "match_id": article.id}
+                del row["id"]
+                if keep_cluster:  # dedup has not run on this copy: keep the cluster the row has
+                    for key in ("cluster_id", "canonical_id", "is_canonical"):
+                        del row[key]
+                rows.append(row)
+            if rows:
+                conn.execute(sa.update(articles).where(by_id), rows)
 
-        if links:
-            # Make sure the person rows exist before linking; names and roles are recomputed below.
-            if self.engine.dialect.name == "postgresql":
-                from sqlalchemy.dialects.postgresql import insert
-            else:
-                from sqlalchemy.dialects.sqlite import insert
-            conn.execute(
-                insert(people).on_conflict_do_nothing(index_elements=["person_id"]),
-                [{"person_id": pid, "name": link["name"], "roles": link["roles"]} for pid, link in sorted(links.items())],
-            )
-            conn.execute(
-                sa.insert(article_people),
-                [{"article_id": article.id, "person_id": pid, **link} for pid, link in sorted(links.items())],
-            )
+        person_rows: dict[str, dict[str, Any]] = {}
+        link_rows: list[dict[str, Any]] = []
+        quote_rows: list[dict[str, Any]] = []
+        for article, _ in pending.values():
+            links, article_quotes = _side_rows(article)
+            for pid, link in links.items():
+                person_rows.setdefault(pid, {"person_id": pid, "name": link["name"], "roles": link["roles"]})
+                link_rows.append({"article_id": article.id, "person_id": pid, **link})
+            quote_rows += article_quotes
+            touched_people |= set(links)
+        if person_rows:
+            # The person rows must exist before the links; names and roles are recomputed just after.
+            conn.execute(self._insert(people).on_conflict_do_nothing(index_elements=["person_id"]), list(person_rows.values()))
+            conn.execute(sa.insert(article_people), link_rows)
         if quote_rows:
             conn.execute(sa.insert(quotes), quote_rows)
-        self._refresh_people(conn, before | set(links))
+        self._refresh_people(conn, touched_people)
+        return outcomes
+
+    def _insert(self, table: sa.Table) -> Any:
+        """The dialect's INSERT, which has ON CONFLICT on both SQLite and PostgreSQL."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
 
     def _refresh_people(self, conn: Connection, person_ids: set[str]) -> None:
-        """Recompute each person's display name and roles from every article that names them."""
-        for pid in sorted(person_ids):
+        """Recompute each person's display name and roles from every article that names them; drop
+        people no article names any more. Once per batch, so a busy person costs one pass, not one per article."""
+        for chunk in _chunks(sorted(person_ids), 500):
             rows = conn.execute(
-                sa.select(article_people.c.name, article_people.c.roles)
+                sa.select(article_people.c.person_id, article_people.c.name, article_people.c.roles)
                 .join(articles, articles.c.id == article_people.c.article_id)
-                .where(article_people.c.person_id == pid)
-                .order_by(articles.c.published.asc().nulls_last(), articles.c.id)
+                .where(article_people.c.person_id.in_(chunk))
+                .order_by(article_people.c.person_id, articles.c.published.asc().nulls_last(), articles.c.id)
             ).all()
-            if not rows:
-                conn.execute(sa.delete(people).where(people.c.person_id == pid))
-                continue
-            names = Counter(r.name for r in rows)
-            name = max(names, key=lambda n: (names[n], len(n), n))
-            roles: list[str] = []
+            by_person: dict[str, list[Row]] = {}
             for r in rows:
-                roles += [role for role in r.roles or () if role not in roles]
-            conn.execute(sa.update(people).where(people.c.person_id == pid).values(name=name, roles=roles))
+                by_person.setdefault(r.person_id, []).append(r)
+            orphans = [pid for pid in chunk if pid not in by_person]
+            if orphans:
+                conn.execute(sa.delete(people).where(people.c.person_id.in_(orphans)))
+            for pid, links in by_person.items():
+                names = Counter(r.name for r in links)
+                name = max(names, key=lambda n: (names[n], len(n), n))
+                roles: list[str] = []
+                for r in links:
+                    roles += [role for role in r.roles or () if role not in roles]
+                conn.execute(sa.update(people).where(people.c.person_id == pid).values(name=name, roles=roles))
 
     def _article_select(self, *extra: Any) -> sa.Select:
         visible = (
@@ -672,6 +664,44 @@ def _speaker_person_id(speaker: str, links: dict[str, dict[str, Any]]) -> str | 
         return pid or None
     by_surname = [p for p in links if p.endswith("-" + pid)]
     return by_surname[0] if len(by_surname) == 1 else pid
+
+
+def _side_rows(article: Article) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The article's person links (person id -> name, roles, mention count) and quote rows."""
+    links: dict[str, dict[str, Any]] = {}
+    for person in article.people:
+        pid = person_id_for(person.name)
+        if not pid:
+            continue
+        link = links.setdefault(pid, {"name": person.name, "roles": [], "mention_count": 0})
+        link["roles"] += [r for r in person.roles if r not in link["roles"]]
+        link["mention_count"] += len(person.mentions)
+
+    quote_rows = []
+    for position, quote in enumerate(article.quotes):
+        pid = None
+        if quote.speaker and quote.speaker_type == "person":
+            pid = _speaker_person_id(quote.speaker, links)
+            if pid and pid not in links:  # a speaker the people list missed still gets a person page
+                links[pid] = {"name": quote.speaker, "roles": [], "mention_count": 0}
+            if pid and quote.speaker_role and quote.speaker_role not in links[pid]["roles"]:
+                links[pid]["roles"].append(quote.speaker_role)
+        quote_rows.append(
+            {
+                "article_id": article.id,
+                "position": position,
+                "speaker": quote.speaker,
+                "speaker_person_id": pid,
+                "speaker_type": quote.speaker_type,
+                "speaker_role": quote.speaker_role,
+                "kind": quote.kind,
+                "text": quote.text,
+                "cue": quote.cue,
+                "start_char": quote.start,
+                "end_char": quote.end,
+            }
+        )
+    return links, quote_rows
 
 
 def _article_row(article: Article) -> dict[str, Any]:
