@@ -37,7 +37,7 @@ def _article(*lines: str, title: str = "Night ferry saved by council vote") -> s
         ("Please enter your name here", "comment_form.prompt"),
         ("Please enter your email address here", "comment_form.prompt"),
         ("You have entered an incorrect email address!", "comment_form.prompt"),
-        ("Leave a Reply", "comment_form.chrome"),
+        ("Leave a Reply", "comment_form.heading"),
         ("Your email address will not be published. Required fields are marked *", "comment_form.chrome"),
         ("Save my name, email, and website in this browser for the next time I comment.", "comment_form.chrome"),
         ("Name *", "comment_form.label"),

@@ -83,8 +83,10 @@ LINE_RULES: tuple[LineRule, ...] = (
           form_field="email"),
     _rule("comment_form.label", r"(?:your )?(?:website|url)\s*(?:\*|:|\(optional\))*\s*", form_field="website"),
     # the form's chrome
-    _rule("comment_form.chrome", r"leave a (?:reply|comment|response)(?: to .{1,80})?", r"cancel reply",
-          r"(?:post|submit|add|publish) (?:a |your )?comment", r"post reply", r"\d+ comments?",
+    # the form's heading and button stand for its comment box
+    _rule("comment_form.heading", r"leave a (?:reply|comment|response)(?: to .{1,80})?", r"cancel reply",
+          r"(?:post|submit|add|publish|write) (?:a |your )?comment", r"post reply", form_field="comment"),
+    _rule("comment_form.chrome", r"\d+ comments?",
           r"comments?(?: \(\d+\))?", r"(?:join|start) the (?:conversation|discussion)",
           r"be the first to comment.*", r"no comments yet\.?",
           rf"your {_EMAIL} address will not be published\.?(?: required fields are marked\s*\*?\.?)?",
@@ -207,6 +209,8 @@ def match_line_rule(line: str, *, in_comment_form: bool = False) -> tuple[LineRu
     (``in_comment_form``) or when it looks like one ("Name *", "Email:").
     """
     whole = _norm_space(line)
+    if len(whole) > 1500:  # no residue line is this long; spares the patterns a megabyte line
+        return None
     text = whole.strip("•·▪►»«*-– ") or whole
     if not text:
         return None
