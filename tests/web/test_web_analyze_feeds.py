@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from fastapi.testclient import TestClient
 
 from presswatch.pipeline import process
-from presswatch.web.pages import analyze_source_path
+from presswatch.web.views import analyze_source_path
 
 from web_corpus import csrf_from
 
@@ -77,6 +77,10 @@ def test_analyze_refuses_empty_input_and_missing_token(client: TestClient):
     token = csrf_from(client, "/analyze")
     r = client.post("/analyze", data={"text": "   ", "csrf_token": token})
     assert r.status_code == 422 and "Paste the text or HTML of an article" in r.text
+    # what ingest would record as a failure is shown as a message, with the input kept
+    r = client.post("/analyze", data={"text": "<html><body><nav>Home</nav></body></html>", "csrf_token": token})
+    assert r.status_code == 422 and "No article could be made of this (extract)" in r.text
+    assert "&lt;nav&gt;Home&lt;/nav&gt;&lt;/body&gt;&lt;/html&gt;</textarea>" in r.text
     assert client.post("/analyze", data={"text": MESSY}).status_code == 403
     assert client.post("/analyze/save", data={"text": MESSY}).status_code == 403
 

@@ -7,7 +7,6 @@ typed text kept.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -15,8 +14,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from presswatch.comments import post_comment
 from presswatch.errors import ExtractError, PressWatchError, QueryError, ValidationError
-from presswatch.model import Article
-from presswatch.pipeline import process
 from presswatch.store.base import Store
 from presswatch.web import views
 from presswatch.web.app import client_key, render
@@ -24,8 +21,7 @@ from presswatch.web.security import CSRF_COOKIE
 
 router = APIRouter(include_in_schema=False)
 
-#: Pasted or uploaded input for /analyze; a news page is far smaller than this.
-ANALYZE_MAX_BYTES = 2_000_000
+ANALYZE_MAX_BYTES = views.ANALYZE_MAX_BYTES
 
 
 def _csrf_ok(request: Request, form_token: str | None) -> bool:
@@ -163,7 +159,7 @@ def people(request: Request, q: str | None = None) -> Response:
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str) -> Response:
     detail = request.app.state.store.person(person_id)
-    return render(request, "person.html", {"p": detail, "s": detail.summary})
+    return render(request, "person.html", {"p": detail, "s": detail.summary, "roles": views.role_spans(detail)})
 
 
 @router.get("/quotes")
@@ -202,19 +198,6 @@ def _decode_upload(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def analyze_source_path(text: str) -> str:
-    """Pasted input has no file: name it by its content, so saving the same text twice is one record."""
-    return "analyze:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _analyze(text: str, url: str | None) -> Article:
-    if not text.strip():
-        raise ValidationError({"text": "Paste the text or HTML of an article, or choose a file."})
-    if len(text.encode("utf-8")) > ANALYZE_MAX_BYTES:
-        raise ValidationError({"text": f"That is more than {ANALYZE_MAX_BYTES // 1_000_000} MB; is it one article?"})
-    return process(text, url=url, source_path=analyze_source_path(text))
-
-
 @router.get("/analyze")
 def analyze_form(request: Request) -> Response:
     return render(request, "analyze.html", {"text": "", "url": "", "errors": {}, "result": None})
@@ -238,12 +221,12 @@ def analyze(
                 raise ValidationError({"file": f"That file is over {ANALYZE_MAX_BYTES // 1_000_000} MB."})
             text = _decode_upload(data)
             context["text"] = text
-        article = _analyze(text, url.strip() or None)
+        article = views.analyze_text(text, url.strip() or None)
     except ValidationError as exc:
         context["errors"] = exc.errors
         return render(request, "analyze.html", context, status_code=422)
-    except PressWatchError as exc:
-        context["errors"] = {"text": str(exc)}
+    except PressWatchError as exc:  # an unreadable upload
+        context["errors"] = {"file": str(exc)}
         return render(request, "analyze.html", context, status_code=422)
     context["result"] = article
     context["paragraphs"] = views.paragraph_segments(article)
@@ -269,13 +252,11 @@ def analyze_save(
         response.headers["Retry-After"] = str(seconds)
         return response
     try:
-        article = _analyze(text, url.strip() or None)
-    except PressWatchError as exc:
-        errors = exc.errors if isinstance(exc, ValidationError) else {"text": str(exc)}
-        return render(request, "analyze.html", {"text": text, "url": url, "errors": errors, "result": None},
+        article = views.save_text(request.app.state.store, text, url.strip() or None)
+    except ValidationError as exc:
+        return render(request, "analyze.html", {"text": text, "url": url, "errors": exc.errors, "result": None},
                       status_code=422)
-    views.save_article(request.app.state.store, article)
     return RedirectResponse(f"/articles/{article.id}", status_code=303)
 
 
-__all__ = ["router", "analyze_source_path"]
+__all__ = ["router"]

@@ -7,12 +7,17 @@ to 4xx responses.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from presswatch.errors import NotFound, QueryError
-from presswatch.model import Article, Comment, Quote
-from presswatch.store.base import SearchPage, Store, person_id_for
+from presswatch.dedup import ClusterIndex
+from presswatch.errors import NotFound, QueryError, ValidationError
+from presswatch.model import Article, Comment, Failure, Quote, RawDocument
+from presswatch.pipeline import looks_like_html
+from presswatch.run.local import IngestReport, process_or_failure, write_processed
+from presswatch.store.base import PersonDetail, SearchPage, Store, person_id_for
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -119,11 +124,16 @@ def run_search(store: Store, params: SearchParams) -> SearchPage:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A run of paragraph text; inside a quote when ``quote`` is set."""
+    """A run of paragraph text (inside a quote when ``quote`` is set), or, with ``said_by``, the
+    place after a quote's closing mark where its speaker is shown."""
 
     text: str
     quote: Quote | None = None
-    ends_quote: bool = False  # the last piece of its quote: the speaker is shown after it
+    said_by: Quote | None = None
+
+
+# Closing quotation marks and punctuation that belong with the quote, before its speaker tag.
+_CLOSING = re.compile(r"[\"'”’»)\].,;:!?]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +197,14 @@ def paragraph_segments(article: Article) -> list[list[Segment]]:
                 continue
             if start > cursor:
                 pieces.append(Segment(article.text[cursor:start]))
-            pieces.append(Segment(article.text[start:end], quote=quote, ends_quote=end == quote.end))
+            pieces.append(Segment(article.text[start:end], quote=quote))
             cursor = end
+            if end == quote.end:
+                closing_end = _CLOSING.match(article.text, end, p_end).end()  # type: ignore[union-attr]
+                if closing_end > end:
+                    pieces.append(Segment(article.text[end:closing_end]))
+                    cursor = closing_end
+                pieces.append(Segment("", said_by=quote))
         if cursor < p_end:
             pieces.append(Segment(article.text[cursor:p_end]))
         result.append(pieces)
@@ -249,9 +265,80 @@ def article_page(store: Store, article_id: str) -> ArticlePage:
     )
 
 
-def save_article(store: Store, article: Article) -> None:
-    """Store one analysed article the way ingest stores a batch: one ``write_batch`` transaction."""
-    store.write_batch([article])
+# --- person page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """One role a person was given, with when it was seen and in which articles."""
+
+    role: str
+    first: str | None
+    last: str | None
+    article_ids: tuple[str, ...]
+
+
+def role_spans(detail: PersonDetail) -> list[RoleSpan]:
+    """Roles over time, one line per distinct role (case-insensitive), oldest first."""
+    spans: dict[str, dict] = {}
+    for seen in detail.roles_over_time:
+        key = seen.role.strip().lower()
+        span = spans.setdefault(key, {"role": seen.role.strip(), "dates": [], "ids": []})
+        if seen.published:
+            span["dates"].append(seen.published)
+        if seen.article_id not in span["ids"]:
+            span["ids"].append(seen.article_id)
+    result = [
+        RoleSpan(
+            role=s["role"],
+            first=min(s["dates"]) if s["dates"] else None,
+            last=max(s["dates"]) if s["dates"] else None,
+            article_ids=tuple(s["ids"]),
+        )
+        for s in spans.values()
+    ]
+    return sorted(result, key=lambda r: (r.first or "9999", r.role))
+
+
+# --- analyze ---------------------------------------------------------------------------------
+
+#: Pasted or uploaded input for /analyze; a news page is far smaller than this.
+ANALYZE_MAX_BYTES = 2_000_000
+
+
+def analyze_source_path(text: str) -> str:
+    """Pasted input has no file: name it by its content, so saving the same text twice is one record."""
+    return "analyze:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def analyze_text(text: str, url: str | None = None) -> Article:
+    """Run pasted text or HTML through the per-document pipeline exactly as ingest does.
+
+    What ingest would record as a failure (no article text, or an unexpected error in a stage)
+    is raised as a ValidationError on the ``text`` field, so the form can show it.
+    """
+    if not text.strip():
+        raise ValidationError({"text": "Paste the text or HTML of an article, or choose a file."})
+    if len(text.encode("utf-8")) > ANALYZE_MAX_BYTES:
+        raise ValidationError({"text": f"That is more than {ANALYZE_MAX_BYTES // 1_000_000} MB; is it one article?"})
+    raw = RawDocument(
+        source_path=analyze_source_path(text),
+        content=text,
+        kind="html" if looks_like_html(text) else "text",
+        url=url or None,
+    )
+    result = process_or_failure(raw)
+    if isinstance(result, Failure):
+        raise ValidationError({"text": f"No article could be made of this ({result.stage}): {result.reason}"})
+    return result
+
+
+def save_text(store: Store, text: str, url: str | None = None) -> Article:
+    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction)."""
+    article = analyze_text(text, url)
+    index = ClusterIndex.from_signatures(store.iter_signatures())
+    write_processed(store, index, [article], IngestReport())
+    return article
 
 
 __all__ = [
@@ -264,8 +351,11 @@ __all__ = [
     "cluster_members",
     "entity_groups",
     "paragraph_segments",
+    "role_spans",
     "speaker_ids",
     "run_search",
-    "save_article",
+    "analyze_source_path",
+    "analyze_text",
+    "save_text",
     "search_params",
 ]
