@@ -23,9 +23,15 @@ def _read_list(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def cue_relations() -> frozenset[tuple[str, str]]:
+    """(lemma, relation) pairs: "say ccomp", "urge xcomp", "criticize dobj"."""
+    return frozenset(tuple(entry.split()[:2]) for entry in _read_list("cues.txt"))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=None)
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of verbs that introduce reported speech or belief ("say", "warn", "believe")."""
-    return _read_list("cues.txt")
+    return frozenset(lemma for lemma, _ in cue_relations())
 
 
 @lru_cache(maxsize=None)
@@ -46,45 +52,66 @@ def organisation_nouns() -> frozenset[str]:
     return _read_list("org_nouns.txt")
 
 
-def build_cue_lexicon(
-    train_jsonl: Path, *, min_count: int = 3, min_precision: float = 0.3
-) -> list[tuple[str, int, float]]:
-    """Verb lemmas that introduce attributions, learnt from a PolNeAR-format file (train split only).
+# How a cue verb takes what was said: a clause ("said that ..."), an infinitive ("urged X to ...")
+# or an object ("praised the plan"). Learnt per lemma, because "say" + object is rarely speech
+# while "criticize" + object is what the corpus calls an attribution.
+RELATIONS = ("ccomp", "xcomp", "dobj")
 
-    Each verb with a clausal complement is a candidate; it counts as a hit when it lies inside an
-    annotated cue span. A lemma is kept when it has at least ``min_count`` hits and at least
-    ``min_precision`` of its candidates are hits (this drops verbs such as "make" or "find" whose
-    complements are mostly not reported speech). "according to" is handled as a phrase.
+
+def complement_of(token, relation: str):
+    """The child of ``token`` that carries the content for ``relation``, if any."""
+    return next((c for c in token.children if c.dep_ == relation), None)
+
+
+def build_cue_lexicon(
+    train_jsonl: Path, *, min_count: int = 3, min_precision: float = 0.4
+) -> list[tuple[str, str, int, float]]:
+    """(lemma, relation) pairs that introduce attributions, learnt from a PolNeAR-format file.
+
+    Train split only. A verb with a complement of the relation is a candidate; it is a hit when the
+    verb lies in an annotated cue span and the complement's words are mostly inside that
+    attribution's content. A pair is kept with at least ``min_count`` hits and ``min_precision``.
     """
     from presswatch.nlp.pipeline import parse_texts
 
     records = [json.loads(line) for line in open(train_jsonl, encoding="utf-8")]
-    hits: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
+    hits: Counter[tuple[str, str]] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
     for record, doc in zip(records, parse_texts(r["text"] for r in records)):
-        cue_chars: set[int] = set()
-        for quote in record["quotes"]:
+        cue_owner: dict[int, set[int]] = {}
+        for n, quote in enumerate(record["quotes"]):
+            content: set[int] = set()
+            for start, end in quote.get("quote_spans") or ():
+                content.update(range(start, end))
             for start, end in quote.get("cue_spans") or ():
-                cue_chars.update(range(start, end))
+                for ch in range(start, end):
+                    cue_owner.setdefault(ch, set()).update(content)
         for token in doc:
-            # candidates as the quote finder sees them: a verb with a clausal complement
-            if token.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in token.children):
+            if token.pos_ != "VERB":
                 continue
-            lemma = token.lemma_.lower()
-            seen[lemma] += 1
-            if token.idx in cue_chars:
-                hits[lemma] += 1
+            for relation in RELATIONS:
+                comp = complement_of(token, relation)
+                if comp is None:
+                    continue
+                key = (token.lemma_.lower(), relation)
+                seen[key] += 1
+                content = cue_owner.get(token.idx)
+                if content:
+                    span_chars = [t.idx for t in comp.subtree if not t.is_punct]
+                    inside = sum(1 for ch in span_chars if ch in content)
+                    if span_chars and inside >= 0.5 * len(span_chars):
+                        hits[key] += 1
     kept = []
-    for lemma, n in hits.most_common():
-        precision = n / seen[lemma]
+    for (lemma, relation), n in hits.most_common():
+        precision = n / seen[(lemma, relation)]
         if n >= min_count and precision >= min_precision:
-            kept.append((lemma, n, round(precision, 3)))
+            kept.append((lemma, relation, n, round(precision, 3)))
     return kept
 
 
 if __name__ == "__main__":  # python -m presswatch.nlp.lexicon cues TRAIN.jsonl > data/cues.txt
     if len(sys.argv) != 3 or sys.argv[1] != "cues":
         raise SystemExit("usage: python -m presswatch.nlp.lexicon cues TRAIN.jsonl")
-    print("# verb lemmas of attribution cues learnt from PolNeAR train; generated, see lexicon.py")
-    for lemma, n, precision in build_cue_lexicon(Path(sys.argv[2])):
-        print(f"{lemma}  # hits {n}, precision {precision}")
+    print("# lemma relation: cue verbs and how they take content, learnt from PolNeAR train (lexicon.py)")
+    for lemma, relation, n, precision in build_cue_lexicon(Path(sys.argv[2])):
+        print(f"{lemma} {relation}  # hits {n}, precision {precision}")

@@ -89,7 +89,10 @@ def _person_mentions(doc) -> list[PersonMention]:
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1
         title_start = first
-        while first < last and (doc[first].lower_ in titles or doc[first].lower_ == "the"):
+        # titles and common nouns the model folded into the name: "President X", "Farmer X"
+        while first < last - 1 and (doc[first].lower_ in titles or doc[first].lower_ == "the" or doc[first].pos_ == "NOUN"):
+            first += 1
+        if first < last and doc[first].lower_ in titles | {"the"}:
             first += 1
         if first >= last:
             continue
@@ -114,6 +117,16 @@ def _person_mentions(doc) -> list[PersonMention]:
                 title_tokens=(title_start, first) if title_start < first else None,
             )
         )
+    # surnames the entity recogniser missed on their own ("Lindqvist spoke" after "Peter Lindqvist")
+    surnames = {m.name_tokens[-1] for m in mentions if len(m.name_tokens) >= 2}
+    taken = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    for token in doc:
+        if token.text in surnames and token.i not in taken and token.pos_ == "PROPN" and not token.ent_type_:
+            if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+                continue  # part of a longer name or an organisation's name
+            end = token.idx + len(token.text)
+            mentions.append(PersonMention((token.text,), token.i, token.i + 1, token.idx, end, None))
+    mentions.sort(key=lambda m: m.start)
     return mentions
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from presswatch.model import Quote
-from presswatch.nlp.lexicon import cue_lemmas
+from presswatch.nlp.lexicon import cue_relations
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
 
@@ -138,7 +138,45 @@ def _inside(pos: int, spans: list[QuotedSpan]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def _cue_attributions(doc, cues: frozenset[str], quoted: list[QuotedSpan]) -> list[_Attribution]:
+def _that_clause_after(token):
+    """A "that" clause the parser hung elsewhere: "X said on Friday during a conference that ..."."""
+    for t in token.sent:
+        if t.i > token.i and t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
+            # only when nothing else that could speak stands between the cue and the clause
+            between = token.doc[token.i + 1 : t.i]
+            if not any(b.pos_ == "VERB" for b in between):
+                return t.head
+    return None
+
+
+def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Token ranges of what a cue verb reports, by the relations learnt for its lemma."""
+    lemma = token.lemma_.lower()
+    ranges: list[tuple[int, int]] = []
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj") and (lemma, child.dep_) in relations:
+            if child.dep_ == "dobj" and child.lower_ in ("that", "this", "it", "so"):
+                continue
+            ranges.append((child.left_edge.i, child.right_edge.i))
+    if ranges:
+        return ranges
+    if (lemma, "ccomp") not in relations:
+        return []
+    if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+        head = token.head
+        if token.left_edge.i > head.left_edge.i and token.right_edge.i >= head.right_edge.i - 1:
+            return [(head.left_edge.i, token.left_edge.i - 1)]  # "X will win, he said"
+        if token.i < head.i and token.left_edge.i <= head.left_edge.i:
+            return [(token.right_edge.i + 1, head.right_edge.i)]
+        return [(head.left_edge.i, head.right_edge.i)]  # "A, Barden says, B": the cue words are few
+    clause = _that_clause_after(token)
+    if clause is not None:
+        return [(clause.left_edge.i, clause.right_edge.i)]
+    return []
+
+
+def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[QuotedSpan]) -> list[_Attribution]:
+    cues = frozenset(lemma for lemma, _ in relations)
     found: list[_Attribution] = []
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -155,15 +193,33 @@ def _cue_attributions(doc, cues: frozenset[str], quoted: list[QuotedSpan]) -> li
             continue
         if not _is_cue(token, cues) or _inside(token.idx, quoted):
             continue
-        complements = [c for c in token.children if c.dep_ == "ccomp"]
-        ranges = [(c.left_edge.i, c.right_edge.i) for c in complements]
-        if not ranges and token.dep_ == "parataxis" and token.head.i < token.i:
-            ranges = [(token.head.left_edge.i, token.left_edge.i - 1)]  # "X will win, he said"
         subject = _subject_of(token)
-        for first, last in ranges:
+        for first, last in _content_ranges(token, relations):
             span = _trim(doc, first, last)
             if span:
                 found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), subject))
+    found += _colon_attributions(doc)
+    return found
+
+
+def _colon_attributions(doc) -> list[_Attribution]:
+    """Headline style "Graham: Trump's rhetoric is destroying the party" (speaker, colon, claim)."""
+    found = []
+    for sent in doc.sents:
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        before = doc[sent.start : colon.i]
+        words = [t for t in before if not t.is_punct and not t.is_space]
+        if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in words):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+            continue
+        span = _trim(doc, colon.i + 1, sent.end - 1)
+        if span is None or sum(1 for t in doc[colon.i + 1 : sent.end] if t.is_alpha) < 4:
+            continue
+        head = before.root
+        found.append(_Attribution(span[0], span[1], None, ":", head))
     return found
 
 
@@ -204,16 +260,55 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
     return best
 
 
+def _governs(cue, doc, q: QuotedSpan) -> bool:
+    """Whether a word of the quotation hangs (through its heads) from the cue verb."""
+    for token in doc:
+        if q.start <= token.idx < q.end:
+            if any(a.i == cue.i for a in token.ancestors):
+                return True
+    return False
+
+
+def _plausible_quotation(doc, text: str, q: QuotedSpan, cue) -> bool:
+    """Titles ("Thelma and Louise") and scare quotes are not speech unless the cue governs them."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[q.start : q.end])
+    title_case = words and all(w[0].isupper() for w in words if len(w) > 3)
+    if len(words) >= 4 and not (title_case and len(words) <= 8):
+        return True
+    return _governs(cue, doc, q)
+
+
+def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
+    """ "Reporter X says:" followed by the quotation (in the same or the next paragraph)."""
+    pos = q.start - 1
+    while pos >= 0 and (text[pos].isspace() or text[pos] in "“\"«`„"):
+        pos -= 1
+    if pos < 0 or text[pos] != ":":
+        return None
+    colon = next((t for t in doc if t.idx == pos), None)
+    if colon is None:
+        return None
+    root = colon.sent.root
+    verb = root if _is_cue(root, cues) else None
+    subject = _subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return None
+    return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject)
+
+
 def _paragraph_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
 
 
-def find_quotes(doc, text: str, people: PeopleIndex, *, cues: frozenset[str] | None = None) -> list[Quote]:
+def find_quotes(
+    doc, text: str, people: PeopleIndex, *, relations: frozenset[tuple[str, str]] | None = None
+) -> list[Quote]:
     """All attributions in a parsed article; offsets index ``text`` (the article text)."""
-    cues = cues if cues is not None else cue_lemmas()
+    relations = relations if relations is not None else cue_relations()
+    cues = frozenset(lemma for lemma, _ in relations)
     quoted = find_quoted_spans(text)
-    attributions = _cue_attributions(doc, cues, quoted)
+    attributions = _cue_attributions(doc, relations, quoted)
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
     # takes the quotation's exact bounds (marks excluded)
@@ -232,8 +327,12 @@ def find_quotes(doc, text: str, people: PeopleIndex, *, cues: frozenset[str] | N
             continue
         para_end = _paragraph_end(text, q.start)
         cue = _cue_for_quotation(doc, q, cues, quoted, para_end)
-        if cue is not None:
+        if cue is not None and _plausible_quotation(doc, text, q, cue):
             standalone.append(_Attribution(q.start, q.end, cue, _cue_phrase(cue), _subject_of(cue)))
+            continue
+        intro = _colon_introduction(doc, text, q, cues)
+        if intro is not None:
+            standalone.append(intro)
     all_atts = sorted(attributions + standalone, key=lambda a: (a.start, a.end))
 
     # a quotation with no cue of its own continues the attribution just before it (same paragraph,
@@ -245,6 +344,11 @@ def find_quotes(doc, text: str, people: PeopleIndex, *, cues: frozenset[str] | N
         if not previous:
             continue
         prev = previous[-1]
+        # prefer the last attribution that itself carried quotation marks: "“A,” said X, describing
+        # the plan. “B.”" continues X's quotation, not the description
+        with_marks = [a for a in previous[-3:] if _quoted_letters(text, a.start, a.end, quoted)]
+        if with_marks and with_marks[-1].subject is not None:
+            prev = with_marks[-1]
         prev_para = text.rfind("\n", 0, prev.start) + 1
         same_para = prev_para == q.paragraph_start
         paragraph_before = q.start - q.paragraph_start <= 2 and _paragraph_end(text, prev.end) >= q.paragraph_start - 3

@@ -119,6 +119,25 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
                 if role and role not in roles:
                     roles.append(role)
 
+    # 4. a run of capitalised title words right before the name that the parser split up
+    #    ("British Consul in Lagos Sarah Osei" parsed as "Consul in [Lagos Sarah Osei]")
+    if not roles:
+        run_start = start
+        while run_start > 0:
+            t = doc[run_start - 1]
+            if t.is_punct or t.is_space or t.ent_type_ in _NAME_ENTS:
+                break
+            if not (t.text[:1].isupper() or t.lower_ in ("of", "to", "in", "for", "and")):
+                break
+            run_start -= 1
+        while run_start < start and not doc[run_start].text[:1].isupper():
+            run_start += 1
+        tokens = doc[run_start:start]
+        if 0 < len(tokens) <= _MAX_ROLE_TOKENS and any(t.lower_ in title_words() for t in tokens):
+            role = normalise_role(tokens.text)
+            if role:
+                roles.append(role)
+
     # 3. appositions and descriptions after the name
     for c in head.children:
         if c.dep_ != "appos" or c.i < end or c.ent_type_ in _NAME_ENTS or c.pos_ not in ("NOUN", "PROPN"):

@@ -1,0 +1,53 @@
+"""People, their merged mentions and roles, and the entities kept."""
+
+from __future__ import annotations
+
+
+def _person(article, name):
+    found = [p for p in article.people if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in article.people]}"
+    return found[0]
+
+
+def test_surname_mentions_merge_under_the_full_name(annotated):
+    a = annotated(
+        "Peter Lindqvist opened the conference. Lindqvist spoke for an hour.",
+    )
+    p = _person(a, "Peter Lindqvist")
+    assert [m.text for m in p.mentions] == ["Peter Lindqvist", "Lindqvist"]
+    assert not any(x.name == "Lindqvist" for x in a.people)
+    for m in p.mentions:
+        assert a.text[m.start : m.end] == m.text
+
+
+def test_title_premodifier_is_a_role(annotated):
+    a = annotated("Chief Justice Amara Okonjo read the verdict. Governor Felix Brandt left early.")
+    assert "Chief Justice" in _person(a, "Amara Okonjo").roles
+    assert "Governor" in _person(a, "Felix Brandt").roles
+
+
+def test_apposition_and_description_are_roles(annotated):
+    a = annotated(
+        "Henrik Salo, Finland's fisheries commissioner, visited the port.",
+        "Maria Ruiz, a Spanish historian of the Atlantic trade, joined him.",
+    )
+    assert _person(a, "Henrik Salo").roles == ("Finland's fisheries commissioner",)
+    assert _person(a, "Maria Ruiz").roles == ("Spanish historian of the Atlantic trade",)
+
+
+def test_title_with_the_name_in_apposition(annotated):
+    a = annotated("British Consul in Lagos Sarah Osei met the traders.")
+    assert "British Consul in Lagos" in _person(a, "Sarah Osei").roles
+
+
+def test_possessive_place_is_not_a_person(annotated):
+    a = annotated("Norway’s fjords drew visitors. Norway said tourism had doubled.")
+    assert all("Norway" not in p.name for p in a.people)
+
+
+def test_entities_have_offsets_and_kept_labels(annotated):
+    a = annotated("Imran Delacroix flew from Lisbon to the United Nations in New York.")
+    assert {e.label for e in a.entities} <= {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+    for e in a.entities:
+        assert a.text[e.start : e.end] == e.text
+    assert any(e.text == "Lisbon" and e.label == "GPE" for e in a.entities)

@@ -1,0 +1,136 @@
+"""Each quote construction, on fictional sentences."""
+
+from __future__ import annotations
+
+from presswatch.nlp.quotes import find_quoted_spans
+
+
+def _by_text(article, fragment):
+    found = [q for q in article.quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
+    return found[0]
+
+
+def _offsets_hold(article):
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+
+
+def test_quotation_marks_of_every_style_are_paired():
+    text = (
+        'He said "straight marks here" and “curly marks here” and «guillemets here».\n\n'
+        "NYT style: ``doubled backticks here,'' she said.\n\n"
+        "“A broken closing mark at the end. “"
+    )
+    inner = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert inner == [
+        "straight marks here",
+        "curly marks here",
+        "guillemets here",
+        "doubled backticks here,",
+        "A broken closing mark at the end.",
+    ]
+
+
+def test_open_quotation_runs_to_the_end_of_its_paragraph():
+    text = "“The first paragraph of a long quotation\n\n“and its last one,” she said."
+    inner = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert inner == ["The first paragraph of a long quotation", "and its last one,"]
+
+
+def test_direct_quote_with_named_speaker_and_role(annotated):
+    a = annotated(
+        "Marta Velkova, the mayor of Dunmore, opened the new bridge on Monday.",
+        "“This bridge will carry the town into the next century,” Velkova said.",
+    )
+    q = _by_text(a, "This bridge will carry")
+    assert (q.kind, q.cue, q.speaker, q.speaker_type) == ("direct", "said", "Marta Velkova", "person")
+    assert q.speaker_role == "mayor of Dunmore"
+    _offsets_hold(a)
+
+
+def test_split_quote_and_uncued_continuation_keep_the_speaker(annotated):
+    a = annotated(
+        "“We planted four hundred trees,” said Owen Harcastle, a gardener from Lindfield. "
+        "“Most of them are oaks.”",
+    )
+    first = _by_text(a, "four hundred trees")
+    second = _by_text(a, "Most of them are oaks")
+    assert first.speaker == second.speaker == "Owen Harcastle"
+    assert first.kind == second.kind == "direct"
+    assert second.speaker_role == "gardener from Lindfield"
+
+
+def test_quote_continuing_in_the_next_paragraph_keeps_the_speaker(annotated):
+    a = annotated(
+        "“The harbour has never been busier,” said Ines Morrow, the harbour master.",
+        "“We will need a second pier before the summer is out.”",
+    )
+    q = _by_text(a, "second pier")
+    assert q.speaker == "Ines Morrow"
+
+
+def test_indirect_quote_with_that_clause(annotated):
+    a = annotated("Farmer Thomas Quell warned that the late frost would ruin the apple harvest.")
+    q = _by_text(a, "late frost")
+    assert (q.kind, q.cue, q.speaker) == ("indirect", "warned", "Thomas Quell")
+    assert not q.text.startswith("that")
+
+
+def test_indirect_quote_without_that(annotated):
+    a = annotated("Clara Benn said the library would stay open until midnight during exams.")
+    q = _by_text(a, "library would stay open")
+    assert (q.kind, q.speaker) == ("indirect", "Clara Benn")
+
+
+def test_according_to(annotated):
+    a = annotated("The ferry will stop running in October, according to the Coastal Transport Authority.")
+    q = _by_text(a, "ferry will stop running")
+    assert q.cue == "according to"
+    assert q.speaker == "Coastal Transport Authority"
+    assert q.speaker_type == "org"
+
+
+def test_mixed_quote(annotated):
+    a = annotated(
+        "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
+    )
+    q = _by_text(a, "new timetable")
+    assert q.kind == "mixed"
+    assert q.speaker == "Rosa Ekdahl"
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(annotated):
+    a = annotated(
+        "Ludmila Ferrante has run the bakery on Quay Street for thirty years.",
+        "Ferrante said that bread prices would rise again in the spring.",
+        "She added that the bakery would hire two apprentices.",
+    )
+    assert _by_text(a, "bread prices").speaker == "Ludmila Ferrante"
+    assert _by_text(a, "two apprentices").speaker == "Ludmila Ferrante"
+
+
+def test_definite_description_resolves_to_the_organisation(annotated):
+    a = annotated(
+        "The Northern Rail Union met the operators on Tuesday.",
+        "The union said that its members would strike next month unless wages rose.",
+    )
+    q = _by_text(a, "would strike next month")
+    assert q.speaker == "Northern Rail Union"
+    assert q.speaker_type == "org"
+
+
+def test_unnamed_sources_are_anonymous(annotated):
+    a = annotated(
+        "The council will close the old pool next year, a source said.",
+        "Officials said the new pool would open in 2031.",
+    )
+    q1 = _by_text(a, "close the old pool")
+    q2 = _by_text(a, "new pool would open")
+    assert (q1.speaker, q1.speaker_type) == ("a source", "anonymous")
+    assert (q2.speaker, q2.speaker_type) == ("Officials", "anonymous")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(annotated):
+    a = annotated('The choir sang "Winter Lights Over Harrow" at the festival, the organisers said.')
+    assert not any(q.text == "Winter Lights Over Harrow" for q in a.quotes)

@@ -1,0 +1,94 @@
+"""Golden test: the seed article's quotes, people, roles, organisations and places.
+
+The article is built from the seed file by a plain blank-line split: the first three blocks
+(the headline twice, the standfirst) and the two comment-form lines are dropped, the rest are the
+paragraphs. This keeps the NLP test independent of the text cleaner (tested on its own), while the
+body text is exactly what a reader sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from presswatch.extract import to_article
+from presswatch.extract.base import ExtractedText
+from presswatch.model import RawDocument
+from presswatch.nlp import annotate
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed folder not present")
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", norm(text).lower())
+
+
+@pytest.fixture(scope="module")
+def seed():
+    raw = (SEED / "000_7fcbe29e9648069b.txt").read_text(encoding="utf-8")
+    blocks = [b.strip() for b in raw.split("\n\n") if b.strip()]
+    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
+    form_lines = set(expected["comment_form"]["messages"].values())
+    paragraphs = tuple(b for b in blocks[3:] if b not in form_lines and not all(l in form_lines for l in b.splitlines()))
+    assert len(paragraphs) == expected["paragraph_count"]
+    parts = ExtractedText(title=blocks[0], standfirst=blocks[2], paragraphs=paragraphs)
+    article = annotate(to_article(parts, RawDocument(source_path="seed.txt", content=raw, kind="text")))
+    return article, expected
+
+
+def test_every_expected_quote_is_found_with_kind_cue_and_speaker(seed):
+    article, expected = seed
+    for want in expected["quotes"]:
+        pieces = [p.strip(" .") for p in norm(want["text"]).split("...")]
+        for piece in pieces:
+            piece_words = words(piece)
+            matches = [
+                q for q in article.quotes
+                if len(set(piece_words) & set(words(q.text))) >= 0.8 * len(set(piece_words))
+            ]
+            assert matches, f"quote not found: {piece!r}"
+            q = matches[0]
+            assert q.kind == want["kind"], (piece, q)
+            assert q.cue == want["cue"], (piece, q)
+            assert q.speaker == want["speaker"], (piece, q)
+            assert article.text[q.start : q.end] == q.text
+
+
+def test_people_carry_their_roles_and_mentions(seed):
+    article, expected = seed
+    people = {p.name: p for p in article.people}
+    for want in expected["people"]:
+        assert want["name"] in people, f"{want['name']} missing from {sorted(people)}"
+        person = people[want["name"]]
+        assert norm(want["role"]) in [norm(r) for r in person.roles]
+        for other in want.get("also_called", []):
+            assert other in [m.text for m in person.mentions]
+            assert other not in people  # merged, not a person of its own
+    assert len(article.people) == len(expected["people"])
+
+
+def test_speaker_role_is_copied_onto_quotes(seed):
+    article, expected = seed
+    roles = {w["name"]: norm(w["role"]) for w in expected["people"]}
+    for q in article.quotes:
+        if q.speaker in roles:
+            assert norm(q.speaker_role) == roles[q.speaker]
+
+
+def test_organisations_and_places_are_entities(seed):
+    article, expected = seed
+    orgs = {norm(e.text) for e in article.entities if e.label == "ORG"}
+    places = {norm(e.text) for e in article.entities if e.label in ("GPE", "LOC")}
+    assert set(expected["organizations"]) <= orgs
+    assert set(expected["places"]) <= places
