@@ -171,3 +171,44 @@ def test_every_sample_reads_without_failure() -> None:
     assert {".txt", ".html", ".jsonl", ".rss", ".atom", ".gz"} <= kinds
     assert any("#record=" in d.source_path for d in _docs(results))
     assert not any(d.source_path.endswith(".py") for d in _docs(results))
+
+
+def test_wet_conversion_records_are_text(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(writer.create_warc_record("https://a.example/wet", "conversion",
+                                                  payload=io.BytesIO(ARTICLE.encode()), warc_content_type="text/plain"))
+    (tmp_path / "crawl.warc.wet.gz").write_bytes(buffer.getvalue())
+    [doc] = _read(tmp_path / "crawl.warc.wet.gz")
+    assert (doc.kind, doc.url, doc.content) == ("text", "https://a.example/wet", ARTICLE)
+
+
+def test_gzip_of_jsonl_keeps_line_numbers(tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress((json.dumps({"text": ARTICLE}) + "\n").encode()))
+    [doc] = _read(tmp_path / "dump.jsonl.gz")
+    assert doc.source_path == f"{tmp_path / 'dump.jsonl.gz'}#L1"
+
+
+def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(ARTICLE.encode("utf-16"))
+    [doc] = _read(tmp_path / "wide.txt")
+    assert doc.content == ARTICLE
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from presswatch.ingest import read_bytes  # noqa: E402
+
+_prefixes = st.sampled_from([b"", b"\x1f\x8b", b"WARC/1.0\r\n", b"<?xml version='1.0'?><rss>", b"{", b"<html>", b"\xef\xbb\xbf"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_prefixes, st.binary(max_size=400), st.sampled_from(["x.txt", "x.jsonl", "x.html", "x.gz", "x.warc"]))
+def test_any_bytes_give_documents_or_failures_never_an_exception(prefix: bytes, data: bytes, name: str) -> None:
+    for result in read_bytes(prefix + data, name):
+        assert isinstance(result, (RawDocument, Failure))
+        if isinstance(result, Failure):
+            assert result.stage == "ingest" and result.reason
+        else:
+            assert result.content.strip()

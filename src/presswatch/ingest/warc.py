@@ -57,6 +57,9 @@ def read_warc(data: bytes, source_path: str) -> Iterator[RawDocument | Failure]:
             except IngestError as exc:
                 yield Failure(where, "ingest", f"record {number} ({url}): {exc}")
                 continue
+            if not content.strip():
+                yield Failure(where, "ingest", f"record {number} ({url}) has only whitespace; nothing to extract")
+                continue
             yield RawDocument(source_path=where, content=content, kind=kind, url=url or None)  # type: ignore[arg-type]
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         yield Failure(f"{source_path}#record={number + 1}", "ingest",
