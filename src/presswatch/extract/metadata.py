@@ -10,6 +10,7 @@ never taken, since htmldate is asked for the original date and the markup's modi
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -53,6 +54,8 @@ class _Found:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    #: names printed on the page (byline elements): used only when the structured sources name nobody
+    visible_authors: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
@@ -124,14 +127,16 @@ def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
             articles.append(obj)
     # a page's news article object beats its generic WebPage object
     articles.sort(key=lambda o: 0 if _types(o) - {"webpage", "itempage", "creativework"} else 1)
-    for obj in articles:
+    for rank, obj in enumerate(articles):
         for key in ("headline", "name"):
             if isinstance(obj.get(key), str):
                 found.titles.append(obj[key])
         if isinstance(obj.get("description"), str):
             found.descriptions.append(obj["description"])
-        found.authors.extend(_names(obj.get("author")))
-        found.authors.extend(_names(obj.get("creator")))
+        if rank == 0:
+            # later article objects are usually teasers for other stories, with their own authors
+            found.authors.extend(_names(obj.get("author")))
+            found.authors.extend(_names(obj.get("creator")))
         if isinstance(obj.get("datePublished"), str):
             found.dates.append(obj["datePublished"])
         elif isinstance(obj.get("dateCreated"), str):
@@ -187,7 +192,8 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
     found.descriptions.extend(pick(_META_DESCRIPTION))
     found.authors.extend(a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://")))
     found.dates.extend(pick(_META_DATE))
-    found.sites.extend(pick(_META_SITE))
+    # the page's own og:site_name before JSON-LD's publisher: a syndicated story names the agency there
+    found.sites[:0] = pick(_META_SITE)
     found.urls.extend(pick(("og:url",)))
     for link in tree.iterfind(".//link[@rel='canonical']"):
         if link.get("href"):
@@ -211,7 +217,7 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
         name = element.find(".//*[@itemprop='name']")
         text = " ".join((name if name is not None else element).text_content().split())
         if text and len(text) < 120:
-            found.authors.append(text)
+            found.visible_authors.append(text)
     language = tree.get("lang") or tree.get("xml:lang")
     if language:
         found.languages.append(language)
@@ -223,62 +229,92 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
 _BY = re.compile(r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun"
+# from the first date-ish word on, the rest of a byline is its date ("Jane Roe 19 Nov 2019", "Jane Roe Tuesday")
 _DATE_FRAGMENT = re.compile(
-    r"\b(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4})\b.*$",
+    rf"\b(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\.?|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}|"
+    rf"(?:{_DAYS})\b|\d{{1,2}}:\d{{2}}|\d{{4}}\b|(?:published|updated|posted|last\s+updated)\b).*$",
+    re.IGNORECASE,
+)
+# words that end a name: what follows is a role or a link label ("Jane Roe Staff Writer", "View More Articles")
+_ROLE_TAIL = re.compile(
+    r"\s*\b(?:staff|senior|chief|sports|political|business|news|technology|science|health|foreign|special|"
+    r"associate|contributing|deputy|managing|executive|editorial|writer|reporter|editor|correspondent|columnist|"
+    r"contributor|intern|view|more|follow|share|email|get|read|see|articles?|posts?)\b.*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
-    r"^(?:staff|staff writer|staff reporter|editor|editors|editorial|the editors|admin|administrator|"
-    r"reporter|correspondent|contributor|guest|guest author|news desk|newsdesk|web desk|desk|team|"
-    r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none)$",
+    r"^(?:staff|editor|editors|editorial|the editors|admin|administrator|reporter|correspondent|contributor|"
+    r"guest|guest author|news desk|newsdesk|web desk|desk|team|biography|bio|profile|author|authors|by|"
+    r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none|facebook|twitter|linkedin|"
+    r"instagram|email|e-mail|print|share|updated|published)$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\by\b|\bet\b|\s,\s*(?=[A-Z])|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*")
-_ROLE_SUFFIX = re.compile(
-    r"\s*(?:,|\s-\s|\s–\s|\s—\s)\s*(?:staff|senior|chief|political|business|news|sports|technology|science|"
-    r"health|foreign|special|associate|contributing|deputy|managing|executive|the|an?|for)\b.*$",
-    re.IGNORECASE,
-)
-_TRAILING_ROLE = re.compile(r"\s+(?:staff\s+writer|staff\s+reporter|staff|correspondent|reporter|editor|contributor)s?$", re.IGNORECASE)
+# news agencies and wire services are credits, not people
+_AGENCY = re.compile(r"\b(?:associated press|reuters|agence france|afp|press association|wire services?|news service)\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*")
+# "Meg JamesStaff Writer": a role word glued to the name (but "McGhee" is one word)
+_GLUED = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Writer|Reporter|Editor|Correspondent|View|More|Published|Updated|Posted|Share|Follow|Email|Tweet)\b)")
+# words of organisations, not people ("Detroit News", "The Water Coolest")
+_ORG_WORD = re.compile(r"^the\b|\b(?:news|times|post|press|media|service|services|group|team|desk|magazine|daily|network|agency|online|tv|radio)\b", re.IGNORECASE)
+_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "das"})
 
 
 def _clean_author(raw: str) -> str | None:
     name = " ".join(raw.split())
     name = _URL.sub("", _EMAIL.sub("", name))
     name = _BY.sub("", name)
-    name = _ROLE_SUFFIX.sub("", name)
+    name = _GLUED.sub(" ", name)
+    if _AGENCY.search(name):
+        name = _AGENCY.split(name)[0]
+    name = name.split(",")[0]  # "Jane Roe, Staff Writer", "Jane Roe, Washington"
+    if _ORG_WORD.search(name.strip()):
+        return None
     name = _DATE_FRAGMENT.sub("", name)
-    name = _TRAILING_ROLE.sub("", name)
+    name = _ROLE_TAIL.sub("", name)
     name = name.strip(" \t,;:|-–—·•()[]\"'")
     if not name or _NOT_A_NAME.match(name):
         return None
     words = name.split()
-    # a person's name: one to five words, starting with a letter, not a sentence
+    # a person's name: one to five words, starting with a letter, not a sentence or a slug
     if not 1 <= len(words) <= 5 or not name[0].isalpha() or len(name) > 60:
         return None
+    if len(words) == 1 and name.isupper() and len(name) <= 5:
+        return None  # an acronym ("CBS"), not a name
     if name.isupper() or name.islower():
         # SHOUTED or lower-cased names from bylines: give them name case
+        if "-" in name and name.islower():
+            return None  # a slug ("kevin-r"), not a printed name
         name = " ".join(w.capitalize() for w in words)
+        words = name.split()
+    if any(w[0].islower() and w not in _PARTICLES for w in words) or re.search(r"-[a-z]\b", name):
+        return None
     return name
 
 
 def clean_authors(raw_names: Iterable[str]) -> tuple[str, ...]:
-    """People's names from raw byline values: no "By", no "Staff", no dates, e-mails or URLs, deduped."""
+    """People's names from raw byline values: no "By", no "Staff", no dates, e-mails or URLs, deduped.
+
+    A name that only repeats part of another ("Chris" beside "Chris Pokorny") is the same person.
+    """
     names: list[str] = []
-    seen: set[str] = set()
     for raw in raw_names:
         if not raw:
             continue
-        text = _BY.sub("", " ".join(str(raw).split()))
+        text = _BY.sub("", " ".join(html.unescape(str(raw)).split()))
         for part in _SPLIT.split(text):
             name = _clean_author(part)
-            if name is None:
-                continue
-            key = name.casefold()
-            if key not in seen:
-                seen.add(key)
+            if name is not None:
                 names.append(name)
-    return tuple(names)
+    kept: list[str] = []
+    for name in names:
+        words = set(name.casefold().split())
+        if any(words < set(other.casefold().split()) for other in names):
+            continue
+        if name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    return tuple(kept)
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -300,6 +336,8 @@ def normalise_date(raw: str | None) -> str | None:
                 return date.fromisoformat(candidate[:10]).isoformat()
             except ValueError:
                 return None
+        if parsed.year < 1990:
+            return None  # placeholder dates ("0001-01-01") and epoch zero are not publication dates
         if len(candidate) <= 10:
             return parsed.date().isoformat()
         return parsed.isoformat()
@@ -335,7 +373,8 @@ def split_title(title: str, site: str | None = None) -> str:
 def _first(values: Iterable[str | None]) -> str | None:
     for value in values:
         if value and value.strip():
-            return " ".join(value.split())
+            # markup values are sometimes entity-escaped twice ("&#8216;" inside content="")
+            return " ".join(html.unescape(value).split())
     return None
 
 
@@ -357,7 +396,7 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: boo
     title_tag = tree.find(".//title")
     title_text = " ".join(title_tag.text_content().split()) if title_tag is not None else None
     title = _first([*found.titles, h1_text, split_title(title_text, site) if title_text else None])
-    authors = clean_authors(found.authors)
+    authors = clean_authors(found.authors) or clean_authors(found.visible_authors)
     published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
 
     # trafilatura's extractor is slow next to the lookups above: only for a missing title or date

@@ -1,0 +1,186 @@
+"""Page metadata: own fixtures for each source and rule, then the benchmark pages' own markup."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from presswatch.extract.metadata import clean_authors, extract_metadata, normalise_date, split_title
+
+BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "extraction"
+
+
+def _meta(html: str, url: str | None = None, *, fallback: bool = False):
+    return extract_metadata(lxml.html.fromstring(html), url=url, fallback=fallback)
+
+
+JSON_LD_PAGE = """<html lang="en-GB"><head><title>Pier to close | Wexley Gazette</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Gazette Online"},
+  {"@type": "NewsArticle", "headline": "Pier to close after inspection", "datePublished": "2019-11-19T10:30:00Z",
+   "dateModified": "2019-11-21T08:00:00Z",
+   "author": [{"@type": "Person", "name": "By ONA BRISK"}, {"@type": "Person", "name": "Teo Vance, Staff Writer"},
+              {"@type": "Organization", "name": "Gazette Staff"}],
+   "publisher": {"@type": "Organization", "name": "Wexley Gazette"}}]}</script>
+</head><body><h1>Pier to close after inspection</h1></body></html>"""
+
+
+def test_json_ld_gives_title_people_date_and_site():
+    meta = _meta(JSON_LD_PAGE)
+    assert meta.title == "Pier to close after inspection"
+    assert meta.authors == ("Ona Brisk", "Teo Vance")  # no "By", no role, no organisation
+    assert meta.published == "2019-11-19T10:30:00+00:00"  # published, not modified
+    assert meta.site == "Gazette Online"
+    assert meta.language == "en"
+
+
+OG_PAGE = """<html><head><title>Storm closes harbour road - Wexley Gazette</title>
+<meta property="og:title" content="Storm closes harbour road">
+<meta property="og:site_name" content="Wexley Gazette">
+<meta property="article:published_time" content="2020-02-03T06:15:00+0100">
+<meta property="article:author" content="https://gazette.example/staff/ona">
+<meta name="author" content="Ona Brisk and Teo Vance">
+<meta property="og:description" content="Waves topped the sea wall overnight.">
+</head><body><p>Text</p></body></html>"""
+
+
+def test_open_graph_and_meta_tags():
+    meta = _meta(OG_PAGE)
+    assert meta.title == "Storm closes harbour road"
+    assert meta.site == "Wexley Gazette"
+    assert meta.published == "2020-02-03T06:15:00+01:00"
+    assert meta.authors == ("Ona Brisk", "Teo Vance")  # the profile URL is not a name
+    assert meta.description == "Waves topped the sea wall overnight."
+
+
+TIME_PAGE = """<html><head><title>New ferry named &#8216;Gull&#8217; | Wexley Gazette</title></head><body>
+<article><h1>New ferry named ‘Gull’</h1>
+<p class="byline">By <a rel="author" href="/teo">Teo Vance</a> | teo.vance@gazette.example</p>
+<time class="updated" datetime="2021-06-01">June 1</time>
+<time datetime="2021-05-30T09:00:00">May 30</time>
+<p>The new ferry was named at a ceremony on the quay.</p></article></body></html>"""
+
+
+def test_visible_byline_and_time_element_when_there_is_no_structured_data():
+    meta = _meta(TIME_PAGE, url="https://www.gazette.example/ferry")
+    assert meta.title == "New ferry named ‘Gull’"
+    assert meta.authors == ("Teo Vance",)
+    assert meta.published == "2021-05-30T09:00:00"  # the modified <time> is skipped
+    assert meta.site == "gazette.example"  # from the URL when the page does not say
+
+
+def test_structured_authors_win_over_names_printed_in_page_furniture():
+    page = JSON_LD_PAGE.replace("</body>", "<div class='author'>Sam Other</div></body>")
+    assert _meta(page).authors == ("Ona Brisk", "Teo Vance")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["By Jane Roe"], ("Jane Roe",)),
+        (["JANE ROE and JOHN DOE, Associated Press"], ("Jane Roe", "John Doe")),
+        (["Jane Roe | jane@example.org"], ("Jane Roe",)),
+        (["Jane Roe 19 Nov 2019 10:30"], ("Jane Roe",)),
+        (["Jane Roe Published 6:00 a.m. ET"], ("Jane Roe",)),
+        (["Jane RoeStaff Writer"], ("Jane Roe",)),
+        (["Jane Roe; Jane Roe", "Jane"], ("Jane Roe",)),
+        (["Staff", "The Editors", "Reuters", "https://x.example/jane"], ()),
+        (["Kaylee McGhee"], ("Kaylee McGhee",)),
+        (["Ludwig van Beethoven"], ("Ludwig van Beethoven",)),
+        (["kevin-r"], ()),
+    ],
+)
+def test_clean_authors(raw, expected):
+    assert clean_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2019-11-19", "2019-11-19"),
+        ("2019-11-19T10:30:00Z", "2019-11-19T10:30:00+00:00"),
+        ("2019-11-20T02:07:18+0000", "2019-11-20T02:07:18+00:00"),
+        ("2019-11-19 08:10:00", "2019-11-19T08:10:00"),
+        ("November 19, 2019", "2019-11-19"),
+        ("0001-01-01T00:00:00+00:00", None),
+        ("not a date", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(raw, expected):
+    assert normalise_date(raw) == expected
+
+
+def test_split_title_removes_the_site_name():
+    assert split_title("Pier to close | Wexley Gazette", "Wexley Gazette") == "Pier to close"
+    assert split_title("Wexley Gazette - Pier to close after a long inspection", None) == "Pier to close after a long inspection"
+
+
+def test_date_fallback_finds_the_original_date_never_today():
+    page = """<html><head><title>Old story</title></head><body>
+    <p class="date">Posted on 12 March 2016</p><p>A story about the old pier from years ago, before the storm.</p>
+    <p>Page generated 2026-01-01</p></body></html>"""
+    meta = _meta(page, url="https://gazette.example/2016/03/12/old-story", fallback=True)
+    assert meta.published == "2016-03-12"
+
+
+# --- the benchmark pages' own markup ----------------------------------------------------------
+
+needs_bench = pytest.mark.skipif(not (BENCH / "ground-truth.json").exists(), reason="benchmark data not present")
+
+
+def _bench_tree(prefix: str):
+    (path,) = (BENCH / "html").glob(f"{prefix}*.html.gz")
+    return lxml.html.fromstring(gzip.decompress(path.read_bytes()).decode("utf-8"))
+
+
+def _json_ld_articles(tree) -> list[dict]:
+    out = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            if isinstance(obj, dict) and "headline" in obj:
+                out.append(obj)
+    return out
+
+
+@needs_bench
+@pytest.mark.parametrize("prefix", ["1ace8c85aa", "3cb22bfabe", "a6968f42"])
+def test_benchmark_pages_json_ld_is_read_as_the_page_states_it(prefix):
+    tree = _bench_tree(prefix)
+    (article, *_) = _json_ld_articles(tree)
+    meta = extract_metadata(tree, fallback=False)
+    assert meta.title == article["headline"]
+    assert meta.published == normalise_date(article["datePublished"])
+    assert meta.published[:10] == article["datePublished"][:10]
+    stated = article["author"] if isinstance(article["author"], list) else [article["author"]]
+    # the page's author names, as people: "By MEG KINNARD and ERRIN HAINES, Associated Press" is two people
+    words = {w.casefold() for a in stated for w in re.findall(r"\w+", a["name"])}
+    assert meta.authors
+    assert all(w.casefold() in words for name in meta.authors for w in re.findall(r"\w+", name))
+    assert not any(re.search(r"\b(by|press|staff)\b", name, re.I) for name in meta.authors)
+
+
+@needs_bench
+def test_benchmark_page_names_two_people_from_one_wire_byline():
+    meta = extract_metadata(_bench_tree("a6968f42"), fallback=False)
+    assert meta.authors == ("Meg Kinnard", "Errin Haines")
+    # the page is the Connecticut Post's, the story the agency's: og:site_name names the site
+    assert meta.site == "Connecticut Post"
+
+
+@needs_bench
+def test_benchmark_page_open_graph_site_and_time():
+    tree = _bench_tree("3cb22bfabe")
+    og = {m.get("property"): m.get("content") for m in tree.iterfind(".//meta[@property]")}
+    meta = extract_metadata(tree, fallback=False)
+    assert meta.site == og["og:site_name"]
+    assert meta.title == og["og:title"]
