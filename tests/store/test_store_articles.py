@@ -23,7 +23,10 @@ def test_new_article_is_stored_and_reads_back_equal(store: Store) -> None:
             quotes=(quote("We are not moving,", "Anna Petrova", role="union leader", start=27),),
         ),
         removed=(RemovedLine("Please enter your name here", "comment_form"),),
-        comment_form=CommentForm(fields=("comment", "name"), messages=(("comment", "Please enter your comment!"),)),
+        comment_form=CommentForm(
+            fields=("comment", "name"),
+            messages=(("comment", "Please enter your comment!"), ("name", "Please enter your name here")),
+        ),
         syndication_hint="first appeared in The Harbour Post",
     )
     assert store.upsert_articles([article]) == [UpsertOutcome.STORED]

@@ -110,3 +110,33 @@ def test_sqlite_full_text_index_stays_consistent_through_updates(sqlite_url: str
         assert store.search('"version 1"').total == 0
     finally:
         store.close()
+
+
+def test_a_database_at_an_older_revision_is_upgraded_with_its_data(db_url: str) -> None:
+    from alembic import command
+
+    from presswatch.store.factory import parse_db
+    from presswatch.store.migrate import alembic_config
+
+    url = parse_db(db_url)
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        # A row written by the old schema, as a previous release would have left it.
+        from presswatch.store.schema import articles
+        from presswatch.store.sql import _article_row
+
+        old = make_article("old", text="written before the upgrade")
+        conn.execute(sa.insert(articles).values(**_article_row(old), stored_at="2026-01-01", updated_at="2026-01-01"))
+    engine.dispose()
+
+    store = open_store(db_url)
+    try:
+        assert current_revision(store.engine) == head_revision() != "0001"  # type: ignore[attr-defined]
+        assert store.get_article("old") == make_article("old", text="written before the upgrade")
+        store.upsert_articles([make_article("a1", text="after the upgrade")])
+        assert store.search("upgrade").total == 2
+    finally:
+        store.close()

@@ -39,7 +39,8 @@ articles = sa.Table(
     sa.Column("is_canonical", sa.Boolean, nullable=False, server_default=sa.true()),
     # The export record without ``text`` (kept once, in its column) and without the fields the
     # store owns (cluster fields, comments_count): entities, people, quotes, removed lines, comment form.
-    sa.Column("record", JSONType, nullable=False),
+    # JSON, not JSONB, on PostgreSQL too: JSONB reorders keys, and the record is only read whole.
+    sa.Column("record", sa.JSON, nullable=False),
     sa.Column("stored_at", sa.String, nullable=False),
     sa.Column("updated_at", sa.String, nullable=False),
 )
