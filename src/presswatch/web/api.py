@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from presswatch.comments import post_comment
+from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
 from presswatch.model import Comment
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
@@ -166,8 +166,18 @@ class ClusterOut(BaseModel):
 class CommentIn(BaseModel):
     # Defaults instead of required fields: a missing field gets the same human message as an
     # empty one ("Please enter your name here"), not a schema error.
-    name: str = Field("", description="Shown with the comment.")
-    comment: str = Field("", description="The comment text (plain text; shown escaped).")
+    # The limits are documented in the schema but checked by presswatch.comments, which words the
+    # messages the same way for the form, the API and the CLI.
+    name: str = Field(
+        "",
+        description="Shown with the comment; one line.",
+        json_schema_extra={"minLength": 1, "maxLength": NAME_MAX_CHARS, "pattern": r"^[^\r\n\x00]*\S[^\r\n\x00]*$"},
+    )
+    comment: str = Field(
+        "",
+        description="The comment text (plain text; shown escaped).",
+        json_schema_extra={"minLength": 1, "maxLength": COMMENT_MAX_CHARS, "pattern": r"^[^\x00]*\S[^\x00]*$"},
+    )
 
 
 # --- converters -----------------------------------------------------------------------------
