@@ -11,6 +11,7 @@ import pytest
 
 from presswatch.extract.text import (
     LINE_RULES,
+    byline_authors,
     clean_paragraphs,
     clean_text,
     match_line_rule,
@@ -241,3 +242,24 @@ def test_seed_closing_quotes_are_fixed(seed) -> None:
     _, cleaned = seed
     assert cleaned.paragraphs[4].endswith("well-armed guys.”")
     assert cleaned.paragraphs[6].endswith("terrorist organization.”")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Lena Varga", ("Lena Varga",)),
+        ("By Lena Varga and Ruth Calloway | 3 March 2026", ("Lena Varga", "Ruth Calloway")),
+        ("Written by Anil Mehra in Kestrel", ("Anil Mehra",)),
+        ("By Staff Reporter", ()),
+        ("By the time the ferry arrived, the crews had gone home.", ()),
+    ],
+)
+def test_byline_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_authors(line) == authors
+
+
+def test_byline_under_the_headline_becomes_authors_not_body() -> None:
+    cleaned = clean_text("Night ferry saved by council vote\n\nBy Lena Varga | 20 March 2026\n\n" + "\n\n".join(BODY))
+    assert cleaned.authors == ("Lena Varga",)
+    assert cleaned.paragraphs == BODY
+    assert ("By Lena Varga | 20 March 2026", "byline") in [(r.text, r.rule) for r in cleaned.removed]

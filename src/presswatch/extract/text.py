@@ -27,6 +27,7 @@ from presswatch.model import CommentForm, RemovedLine
 __all__ = [
     "LINE_RULES",
     "LineRule",
+    "byline_authors",
     "clean_text",
     "clean_paragraphs",
     "match_line_rule",
@@ -372,6 +373,26 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|al|bin|le|la)){0,3}"
+_BYLINE = re.compile(
+    rf"(?i:by|written by|words by|reporting by)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    r"(?:\s*(?:[|,·•–—-]|\bin\b|\bfor\b)\s*.{0,80})?",
+)
+
+
+def byline_authors(line: str) -> tuple[str, ...]:
+    """The people a byline names ("By Lena Varga and Ruth Calloway | 3 March"), or () if it is none."""
+    text = _norm_space(line)
+    if len(text.split()) > 16:
+        return ()
+    m = _BYLINE.fullmatch(text)
+    if not m:
+        return ()
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
+    names = [n for n in names if n and not n.lower().startswith(("staff", "the "))]
+    return tuple(names)
+
+
 def _is_title_like(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 25:
@@ -420,6 +441,16 @@ def clean_text(text: str, *, title_hint: str | None = None) -> ExtractedText:
                 remaining.append((index, line))
         lines = remaining
 
+    # a byline just under the headline (before or after the standfirst) names the authors
+    authors: tuple[str, ...] = ()
+    for position in range(min(2, len(lines))):
+        names = byline_authors(lines[position][1])
+        if names:
+            authors = names
+            title_removed.append(RemovedLine(lines[position][1], "byline"))
+            del lines[position]
+            break
+
     standfirst: str | None = None
     if title and len(lines) >= 2 and _is_standfirst_like(lines[0][1], lines[1][1]):
         standfirst = normalise_quotes(lines[0][1])
@@ -431,6 +462,7 @@ def clean_text(text: str, *, title_hint: str | None = None) -> ExtractedText:
         title=normalise_quotes(title) if title else None,
         standfirst=standfirst,
         paragraphs=paragraphs,
+        authors=authors,
         removed=(*title_removed, *collected.removed),
         comment_form=collected.comment_form(),
         syndication_hint=hint,
