@@ -82,6 +82,9 @@ def test_find_article_by_id_path_and_path_suffix(store: Store) -> None:
     assert store.find_article("a1").id == "a1"
     assert store.find_article("/data/scrape/2024/ferry.txt").id == "a1"
     assert store.find_article("2024/ferry.txt").id == "a1"
+    assert store.find_article("./scrape/2024/ferry.txt").id == "a1"
+    with pytest.raises(NotFound):
+        store.find_article("erry.txt")  # a suffix counts at a folder boundary only
     with pytest.raises(NotFound):
         store.find_article("missing.txt")
 

@@ -145,7 +145,13 @@ class Store(Protocol):
         offset: int = 0,
     ) -> SearchPage:
         """Full-text search (FTS5 / tsvector) over title, standfirst and text, newest first when
-        ``query`` is empty, best match first otherwise. A malformed query raises QueryError."""
+        ``query`` is empty, best match first otherwise. A malformed query raises QueryError.
+
+        The query language is the same on every backend (see ``store/query.py``): words (all must
+        match, stemmed), "quoted phrases", ``OR``, ``-word`` / ``NOT word``, ``prefix*``. Punctuation in
+        plain words is never a syntax error. ``person`` is a person id or a full name; ``since`` and
+        ``until`` are ISO dates or datetimes compared with ``published`` (``until`` as a date includes
+        that whole day); undated articles only appear without those filters."""
         ...
 
     # --- failures -------------------------------------------------------------------------

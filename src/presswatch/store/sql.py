@@ -328,7 +328,7 @@ class SqlStore:
                 suffix = id_or_path.lstrip("./")
                 row = conn.execute(
                     self._article_select()
-                    .where(articles.c.source_path.endswith(suffix, autoescape=True))
+                    .where(articles.c.source_path.endswith("/" + suffix, autoescape=True))
                     .order_by(sa.func.length(articles.c.source_path), articles.c.id)
                 ).first()
         if row is None:
