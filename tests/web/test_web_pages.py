@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
@@ -218,3 +219,34 @@ def test_quotes_page(client: TestClient):
     assert '<a class="speaker" href="/people/jonas-berg">Jonas Berg</a>' in r.text
     by_speaker = client.get("/quotes", params={"speaker": "Marta Kowalczyk"})
     assert "We have waited eleven months" in text_of(by_speaker.text) and "journeys" not in by_speaker.text
+
+
+def test_html_pages_never_answer_5xx_to_odd_input(client: TestClient):
+    """The HTML pages are not in the OpenAPI schema, so schemathesis does not reach them: probe them here."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(q=texts, other=texts, number=st.one_of(st.integers(-5, 10**6), texts))
+    def probe(q: str, other: str, number) -> None:
+        for path, params in [
+            ("/search", {"q": q, "site": other, "since": other, "page": number}),
+            ("/search", {"q": q, "person": other}),
+            ("/quotes", {"q": q, "speaker": other, "page": number}),
+            ("/people", {"q": q}),
+            ("/feeds/search.atom", {"q": q}),
+        ]:
+            r = client.get(path, params=params)
+            assert r.status_code < 500, (path, params, r.text[:300])
+        segment = quote(q, safe="")
+        for path in (f"/articles/{segment}", f"/people/{segment}", f"/feeds/people/{segment}.atom"):
+            r = client.get(path)
+            assert r.status_code < 500, (path, r.text[:300])
+        token = client.cookies.get("presswatch_csrf") or ""
+        r = client.post("/articles/ferry0001/comments", data={"name": other, "comment": q, "csrf_token": token})
+        assert r.status_code < 500, r.text[:300]
+
+    client.get("/")  # sets the CSRF cookie
+    probe()
