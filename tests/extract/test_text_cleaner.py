@@ -146,6 +146,7 @@ def test_no_comment_form_when_there_is_none() -> None:
         ('"We will be back on Monday. "', '"We will be back on Monday."'),
         ("“ We stay,” she said.", "“We stay,” she said."),
         ("“We stay, ” she said.", "“We stay,” she said."),
+        ("“We will keep going ” he said.", "“We will keep going” he said."),
         ("No quotes here at all.", "No quotes here at all."),
     ],
 )

@@ -241,8 +241,8 @@ def normalise_quotes(paragraph: str) -> str:
 
     - An opening quote at the very end of a paragraph is a closing quote typed wrong:
       ``guys. “`` -> ``guys.”`` (and ``guys. "`` -> ``guys."``).
-    - Spaces just inside curly quotes go: ``“ They`` -> ``“They``, ``us ,”`` stays, ``us ”`` -> ``us”``
-      when the closing quote ends a sentence-final punctuation run.
+    - Spaces just inside curly quotes go: ``“ They`` -> ``“They``, ``see ” Mayer said`` ->
+      ``see” Mayer said`` (curly quotes say which way they face, so this is never a guess).
     Only quote characters and spaces change; no word is added or removed.
     """
     text = paragraph
@@ -251,7 +251,7 @@ def normalise_quotes(paragraph: str) -> str:
     text = re.sub(r"([.!?,])\s+\"\s*$", r'\1"', text)
     # a space right after an opening curly quote, or right before a closing one that follows punctuation
     text = re.sub(r"“[^\S\n]+(?=\w)", "“", text)
-    text = re.sub(r"([.!?,;:])[^\S\n]+”", r"\1”", text)
+    text = re.sub(r"([\w.!?,;:])[^\S\n]+”(?=[\s,.;:!?)]|$)", r"\1”", text)
     return text
 
 
