@@ -121,3 +121,14 @@ def test_malformed_query_raises_a_readable_query_error(news: Store, query: str) 
         news.search(query)
     message = str(info.value)
     assert query in message and "Malformed search query" in message
+
+
+def test_snippet_without_a_query_is_the_escaped_start_of_the_article(store: Store) -> None:
+    store.upsert_articles([make_article("x", standfirst=None, text="Fish & chips <b>cost</b> more. " * 20)])
+    snippet = store.search(None).items[0].snippet
+    assert snippet.startswith("Fish &amp; chips &lt;b&gt;cost&lt;/b&gt; more.")
+    assert snippet.endswith("…") and len(snippet) < 400
+
+
+def test_every_backend_implements_the_whole_store_interface(store: Store) -> None:
+    assert isinstance(store, Store)

@@ -39,7 +39,7 @@ class UpsertOutcome(str, Enum):
 class SearchHit:
     article: Article
     snippet: str  # HTML-safe text with <mark>..</mark> around matches (everything else escaped)
-    rank: float
+    rank: float  # smaller is better; the scale is the backend's own (bm25 / -ts_rank), 0.0 without a query
 
 
 @dataclass(frozen=True, slots=True)
