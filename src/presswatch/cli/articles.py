@@ -71,9 +71,12 @@ def ingest(
         finally:
             store.close()
     for failure in report.failures:
-        err_console.print(f"[yellow]failed[/] {escape(failure.source_path)} [dim]({failure.stage})[/]: {escape(failure.reason)}")
+        console.print(
+            f"[yellow]failed[/] {escape(failure.source_path)} [dim]({failure.stage})[/]: {escape(failure.reason)}",
+            soft_wrap=True,
+        )
     rate = report.documents / report.seconds if report.seconds else 0.0
-    console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s)[/]")
+    console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s)[/]", soft_wrap=True)
     if strict and report.failed:
         raise typer.Exit(1)
 
