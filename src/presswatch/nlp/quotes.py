@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from presswatch.model import Quote
-from presswatch.nlp.lexicon import cue_relations
+from presswatch.nlp.lexicon import complement_of, cue_relations, relations_of
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
 
@@ -90,7 +90,7 @@ class _Attribution:
     speaker: Speaker | None = None
 
 
-def _trim(doc, first: int, last: int) -> tuple[int, int] | None:
+def _trim(doc, first: int, last: int, min_words: int = _MIN_CONTENT_WORDS) -> tuple[int, int] | None:
     """Char span of tokens first..last without edge punctuation and a leading "that"."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
         first += 1
@@ -99,7 +99,7 @@ def _trim(doc, first: int, last: int) -> tuple[int, int] | None:
     if last < first:
         return None
     words = sum(1 for t in doc[first : last + 1] if t.is_alpha)
-    if words < _MIN_CONTENT_WORDS:
+    if words < min_words:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -149,15 +149,19 @@ def _that_clause_after(token):
     return None
 
 
-def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[int, int]]:
+def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[int, int, int]]:
     """Token ranges of what a cue verb reports, by the relations learnt for its lemma."""
     lemma = token.lemma_.lower()
     ranges: list[tuple[int, int]] = []
-    for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp", "dobj") and (lemma, child.dep_) in relations:
-            if child.dep_ == "dobj" and child.lower_ in ("that", "this", "it", "so"):
-                continue
-            ranges.append((child.left_edge.i, child.right_edge.i))
+    for relation in relations_of(token):
+        if (lemma, relation) not in relations:
+            continue
+        child = complement_of(token, relation)
+        if child is None or child.dep_ == "dobj" and child.lower_ in ("that", "this", "it", "so"):
+            continue
+        # an object can be one word ("endorsed Clinton"); a clause needs two
+        min_words = 2 if relation in ("ccomp", "xcomp") else 1
+        ranges.append((child.left_edge.i, child.right_edge.i, min_words))
     if ranges:
         return ranges
     if (lemma, "ccomp") not in relations:
@@ -165,13 +169,13 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
     if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         head = token.head
         if token.left_edge.i > head.left_edge.i and token.right_edge.i >= head.right_edge.i - 1:
-            return [(head.left_edge.i, token.left_edge.i - 1)]  # "X will win, he said"
+            return [(head.left_edge.i, token.left_edge.i - 1, 2)]  # "X will win, he said"
         if token.i < head.i and token.left_edge.i <= head.left_edge.i:
-            return [(token.right_edge.i + 1, head.right_edge.i)]
-        return [(head.left_edge.i, head.right_edge.i)]  # "A, Barden says, B": the cue words are few
+            return [(token.right_edge.i + 1, head.right_edge.i, 2)]
+        return [(head.left_edge.i, head.right_edge.i, 2)]  # "A, Barden says, B": the cue words are few
     clause = _that_clause_after(token)
     if clause is not None:
-        return [(clause.left_edge.i, clause.right_edge.i)]
+        return [(clause.left_edge.i, clause.right_edge.i, 2)]
     return []
 
 
@@ -194,11 +198,13 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
         if not _is_cue(token, cues) or _inside(token.idx, quoted):
             continue
         subject = _subject_of(token)
-        for first, last in _content_ranges(token, relations):
-            span = _trim(doc, first, last)
+        for first, last, min_words in _content_ranges(token, relations):
+            span = _trim(doc, first, last, min_words)
             if span:
                 found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), subject))
-    found += _colon_attributions(doc)
+    for colon in _colon_attributions(doc):
+        if not any(_overlap(colon.start, colon.end, a.start, a.end) for a in found):
+            found.append(colon)
     return found
 
 
@@ -211,7 +217,7 @@ def _colon_attributions(doc) -> list[_Attribution]:
             continue
         before = doc[sent.start : colon.i]
         words = [t for t in before if not t.is_punct and not t.is_space]
-        if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in words):
+        if not 1 <= len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") or any(ch.isdigit() for ch in t.text) for t in words):
             continue
         if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
             continue

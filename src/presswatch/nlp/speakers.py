@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
-from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns
+from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -82,6 +82,15 @@ def _recent_person(token, people: PeopleIndex) -> str | None:
     return before[-1][2]
 
 
+def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | None:
+    best, best_at = None, -1
+    for name, roles in people.role_offsets.items():
+        for offset, role in roles:
+            if offset < token.idx and offset > best_at and noun in role.lower().split():
+                best, best_at = name, offset
+    return best
+
+
 def _recent_org(token, noun: str | None = None, max_sentences: int | None = None):
     doc = token.doc
     limit = 0
@@ -139,6 +148,11 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")
+    if "the" in determiners and lemma in title_words():
+        # "the senator", "the judge": the most recent person the text gave that title
+        holder = _recent_person_with_role(token, lemma, people)
+        if holder:
+            return Speaker(holder, "person", holder)
     if token.pos_ == "PROPN":  # a name the entity recogniser missed
         return Speaker(_description(token), "person")
     if lemma in anonymous_nouns() or token.pos_ == "NOUN":
