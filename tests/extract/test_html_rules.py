@@ -211,3 +211,48 @@ def test_extract_html_keeps_the_story_and_nothing_else():
 def test_extract_html_on_something_that_is_not_a_page_gives_no_paragraphs():
     assert extract_html("").paragraphs == ()
     assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>").paragraphs == ()
+
+
+# --- second candidate ---------------------------------------------------------------------------
+
+from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length  # noqa: E402
+from presswatch.extract.html import pick_candidate  # noqa: E402
+
+LONG = [p + " " + p for p in STORY]  # prose-length paragraphs
+
+
+def test_densest_block_joins_an_article_split_into_chunks_and_leaves_the_rest():
+    chunks = (
+        f"<div class='story'><div class='chunk'><p>{LONG[0]}</p><p>{LONG[1]}</p></div>"
+        f"<figure><figcaption>The pier at dawn</figcaption></figure>"
+        f"<div class='chunk'><p>{LONG[2]}</p><p>{LONG[3]}</p></div>"
+        "<ul><li><a href='/x'>Another story headline</a></li></ul></div>"
+    )
+    tree = lxml.html.fromstring(_page(f"<div class='menu'><p>Home</p></div>{chunks}<p>Footer note</p>"))
+    assert densest_block_paragraphs(tree) == LONG
+    assert prose_paragraph_length(tree) == sum(map(len, LONG))
+
+
+def test_densest_block_gives_nothing_when_no_block_holds_the_prose_together():
+    tree = lxml.html.fromstring(_page("".join(f"<p>{p}</p>" for p in LONG[:2]) + f"<div><p>{LONG[2]}</p></div>"))
+    assert densest_block_paragraphs(tree) == []
+
+
+def test_the_second_candidate_wins_only_when_it_contains_the_first_and_is_longer():
+    first = [LONG[0]]
+    assert pick_candidate(first, LONG) == LONG  # more of the same article
+    assert pick_candidate(first, LONG[1:]) == first  # longer, but something else
+    assert pick_candidate(LONG[:3], LONG) == LONG[:3]  # not clearly longer
+
+
+def test_extract_html_keeps_an_article_split_into_chunks():
+    # the body is split by an inline promo block into two chunks of a container
+    page = _page(
+        "<div class='page'><div class='story'>"
+        f"<div class='chunk-a'><p>{LONG[0]}</p></div>"
+        "<div class='inline-box'><p>Listen to the podcast</p></div>"
+        f"<div class='chunk-b'><p>{LONG[1]}</p><p>{LONG[2]}</p><p>{LONG[3]}</p></div>"
+        "</div></div>"
+    )
+    assert list(extract_html(page).paragraphs)[-3:] == LONG[1:]
+    assert LONG[0] in extract_html(page).paragraphs

@@ -19,6 +19,7 @@ from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
+from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import PageMetadata, extract_metadata
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "drop_byline_lines",
     "drop_bare_links",
     "drop_menu_runs",
+    "pick_candidate",
 ]
 
 
@@ -79,12 +81,39 @@ def body_paragraphs(tree: HtmlElement, *, url: str | None = None) -> list[str]:
 
     The tree is modified (pruned); metadata must be read before.
     """
+    page_prose = prose_paragraph_length(tree)
     prune_boilerplate(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=True, include_comments=False, with_metadata=False, include_tables=True
     )
     text = doc.text if doc is not None else ""
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+    paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
+    if page_prose and sum(map(len, paragraphs)) < WEAK_SHARE * page_prose:
+        paragraphs = pick_candidate(paragraphs, densest_block_paragraphs(tree))
+    return paragraphs
+
+
+#: trafilatura's result is suspect below this share of the page's prose paragraphs
+WEAK_SHARE = 0.4
+
+
+def _shingle_set(paragraphs: list[str]) -> set[tuple[str, ...]]:
+    words = _WORD.findall(" ".join(paragraphs).casefold())
+    return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))}
+
+
+def pick_candidate(main: list[str], second: list[str]) -> list[str]:
+    """Keep ``main`` unless ``second`` is clearly longer AND contains it (more of the same article).
+
+    A longer candidate that does not contain the first result found something else on the page
+    (comments, another story), and is not taken.
+    """
+    if sum(map(len, second)) < 1.5 * sum(map(len, main)):
+        return main
+    main_shingles = _shingle_set(main)
+    if main_shingles and len(main_shingles & _shingle_set(second)) < 0.9 * len(main_shingles):
+        return main
+    return second
 
 
 # --- paragraph rules ----------------------------------------------------------------------------
