@@ -103,7 +103,8 @@ class Corpus:
     cluster_id: str
 
 
-def build_corpus(path: Path) -> Corpus:
+def build_corpus(path: Path | str) -> Corpus:
+    """Write the fictional corpus into the database at ``path`` (a file path or a database URL)."""
     ferry = make_article(
         "ferry0001",
         title="Harbour strike halts ferries across the bay",
