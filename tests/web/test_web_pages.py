@@ -145,6 +145,9 @@ def test_comment_post_stores_and_shows_it_escaped(client: TestClient):
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>second line" in page
     assert "Ana &lt;b&gt;Bold&lt;/b&gt;" in page
+    # and pages forbid scripts outright, as a second line of defence
+    csp = client.get("/articles/ferry0001").headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
     assert "Comments (1)" in page
 
 

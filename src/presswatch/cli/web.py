@@ -17,14 +17,21 @@ def register(app: typer.Typer) -> None:
         db: Optional[str] = DbOption,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
         port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+        comment_burst: int = typer.Option(5, "--comment-burst", min=1, help="Comments a client may post at once."),
+        comments_per_minute: float = typer.Option(
+            5.0, "--comments-per-minute", min=0.01, help="Sustained comments per minute per client."
+        ),
     ) -> None:
         """Serve the web reader and JSON API over the database."""
         import uvicorn
 
         from presswatch.web.app import create_app
+        from presswatch.web.security import RateLimit
 
         with handle_errors():
-            web_app = create_app(resolve_db(db))
+            web_app = create_app(
+                resolve_db(db), rate_limit=RateLimit(burst=comment_burst, per_second=comments_per_minute / 60)
+            )
         shown_host = f"[{host}]" if ":" in host else host
         console.print(f"PressWatch is serving {resolve_db(db)} at [bold]http://{shown_host}:{port}/[/]  (Ctrl+C stops)")
         uvicorn.run(web_app, host=host, port=port, log_level="warning")
