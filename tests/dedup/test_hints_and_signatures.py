@@ -56,3 +56,18 @@ def test_stored_clusters_that_disagree_are_corrected_in_the_next_batch():
     fix = rebuilt.add([])
     assert [(c.article_id, c.cluster_id, c.is_canonical) for c in fix.changed] == [("b", "a", False)]
     assert ArticleSignature.from_bytes("b", dict(fix.signatures)["b"]).cluster_id == "a"
+
+
+def test_signatures_written_with_other_settings_leave_articles_alone_until_reingested():
+    from presswatch.dedup import DedupSettings
+
+    old = ClusterIndex(DedupSettings(shingle_size=4))
+    batch = old.add([make_article("a", BRIDGE), make_article("b", BRIDGE, "2026-03-03T00:00:00+00:00")])
+    assert batch.articles[1].cluster_id == "a"
+    rebuilt = ClusterIndex.from_signatures(batch.signatures)  # default settings: 5-word shingles
+    fix = rebuilt.add([])
+    assert [(c.article_id, c.cluster_id) for c in fix.changed] == [("b", "b")]
+    again = rebuilt.add([make_article("b", BRIDGE, "2026-03-03T00:00:00+00:00")])
+    assert again.articles[0].cluster_id == "b"  # "a" still carries the old signature
+    again = rebuilt.add([make_article("a", BRIDGE)])
+    assert again.articles[0].cluster_id == "a" and [(c.article_id, c.cluster_id) for c in again.changed] == [("b", "a")]

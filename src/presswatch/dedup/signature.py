@@ -11,7 +11,7 @@ import re
 import struct
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -99,6 +99,7 @@ class ArticleSignature:
 
     article_id: str
     hashvalues: np.ndarray  # MinHash values (uint32, one per permutation)
+    shingle_size: int  # words per shingle the values were computed with
     shingle_count: int  # distinct shingles in the body; 0 means an empty body (never clustered)
     text_length: int
     published: str | None
@@ -111,21 +112,21 @@ class ArticleSignature:
         return (undated, ts, -self.text_length, self.article_id)
 
     def with_cluster(self, cluster_id: str) -> "ArticleSignature":
-        return ArticleSignature(
-            self.article_id, self.hashvalues, self.shingle_count, self.text_length, self.published, cluster_id
-        )
+        return replace(self, cluster_id=cluster_id)
 
-    # Blob layout (little endian): magic b"PWS1", num_perm u16, shingle_count u32, text_length u32,
+    # Blob layout (little endian): magic b"PWS1", num_perm u16, shingle_size u8, shingle_count u32, text_length u32,
     # len(published) u16 + utf-8, len(cluster_id) u16 + utf-8, then num_perm uint32 MinHash values.
     _MAGIC = b"PWS1"
-    _HEAD = struct.Struct("<4sHII")
+    _HEAD = struct.Struct("<4sHBII")
 
     def to_bytes(self) -> bytes:
         published = (self.published or "").encode("utf-8")
         cluster = (self.cluster_id or "").encode("utf-8")
         return b"".join(
             (
-                self._HEAD.pack(self._MAGIC, len(self.hashvalues), self.shingle_count, self.text_length),
+                self._HEAD.pack(
+                    self._MAGIC, len(self.hashvalues), self.shingle_size, self.shingle_count, self.text_length
+                ),
                 struct.pack("<H", len(published)),
                 published,
                 struct.pack("<H", len(cluster)),
@@ -137,7 +138,7 @@ class ArticleSignature:
     @classmethod
     def from_bytes(cls, article_id: str, blob: bytes) -> "ArticleSignature":
         try:
-            magic, num_perm, shingles, length = cls._HEAD.unpack_from(blob, 0)
+            magic, num_perm, shingle_size, shingles, length = cls._HEAD.unpack_from(blob, 0)
             if magic != cls._MAGIC:
                 raise ValueError(f"unknown signature format {magic!r}")
             pos = cls._HEAD.size
@@ -153,4 +154,4 @@ class ArticleSignature:
                 f"dedup signature of article {article_id} is unreadable ({exc}); "
                 "re-ingest the article to store a fresh one"
             ) from exc
-        return cls(article_id, values, shingles, length, published, cluster)
+        return cls(article_id, values, shingle_size, shingles, length, published, cluster)
