@@ -39,6 +39,13 @@ def test_search_page_highlights_and_offers_facets(client: TestClient):
     filtered = client.get("/search", params={"q": "ferries", "site": "coastwire.example"})
     assert 'href="/articles/ferry0002"' in filtered.text and 'href="/articles/ferry0001"' not in filtered.text
     assert 'value="ferries"' in filtered.text  # the form keeps the query
+    # every facet link leads to a working, narrower search
+    facet_links = re.findall(r'<li><a href="(/search\?[^"]+)">', client.get("/search").text)
+    assert any("since=2024-02-01&amp;until=2024-02-29" in link for link in facet_links)  # February, leap year
+    for link in facet_links:
+        narrowed = client.get(html.unescape(link))
+        assert narrowed.status_code == 200, link
+        assert int(re.search(r"(\d+) articles?", text_of(narrowed.text)).group(1)) < 3, link
 
 
 def test_search_page_syntax_error_is_400_with_message_and_form_kept(client: TestClient):

@@ -8,10 +8,11 @@ purpose -> 400. Paths under ``/api/`` and ``/feeds/`` answer JSON; pages answer 
 
 from __future__ import annotations
 
+import calendar
 import os
 import secrets
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -50,6 +51,16 @@ def _format_date(value: str | None, with_time: bool = False) -> str:
     return text
 
 
+def _month_bounds(month: str) -> tuple[str, str]:
+    """'2024-02' -> ('2024-02-01', '2024-02-29'): the since/until of a month facet."""
+    try:
+        year, number = (int(part) for part in month.split("-")[:2])
+        first = date(year, number, 1)
+    except ValueError:
+        return month, month
+    return first.isoformat(), date(year, number, calendar.monthrange(year, number)[1]).isoformat()
+
+
 def make_templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -58,6 +69,7 @@ def make_templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["date"] = _format_date
+    env.filters["month_bounds"] = _month_bounds
     env.filters["datetime"] = lambda v: _format_date(v, with_time=True)
     env.globals["person_id"] = person_id_for
     env.globals["version"] = __version__
