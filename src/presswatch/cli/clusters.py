@@ -33,8 +33,11 @@ def register(app: typer.Typer) -> None:
             console.print(f"No clusters with {min_size} or more articles.")
             return
         table = Table(title=f"{len(rows)} clusters")
-        for column in ("cluster", "size", "article", "site", "published", "credit"):
-            table.add_column(column)
+        table.add_column("cluster", no_wrap=True)
+        table.add_column("size", justify="right")
+        table.add_column("article", ratio=3)
+        for column in ("site", "published", "credit"):
+            table.add_column(column, ratio=1)
         for cluster in rows:
             for i, m in enumerate(cluster.members):
                 table.add_row(
