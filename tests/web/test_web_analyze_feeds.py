@@ -7,9 +7,11 @@ import xml.etree.ElementTree as ET
 from fastapi.testclient import TestClient
 
 from presswatch.pipeline import process
+from presswatch.web.app import create_app
+from presswatch.web.security import RateLimit
 from presswatch.web.views import analyze_source_path
 
-from web_corpus import csrf_from
+from web_corpus import SECRET, Corpus, csrf_from
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -139,3 +141,15 @@ def test_person_feed(client: TestClient):
     assert "the line would open in 2027" in entry.findtext(f"{ATOM}summary")
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/articles/tram00001"
     assert client.get("/feeds/people/nobody-here.atom").status_code == 404
+
+
+def test_analyze_is_rate_limited_per_client(corpus: Corpus):
+    with TestClient(create_app(corpus.db, secret=SECRET, rate_limit=RateLimit(burst=1, per_second=0.01))) as c:
+        token = csrf_from(c, "/analyze")
+        assert c.post("/analyze", data={"text": MESSY, "csrf_token": token}).status_code == 200
+        r = c.post("/analyze", data={"text": MESSY, "csrf_token": token})
+        assert r.status_code == 429 and "Please wait" in r.text and "Skerry Point" in r.text  # input kept
+        # comments are a separate bucket: analysing did not use up this reader's comment
+        posted = c.post("/articles/ferry0001/comments", data={"name": "A", "comment": "B", "csrf_token": token},
+                        follow_redirects=False)
+        assert posted.status_code == 303

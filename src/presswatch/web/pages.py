@@ -214,6 +214,14 @@ def analyze(
     if not _csrf_ok(request, csrf_token):
         return _forbidden(request)
     context: dict[str, Any] = {"text": text, "url": url, "errors": {}, "result": None}
+    # Analysing runs the language model: bounded per client like writes, in a bucket of its own.
+    wait = request.app.state.limiter.acquire("analyze:" + client_key(request))
+    if wait > 0:
+        seconds = max(1, round(wait))
+        context["errors"] = {"text": f"You are sending too quickly. Please wait {seconds} seconds."}
+        response = render(request, "analyze.html", context, status_code=429)
+        response.headers["Retry-After"] = str(seconds)
+        return response
     try:
         if file is not None and file.filename:
             data = file.file.read(ANALYZE_MAX_BYTES + 1)
