@@ -71,3 +71,17 @@ def test_signatures_written_with_other_settings_leave_articles_alone_until_reing
     assert again.articles[0].cluster_id == "b"  # "a" still carries the old signature
     again = rebuilt.add([make_article("a", BRIDGE)])
     assert again.articles[0].cluster_id == "a" and [(c.article_id, c.cluster_id) for c in again.changed] == [("b", "a")]
+
+
+def test_a_credit_line_the_cleaner_removed_still_gives_the_hint():
+    from dataclasses import replace
+
+    from presswatch.dedup import syndication_hint_for
+    from presswatch.model import RemovedLine
+
+    article = replace(
+        make_article("a", BRIDGE),
+        removed=(RemovedLine("Share this story", "share"), RemovedLine("Reprinted with permission of the Kestle Review.", "credit")),
+    )
+    assert syndication_hint_for(article) == "Reprinted with permission of the Kestle Review"
+    assert syndication_hint_for(make_article("b", BRIDGE)) is None
