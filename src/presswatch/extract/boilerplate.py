@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 __all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layout_tables"]
@@ -37,6 +36,8 @@ _FURNITURE_WORDS = (
 )
 _FURNITURE_NAME = re.compile(rf"(?:^|[\s_\-])(?:{_FURNITURE_WORDS})(?:$|[\s_\-])", re.IGNORECASE)
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# the same words anywhere, no boundaries: a quick first test that most names fail
+_FURNITURE_ANYWHERE = re.compile(_FURNITURE_WORDS, re.IGNORECASE)
 # names that contain a furniture word but name the article itself ("article-body share-wrapper")
 _CONTENT_NAME = re.compile(r"(?:^|[\s_\-])(?:article|story|post|entry)[\s_\-]?(?:body|content|text)(?:$|[\s_\-])", re.IGNORECASE)
 
@@ -58,7 +59,7 @@ class PruneReport:
 
 def is_furniture_name(name: str) -> bool:
     """Whether a class or id value names page furniture (``"related-links"``, ``"shareBar"``)."""
-    if not name:
+    if not name or not _FURNITURE_ANYWHERE.search(name):
         return False
     spaced = _CAMEL_BOUNDARY.sub("-", name)
     if _CONTENT_NAME.search(spaced):
@@ -87,7 +88,7 @@ def _is_furniture(element: HtmlElement) -> bool:
     role = (element.get("role") or "").lower()
     if role in _FURNITURE_ROLES:
         return True
-    if tag in ("html", "body", "main", "article", "p", "h1", "a"):
+    if tag in _NEVER_BY_NAME:
         return False
     return is_furniture_name(element.get("class") or "") or is_furniture_name(element.get("id") or "")
 
@@ -101,11 +102,37 @@ def _is_link_list(element: HtmlElement) -> bool:
     return bool(text) and _link_text_length(element) >= LINK_DENSITY * text
 
 
-# candidates: blocks whose tag, role, class or id may say "furniture", and lists (for link density)
-_CANDIDATES = "|".join(
-    [f".//{tag}" for tag in sorted(_FURNITURE_TAGS)]
-    + [".//*[@role or @class or @id][not(self::p or self::a or self::h1 or self::article or self::main)]", ".//ul", ".//ol"]
-)
+# candidates by tag or role (class/id names are matched separately), and lists (for link density)
+# elements a class/id name alone never removes: the page's main containers and the text's own blocks
+_NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "p", "h1", "a"})
+
+
+def _is_furniture_value(value: str) -> bool:
+    lowered = value.lower()
+    return is_furniture_name(value) or (("hid" in lowered or "none" in lowered) and bool(_HIDDEN_CLASSES.intersection(lowered.split())))
+
+
+
+def matching_values(root: HtmlElement, wanted, attribute: str) -> frozenset[str]:
+    """The distinct values of ``attribute`` on the page that pass ``wanted``.
+
+    Values are read in C (``//@class``) and each distinct one is tested once in Python, so a page with
+    thousands of elements but a few hundred class names costs a few hundred regex checks.
+    """
+    return frozenset(v for v in {str(v) for v in root.xpath(f".//@{attribute}")} if wanted(v))
+
+
+def elements_named(root: HtmlElement, wanted, attributes: tuple[str, ...] = ("class", "id")) -> list[HtmlElement]:
+    """The elements whose class/id value passes ``wanted``, in document order."""
+    matched = {attribute: matching_values(root, wanted, attribute) for attribute in attributes}
+    matched = {a: v for a, v in matched.items() if v}
+    if not matched:
+        return []
+    return [
+        element
+        for element in root.iter()
+        if isinstance(element.tag, str) and any(element.get(a) in values for a, values in matched.items())
+    ]
 
 
 def _drop(element: HtmlElement) -> None:
@@ -149,18 +176,29 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
     removed: set[HtmlElement] = set()
-    # document order, outermost first: once a block is gone, nothing inside it needs a look
-    for element in root.xpath(_CANDIDATES):
-        if not isinstance(element.tag, str):
+    classes = matching_values(root, _is_furniture_value, "class")
+    ids = matching_values(root, _is_furniture_value, "id")
+    removed: set[HtmlElement] = set()
+    # one pass in document order: outer blocks come before what they contain
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _FURNITURE_TAGS or (element.get("role") or "").lower() in _FURNITURE_ROLES:
+            pass
+        elif tag in _NEVER_BY_NAME:
+            continue
+        elif element.get("class") in classes or element.get("id") in ids:
+            pass
+        elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
         if any(ancestor in removed for ancestor in element.iterancestors()):
             continue
-        if not (_is_furniture(element) or (element.tag in ("ul", "ol") and _is_link_list(element))):
-            continue
         if _prose_length(element) >= ARTICLE_SHARE * total:
             continue
-        _drop(element)
         removed.add(element)
+    for element in removed:
+        _drop(element)
     return PruneReport(removed_blocks=len(removed), unwrapped_tables=unwrapped)
 
 
@@ -168,21 +206,13 @@ _STANDFIRST_NAME = re.compile(
     r"(?:^|[\s_\-])(?:standfirst|dek|sub[-_]?head(?:line)?|sub[-_]?title|subline|strapline|summary|description)(?:$|[\s_\-])",
     re.IGNORECASE,
 )
+_STANDFIRST_ANYWHERE = re.compile(r"standfirst|dek|sub.?head|sub.?title|subline|strapline|summary|description", re.IGNORECASE)
 _HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)", re.IGNORECASE)
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 
-def names_containing(words: tuple[str, ...], attributes: tuple[str, ...] = ("@class", "@id")) -> str:
-    """An XPath predicate, evaluated in C: one of ``attributes`` contains one of ``words``.
-
-    A coarse, case-sensitive filter (give word stems without their first letter to catch "subHead"
-    and "SubHead") that keeps the Python regex checks to a handful of elements per page; EXSLT regular
-    expressions or translate() would cost a Python callback or a string copy for every node.
-    """
-    return " or ".join(f"contains({attribute}, '{word}')" for attribute in attributes for word in words)
-
-
-_STANDFIRST_CANDIDATES = XPath(".//*[@class or @id or @itemprop]|.//h2|.//h3")
+def _is_standfirst_value(value: str) -> bool:
+    return bool(_STANDFIRST_ANYWHERE.search(value)) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
 
 
 def _is_standfirst(element: HtmlElement) -> bool:
@@ -208,7 +238,13 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     block without paragraphs of its own qualifies, so a whole "summary" section is never taken.
     """
     body = tree.find("body")
-    candidates = _STANDFIRST_CANDIDATES(body if body is not None else tree)
+    root = body if body is not None else tree
+    named = {a: matching_values(root, _is_standfirst_value, a) for a in ("class", "id", "itemprop")}
+    candidates = [
+        element
+        for element in root.iter()
+        if element.tag in ("h2", "h3") or any(element.get(a) in values for a, values in named.items() if values)
+    ]
     for element in candidates:
         if not isinstance(element.tag, str) or not _is_standfirst(element):
             continue

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from presswatch.extract.boilerplate import names_containing
+from presswatch.extract.boilerplate import matching_values
 
 __all__ = ["PageMetadata", "extract_metadata", "clean_authors", "normalise_date", "split_title"]
 
@@ -54,8 +53,6 @@ class _Found:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    #: names printed on the page (byline elements): used only when the structured sources name nobody
-    visible_authors: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
@@ -174,11 +171,6 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     return values
 
 
-_BYLINE_ELEMENTS = XPath(
-    "//*[@itemprop='author'] | //a[@rel='author'] | //*["
-    + names_containing(("yline", "uthor", "ontributor"), ("@class",))
-    + "][not(.//p)]"
-)
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])", re.IGNORECASE)
 
 
@@ -205,23 +197,29 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
             continue
         found.dates.append(time.get("datetime"))
         break
-    # visible bylines: schema.org microdata, rel=author links, elements named as the byline
-    for element in _BYLINE_ELEMENTS(tree):
-        if element.tag in ("meta", "link", "script"):
-            continue
-        if element.get("itemprop") != "author" and element.get("rel") != "author":
-            if not _BYLINE_CLASS.search(_CAMEL.sub("-", element.get("class") or "")):
-                continue
-            if any("comment" in (a.get("class") or "").lower() for a in element.iterancestors()):
-                continue
-        name = element.find(".//*[@itemprop='name']")
-        text = " ".join((name if name is not None else element).text_content().split())
-        if text and len(text) < 120:
-            found.visible_authors.append(text)
     language = tree.get("lang") or tree.get("xml:lang")
     if language:
         found.languages.append(language)
     found.languages.extend(pick(("og:locale", "content-language", "language", "dc.language")))
+
+
+def _visible_bylines(tree: HtmlElement) -> list[str]:
+    """Names printed on the page: schema.org microdata, rel=author links, elements named as the byline."""
+    byline_classes = matching_values(tree, lambda v: bool(_BYLINE_CLASS.search(_CAMEL.sub("-", v))), "class")
+    elements = tree.xpath("//*[@itemprop='author'] | //a[@rel='author']")
+    if byline_classes:
+        elements += [el for el in tree.iter() if el.get("class") in byline_classes and el.find(".//p") is None]
+    names = []
+    for element in elements:
+        if element.tag in ("meta", "link", "script"):
+            continue
+        if any("comment" in (a.get("class") or "").lower() for a in element.iterancestors()):
+            continue  # a commenter, not the writer
+        name = element.find(".//*[@itemprop='name']")
+        text = " ".join((name if name is not None else element).text_content().split())
+        if text and len(text) < 120:
+            names.append(text)
+    return names
 
 
 # --- cleaning ------------------------------------------------------------------------------------
@@ -396,11 +394,13 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: boo
     title_tag = tree.find(".//title")
     title_text = " ".join(title_tag.text_content().split()) if title_tag is not None else None
     title = _first([*found.titles, h1_text, split_title(title_text, site) if title_text else None])
-    authors = clean_authors(found.authors) or clean_authors(found.visible_authors)
+    # names printed in the page are a fallback: in page furniture they are often other stories' writers
+    authors = clean_authors(found.authors) or clean_authors(_visible_bylines(tree))
     published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
 
-    # trafilatura's extractor is slow next to the lookups above: only for a missing title or date
-    if fallback and (not title or not published):
+    # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
+    # a missing date goes straight to htmldate (which is what trafilatura would call for it)
+    if fallback and not title:
         extra = _trafilatura_metadata(tree, url)
         if extra is not None:
             title = title or extra.title
