@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from presswatch.cli.common import DbOption, console, handle_errors, print_json, resolve_db
+from presswatch.model import Comment
 
 
 def register(app: typer.Typer) -> None:
@@ -85,7 +86,7 @@ def _plain(text: str) -> str:
     return escape(text)
 
 
-def _comment_record(comment) -> dict:
+def _comment_record(comment: Comment) -> dict[str, Any]:
     return {
         "id": comment.id,
         "article_id": comment.article_id,
