@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 __all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layout_tables"]
@@ -19,27 +20,35 @@ __all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layo
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "noscript", "template", "dialog"})
 _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"})
 
-# class/id words of page furniture; matched as whole words inside names split on - _ and camelCase
-_FURNITURE_WORDS = (
-    "related|recommended|recommendations|recirc|read[-_]?more|more[-_]?(?:stories|news|from|on|articles)|"
-    "most[-_]?(?:popular|read|viewed|shared|commented)|popular|trending|latest|recent|top[-_]?stories|"
-    "you[-_]?may[-_]?(?:also[-_]?)?like|also[-_]?(?:like|read)|"
-    "newsletter|newsletters|subscribe|signup|optin|"
-    "share|sharing|sharebar|social|socials|sharetools|"
-    "comment|comments|disqus|discussion|"
-    "breadcrumb|breadcrumbs|sidebar|sidenav|navbar|nav|menu|footer|masthead|"
-    "cookie|cookies|consent|gdpr|"
-    "advert|advertisement|ads|adslot|sponsored|sponsor|promo|promoted|outbrain|taboola|"
-    "tags|tagcloud|taglist|topics|pagination|pager|"
-    "toolbar|widget|partner|partners|teaser|teasers|"
-    "modal|popup|overlay|scrim|lightbox"
+# class/id words of page furniture, matched as whole words of names split on spaces, - _ and camelCase
+_FURNITURE_WORDS = frozenset(
+    """related recommended recommendations recirc popular trending latest recent
+    newsletter newsletters subscribe signup optin
+    share sharing sharebar social socials sharetools
+    comment comments disqus discussion
+    breadcrumb breadcrumbs sidebar sidenav navbar nav menu footer masthead
+    cookie cookies consent gdpr
+    advert advertisement ads adslot sponsored sponsor promo promoted outbrain taboola
+    tags tagcloud taglist topics pagination pager
+    toolbar widget partner partners teaser teasers
+    modal popup overlay scrim lightbox""".split()
 )
-_FURNITURE_NAME = re.compile(rf"(?:^|[\s_\-])(?:{_FURNITURE_WORDS})(?:$|[\s_\-])", re.IGNORECASE)
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# the same words anywhere, no boundaries: a quick first test that most names fail
-_FURNITURE_ANYWHERE = re.compile(_FURNITURE_WORDS, re.IGNORECASE)
+# furniture named by two or three words ("read-more", "mostPopular", "you_may_like"), joined
+_FURNITURE_COMPOUNDS = frozenset(
+    """readmore morestories morenews morefrom moreon morearticles mostpopular mostread mostviewed mostshared
+    mostcommented topstories youmaylike youmayalsolike alsolike alsoread""".split()
+)
 # names that contain a furniture word but name the article itself ("article-body share-wrapper")
-_CONTENT_NAME = re.compile(r"(?:^|[\s_\-])(?:article|story|post|entry)[\s_\-]?(?:body|content|text)(?:$|[\s_\-])", re.IGNORECASE)
+_CONTENT_COMPOUNDS = frozenset(
+    f"{a}{b}" for a in ("article", "story", "post", "entry") for b in ("body", "content", "text")
+)
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in _NAME_SEPARATORS.split(_CAMEL_BOUNDARY.sub(" ", name).lower()) if w]
+
 
 # whole class tokens that hide a block (as parts of longer names, "label-hidden", they do not)
 _HIDDEN_CLASSES = frozenset({"hide", "hidden", "is-hidden", "d-none", "display-none"})
@@ -59,12 +68,18 @@ class PruneReport:
 
 def is_furniture_name(name: str) -> bool:
     """Whether a class or id value names page furniture (``"related-links"``, ``"shareBar"``)."""
-    if not name or not _FURNITURE_ANYWHERE.search(name):
+    if not name:
         return False
-    spaced = _CAMEL_BOUNDARY.sub("-", name)
-    if _CONTENT_NAME.search(spaced):
+    words = _name_words(name)
+    joined = {a + b for a, b in zip(words, words[1:])}
+    if joined & _CONTENT_COMPOUNDS or _CONTENT_COMPOUNDS.intersection(words):
         return False
-    return bool(_FURNITURE_NAME.search(spaced))
+    if _FURNITURE_WORDS.intersection(words) or _FURNITURE_COMPOUNDS.intersection(words) or joined & _FURNITURE_COMPOUNDS:
+        return True
+    triples = {a + b + c for a, b, c in zip(words, words[1:], words[2:])}
+    return bool(triples & _FURNITURE_COMPOUNDS) or any(
+        a + b + c + d in _FURNITURE_COMPOUNDS for a, b, c, d in zip(words, words[1:], words[2:], words[3:])
+    )
 
 
 def _text_length(element: HtmlElement) -> int:
@@ -72,8 +87,11 @@ def _text_length(element: HtmlElement) -> int:
     return int(element.xpath("string-length(.)"))
 
 
+_LINK_TEXT = XPath(".//a//text()", smart_strings=False)
+
+
 def _link_text_length(element: HtmlElement) -> int:
-    return sum(len(t) for t in element.xpath(".//a//text()"))
+    return sum(map(len, _LINK_TEXT(element)))
 
 
 def _prose_length(element: HtmlElement) -> int:
@@ -119,7 +137,7 @@ def matching_values(root: HtmlElement, wanted, attribute: str) -> frozenset[str]
     Values are read in C (``//@class``) and each distinct one is tested once in Python, so a page with
     thousands of elements but a few hundred class names costs a few hundred regex checks.
     """
-    return frozenset(v for v in {str(v) for v in root.xpath(f".//@{attribute}")} if wanted(v))
+    return frozenset(v for v in set(root.xpath(f".//@{attribute}", smart_strings=False)) if wanted(v))
 
 
 def elements_named(root: HtmlElement, wanted, attributes: tuple[str, ...] = ("class", "id")) -> list[HtmlElement]:
@@ -175,7 +193,6 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         _drop(element)
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
-    removed: set[HtmlElement] = set()
     classes = matching_values(root, _is_furniture_value, "class")
     ids = matching_values(root, _is_furniture_value, "id")
     removed: set[HtmlElement] = set()
@@ -206,13 +223,13 @@ _STANDFIRST_NAME = re.compile(
     r"(?:^|[\s_\-])(?:standfirst|dek|sub[-_]?head(?:line)?|sub[-_]?title|subline|strapline|summary|description)(?:$|[\s_\-])",
     re.IGNORECASE,
 )
-_STANDFIRST_ANYWHERE = re.compile(r"standfirst|dek|sub.?head|sub.?title|subline|strapline|summary|description", re.IGNORECASE)
+_STANDFIRST_ANYWHERE = re.compile(r"standfirst|dek|sub.?head|sub.?title|subline|strapline|summary|description")
 _HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)", re.IGNORECASE)
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 
 def _is_standfirst_value(value: str) -> bool:
-    return bool(_STANDFIRST_ANYWHERE.search(value)) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
+    return bool(_STANDFIRST_ANYWHERE.search(value.lower())) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
 
 
 def _is_standfirst(element: HtmlElement) -> bool:
@@ -239,12 +256,15 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     """
     body = tree.find("body")
     root = body if body is not None else tree
-    named = {a: matching_values(root, _is_standfirst_value, a) for a in ("class", "id", "itemprop")}
-    candidates = [
-        element
-        for element in root.iter()
-        if element.tag in ("h2", "h3") or any(element.get(a) in values for a, values in named.items() if values)
-    ]
+    named = {a: v for a in ("class", "id", "itemprop") if (v := matching_values(root, _is_standfirst_value, a))}
+    if named:
+        candidates = [
+            element
+            for element in root.iter()
+            if element.tag in ("h2", "h3") or any(element.get(a) in values for a, values in named.items())
+        ]
+    else:
+        candidates = list(root.iter("h2", "h3"))
     for element in candidates:
         if not isinstance(element.tag, str) or not _is_standfirst(element):
             continue
