@@ -164,3 +164,34 @@ def test_analyze_then_save(page: Page, server: LiveServer):
     expect(page).to_have_url(re.compile(r"/articles/[0-9a-f]+$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Night buses return to the harbour route")
     shot(page, "11-saved")
+
+
+def test_an_ingested_sample_reads_well(browser: Browser, tmp_path):
+    """The seed-like sample as `make demo` serves it: quotes highlighted, speakers linked to their pages."""
+    from presswatch.run.local import ingest_paths
+    from presswatch.store import open_store
+
+    db = str(tmp_path / "demo.db")
+    store = open_store(db)
+    try:
+        ingest_paths([Path(__file__).resolve().parents[2] / "samples" / "text" / "moscow-ferry-strike.txt"], store)
+        (article,) = list(store.iter_articles())
+    finally:
+        store.close()
+    with LiveServer(create_app(db, secret=SECRET, rate_limit=ROOMY), free_port()) as live:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        try:
+            page.goto(f"{live.url}/articles/{article.id}")
+            expect(page.get_by_role("heading", level=1)).to_have_text(article.title or "")
+            assert page.locator("mark.quote").count() >= 1
+            shot(page, "12-sample-article")
+            speaker = page.locator(".body a.speaker").first
+            name = speaker.inner_text()
+            speaker.click()
+            expect(page.get_by_role("heading", level=1)).to_have_text(name)
+            expect(page.locator(".quote-item").first).to_be_visible()
+            shot(page, "13-sample-person")
+        finally:
+            context.close()
