@@ -10,6 +10,7 @@ Layout tables (a table used as a page grid) become plain blocks so the body is n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lxml.etree import XPath
@@ -125,6 +126,7 @@ def _is_link_list(element: HtmlElement) -> bool:
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "p", "h1", "a"})
 
 
+@lru_cache(maxsize=16384)  # class names repeat across a site's pages and across sites ("row", "container")
 def _is_furniture_value(value: str) -> bool:
     lowered = value.lower()
     return is_furniture_name(value) or (("hid" in lowered or "none" in lowered) and bool(_HIDDEN_CLASSES.intersection(lowered.split())))
@@ -209,7 +211,7 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
-        if any(ancestor in removed for ancestor in element.iterancestors()):
+        if removed and any(ancestor in removed for ancestor in element.iterancestors()):
             continue
         if _prose_length(element) >= ARTICLE_SHARE * total:
             continue
@@ -228,6 +230,7 @@ _HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 
+@lru_cache(maxsize=16384)
 def _is_standfirst_value(value: str) -> bool:
     return bool(_STANDFIRST_ANYWHERE.search(value.lower())) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
 

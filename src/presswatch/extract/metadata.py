@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -203,9 +204,14 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
     found.languages.extend(pick(("og:locale", "content-language", "language", "dc.language")))
 
 
+@lru_cache(maxsize=16384)
+def _is_byline_class(value: str) -> bool:
+    return bool(_BYLINE_CLASS.search(_CAMEL.sub("-", value)))
+
+
 def _visible_bylines(tree: HtmlElement) -> list[str]:
     """Names printed on the page: schema.org microdata, rel=author links, elements named as the byline."""
-    byline_classes = matching_values(tree, lambda v: bool(_BYLINE_CLASS.search(_CAMEL.sub("-", v))), "class")
+    byline_classes = matching_values(tree, _is_byline_class, "class")
     elements = tree.xpath("//*[@itemprop='author'] | //a[@rel='author']")
     if byline_classes:
         elements += [el for el in tree.iter() if el.get("class") in byline_classes and el.find(".//p") is None]
