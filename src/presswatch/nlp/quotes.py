@@ -26,6 +26,8 @@ _CLOSERS = {"”", "»", "''"}
 _DIRECT_SHARE = 0.9  # the corpus's own threshold for calling an attribution direct
 _MIN_CONTENT_WORDS = 2
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+UNCUED_QUOTATIONS = True
+REQUIRE_SUBJECT = False
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep")
 
 
@@ -106,6 +108,8 @@ def _trim(doc, first: int, last: int, min_words: int = _MIN_CONTENT_WORDS) -> tu
 
 def _subject_of(token, depth: int = 0):
     for child in token.children:
+        if child.ent_type_ in ("DATE", "TIME") or any(ch.isdigit() for ch in child.text):
+            continue  # "said Saturday", "12:45 p.m.:" taken for subjects
         if child.dep_ in _SUBJECT_DEPS and child.lower_ != "it" or child.dep_ == "nsubj":
             return child
     for child in token.children:
@@ -198,6 +202,8 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
         if not _is_cue(token, cues) or _inside(token.idx, quoted):
             continue
         subject = _subject_of(token)
+        if subject is None and REQUIRE_SUBJECT:
+            continue  # "to take prominent roles", "has hired": nobody is reported as saying anything
         for first, last, min_words in _content_ranges(token, relations):
             span = _trim(doc, first, last, min_words)
             if span:
@@ -281,7 +287,19 @@ def _plausible_quotation(doc, text: str, q: QuotedSpan, cue) -> bool:
     title_case = words and all(w[0].isupper() for w in words if len(w) > 3)
     if len(words) >= 4 and not (title_case and len(words) <= 8):
         return True
-    return _governs(cue, doc, q)
+    return cue is not None and _governs(cue, doc, q)
+
+
+def _uncued(doc, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Attribution:
+    subject = None
+    for sent in _sentences_over(doc, q.start, q.end):
+        root = sent.root
+        if not _inside(root.idx, quoted) and root.pos_ in ("VERB", "AUX"):
+            candidate = _subject_of(root)
+            if candidate is not None and not _inside(candidate.idx, quoted):
+                subject = candidate
+                break
+    return _Attribution(q.start, q.end, None, None, subject)
 
 
 def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
@@ -300,6 +318,32 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     if subject is None:
         return None
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject)
+
+
+def _borrow_speakers(text: str, atts: list[_Attribution]) -> None:
+    """An attribution whose clause names nobody takes the speaker of its paragraph's nearest
+    attribution that names one, else of the paragraph before (quotations run on in news style)."""
+    for n, att in enumerate(atts):
+        if att.speaker is not None and att.speaker.name is not None:
+            continue
+        para = text.rfind("\n", 0, att.start) + 1
+        best = None
+        best_distance = None
+        for m, other in enumerate(atts):
+            if m == n or other.speaker is None or other.speaker.name is None:
+                continue
+            other_para = text.rfind("\n", 0, other.start) + 1
+            if other_para != para:
+                continue
+            distance = abs(other.start - att.start)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = other, distance
+        if best is None:
+            earlier = [o for o in atts[:n] if o.speaker is not None and o.speaker.name is not None]
+            if earlier and _paragraph_end(text, earlier[-1].end) >= para - 3:
+                best = earlier[-1]
+        if best is not None:
+            att.speaker = best.speaker
 
 
 def _paragraph_end(text: str, start: int) -> int:
@@ -366,6 +410,16 @@ def find_quotes(
                 cont.speaker = prev.speaker
             all_atts.append(cont)
             all_atts.sort(key=lambda a: (a.start, a.end))
+        elif UNCUED_QUOTATIONS and _plausible_quotation(doc, text, q, None):
+            # a quotation with no cue the lexicon knows ("X put it: ..."): speech all the same; the
+            # speaker is the subject of its sentence when that lies outside the quotation
+            all_atts.append(_uncued(doc, q, quoted))
+            all_atts.sort(key=lambda a: (a.start, a.end))
+
+    for att in all_atts:
+        if att.speaker is None:
+            att.speaker = resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN
+    _borrow_speakers(text, all_atts)
 
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
