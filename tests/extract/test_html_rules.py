@@ -256,3 +256,38 @@ def test_extract_html_keeps_an_article_split_into_chunks():
     )
     assert list(extract_html(page).paragraphs)[-3:] == LONG[1:]
     assert LONG[0] in extract_html(page).paragraphs
+
+
+def test_a_short_list_of_nothing_but_links_is_a_related_list():
+    related = "<ul><li><a href='/a'>Bus lanes approved on the quay</a></li><li><a href='/b'>Lighthouse keeper retires</a></li></ul>"
+    story_list = "<ul><li>Pilings, which were <a href='/r'>found rotten</a> in May</li><li>Railings near the steps</li></ul>"
+    tree = lxml.html.fromstring(_page(_story_html() + story_list + related))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert "Pilings" in text and "Railings" in text
+    assert "Bus lanes" not in text and "Lighthouse" not in text
+
+
+def test_a_paragraph_that_is_only_a_link_is_a_teaser_but_a_link_in_a_sentence_stays():
+    teaser = "<p><strong><a href='/x'>READ MORE: Ferry fares to rise in spring</a></strong></p>"
+    linked = f"<p>{STORY[0][:40]} <a href='/y'>the old ferry pier</a> {STORY[0][40:]}</p>"
+    tree = lxml.html.fromstring(_page(linked + _story_html() + teaser))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert "Ferry fares" not in text
+    assert "the old ferry pier" in text
+
+
+def test_a_headline_under_a_menu_is_still_recognised():
+    menu = ["Home", "News", "Sport", "Weather", "Opinion", "Contact", "Archive"]
+    page = _page(
+        "<div class='post'>" + "".join(f"<p>{m}</p>" for m in menu) + "<p>Pier to close after inspection</p>"
+        "<p>05/10/2018</p><p>- Posted by: Ona Brisk - Category:</p>" + _story_html() + "</div>",
+        head="<meta property='og:title' content='Pier to close after inspection'>",
+    )
+    assert list(extract_html(page).paragraphs) == STORY
+
+
+def test_posted_by_lines_in_other_languages_are_bylines():
+    assert drop_byline_lines(["Publicado por: Ona Brisk - Categoria: Saúde", *STORY]) == STORY
+    assert drop_byline_lines(["Posted by Ona Brisk on 5 May", *STORY]) == STORY

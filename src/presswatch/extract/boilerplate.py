@@ -59,6 +59,8 @@ ARTICLE_SHARE = 0.4
 #: a block is "mostly links" above this share of its text in <a>, with at least this many links
 LINK_DENSITY = 0.65
 MIN_LINKS = 4
+#: a paragraph or list item is "only a link" when at least this share of its text is linked
+LINK_ONLY = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +115,29 @@ def _is_furniture(element: HtmlElement) -> bool:
 
 
 def _is_link_list(element: HtmlElement) -> bool:
-    """A list that is mostly links (a menu, a "more stories" list), not a list in the story."""
+    """A list that is mostly links (a menu, a "more stories" list), not a list in the story.
+
+    Either many links making up most of its text, or every item (two or more) nothing but a link:
+    a short "related" list inside the article.
+    """
     links = element.xpath("count(.//a)")
-    if links < MIN_LINKS:
+    if links < 2:
         return False
     text = _text_length(element)
-    return bool(text) and _link_text_length(element) >= LINK_DENSITY * text
+    if not text:
+        return False
+    if links >= MIN_LINKS and _link_text_length(element) >= LINK_DENSITY * text:
+        return True
+    items = element.findall("li")
+    return len(items) >= 2 and all(_is_link_only(item) for item in items)
+
+
+def _is_link_only(element: HtmlElement) -> bool:
+    """A block whose text is all one link's (a teaser, "READ MORE: ..."), with at least three words."""
+    text = " ".join(element.text_content().split())
+    if len(text.split()) < 3 or element.find(".//a") is None:
+        return False
+    return _link_text_length(element) >= LINK_ONLY * len(text)
 
 
 # candidates by tag or role (class/id names are matched separately), and lists (for link density)
@@ -204,6 +223,8 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         if not isinstance(tag, str):
             continue
         if tag in _FURNITURE_TAGS or (element.get("role") or "").lower() in _FURNITURE_ROLES:
+            pass
+        elif tag == "p" and _is_link_only(element):
             pass
         elif tag in _NEVER_BY_NAME:
             continue

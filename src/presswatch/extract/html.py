@@ -41,9 +41,10 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     meta = extract_metadata(tree, url=url)
     standfirst = detach_standfirst(tree)
     paragraphs = body_paragraphs(tree, url=url)
+    # menus first: a menu left above the headline would hide it from the headline rule
+    paragraphs = drop_menu_runs(drop_bare_links(paragraphs))
     paragraphs = drop_title_lines(paragraphs, meta.title_candidates)
     paragraphs = drop_byline_lines(paragraphs, authors=meta.authors)
-    paragraphs = drop_menu_runs(drop_bare_links(paragraphs))
     removed, comment_form, syndication_hint = (), None, None
     cleaned = _shared_cleaner(paragraphs)
     if cleaned is not None:
@@ -159,12 +160,19 @@ _DATELINE = re.compile(
 )
 
 
+_POSTED_BY = re.compile(
+    r"^[-–—•|\s]*(?:posted|published|written|publicado|publicada|publié|publiée|veröffentlicht|pubblicato)\s+"
+    r"(?:by|por|par|von|da)\b.{0,80}$",
+    re.IGNORECASE,
+)
+
+
 def is_byline(line: str, authors: tuple[str, ...] = ()) -> bool:
     """A line that only credits the writer ("By Jane Roe", "Jane Roe | Reuters") or dates the piece."""
     stripped = line.strip()
     if len(stripped) > 120:
         return False
-    if _DATELINE.match(stripped) or _BYLINE.match(stripped):
+    if _DATELINE.match(stripped) or _BYLINE.match(stripped) or _POSTED_BY.match(stripped):
         return True
     norm = _norm(stripped)
     for author in authors:
