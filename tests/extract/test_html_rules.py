@@ -291,3 +291,14 @@ def test_a_headline_under_a_menu_is_still_recognised():
 def test_posted_by_lines_in_other_languages_are_bylines():
     assert drop_byline_lines(["Publicado por: Ona Brisk - Categoria: Saúde", *STORY]) == STORY
     assert drop_byline_lines(["Posted by Ona Brisk on 5 May", *STORY]) == STORY
+
+
+def test_closing_prompts_to_the_reader_are_dropped_but_not_inside_the_story():
+    from presswatch.extract.html import drop_trailing_prompts
+
+    prompts = ["Email Ona Brisk at ona@gazette.example or follow her on Twitter.", "Like this story? Share it with a friend!"]
+    assert drop_trailing_prompts([*STORY, *prompts]) == STORY
+    inside = "The harbour master said residents could click here and there on the new map to report damage to the pier."
+    assert drop_trailing_prompts([inside, *STORY]) == [inside, *STORY]
+    long_ending = STORY[3] + " " + STORY[2] + " Readers can share this with the council."
+    assert drop_trailing_prompts([*STORY[:3], long_ending]) == [*STORY[:3], long_ending]

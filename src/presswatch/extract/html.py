@@ -30,6 +30,7 @@ __all__ = [
     "drop_bare_links",
     "drop_menu_runs",
     "pick_candidate",
+    "drop_trailing_prompts",
 ]
 
 
@@ -45,6 +46,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     paragraphs = drop_menu_runs(drop_bare_links(paragraphs))
     paragraphs = drop_title_lines(paragraphs, meta.title_candidates)
     paragraphs = drop_byline_lines(paragraphs, authors=meta.authors)
+    paragraphs = drop_trailing_prompts(paragraphs)
     removed, comment_form, syndication_hint = (), None, None
     cleaned = _shared_cleaner(paragraphs)
     if cleaned is not None:
@@ -231,3 +233,26 @@ def drop_menu_runs(paragraphs: list[str]) -> list[str]:
         if paragraph is not None:
             out.append(paragraph)
     return out
+
+
+# what a closing line says when it is the page talking to the reader, not the story
+_PROMPT = re.compile(
+    r"\S+@\S+\.\w+|\bfollow (?:us|him|her|them|me)\b|\bsign up\b|\bshare (?:it|this)\b|\bclick here\b|"
+    r"\bwrite to \w+|\bemail (?:him|her|them|us|the author)\b",
+    re.IGNORECASE,
+)
+#: how many closing lines are looked at, and how long a prompt can be
+TRAILING_LINES = 3
+PROMPT_WORDS = 40
+
+
+def drop_trailing_prompts(paragraphs: list[str]) -> list[str]:
+    """Drop short closing lines that address the reader: contact e-mails, follow/sign-up/share prompts.
+
+    Only the last few lines are looked at: the same words inside the story ("he said he would click
+    here and there") are the story.
+    """
+    out = list(paragraphs)
+    start = max(0, len(out) - TRAILING_LINES)
+    tail = [p for p in out[start:] if not (len(p.split()) <= PROMPT_WORDS and _PROMPT.search(p))]
+    return out[:start] + tail

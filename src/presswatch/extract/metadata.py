@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -348,7 +349,10 @@ def normalise_date(raw: str | None) -> str | None:
     try:
         from dateutil import parser as date_parser
 
-        parsed = date_parser.parse(text, fuzzy=False)
+        with warnings.catch_warnings():
+            # "EST"-style zone names: the date is still right, the warning is noise
+            warnings.simplefilter("ignore")
+            parsed = date_parser.parse(text, fuzzy=False)
     except (ValueError, OverflowError, ImportError):
         return None
     if parsed.year < 1990 or parsed.year > datetime.now().year + 1:
