@@ -302,3 +302,19 @@ def test_closing_prompts_to_the_reader_are_dropped_but_not_inside_the_story():
     assert drop_trailing_prompts([inside, *STORY]) == [inside, *STORY]
     long_ending = STORY[3] + " " + STORY[2] + " Readers can share this with the council."
     assert drop_trailing_prompts([*STORY[:3], long_ending]) == [*STORY[:3], long_ending]
+
+
+def test_every_dropped_line_is_recorded_with_its_rule():
+    page = _page(
+        "<div class='post'><p>Pier to close after inspection</p><p>By Ona Brisk</p>"
+        + _story_html()
+        + "<p>https://gazette.example/pier</p><p>Like this story? Share it with a friend!</p></div>",
+        head="<meta property='og:title' content='Pier to close after inspection'>",
+    )
+    parts = extract_html(page)
+    assert list(parts.paragraphs) == STORY
+    rules = {line.text: line.rule for line in parts.removed}
+    assert rules["Pier to close after inspection"] == "repeated_title"
+    assert rules["By Ona Brisk"] == "byline"
+    assert rules["https://gazette.example/pier"] == "bare_link"
+    assert "Like this story? Share it with a friend!" in rules  # by this rule set or the shared cleaner's

@@ -5,19 +5,23 @@ trafilatura does the heavy lifting, in its fast mode, on a tree PressWatch has p
 share bars by their markup are gone before trafilatura scores the page. Its output is then checked
 against a second candidate when it looks weak, and the paragraphs lose what is not body text: the
 headline repeated at the top, byline and dateline lines, and whatever the shared text-cleaner rules
-(``presswatch.extract.text.clean_paragraphs``) recognise.
+(``presswatch.extract.text.clean_paragraphs``) recognise. Every dropped line is kept in ``removed``
+with the rule that dropped it, so nothing disappears silently.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
+from presswatch.extract.text import clean_paragraphs
+from presswatch.model import RemovedLine
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import PageMetadata, extract_metadata
@@ -42,15 +46,23 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     meta = extract_metadata(tree, url=url)
     standfirst = detach_standfirst(tree)
     paragraphs = body_paragraphs(tree, url=url)
+    removed: list[RemovedLine] = []
     # menus first: a menu left above the headline would hide it from the headline rule
-    paragraphs = drop_menu_runs(drop_bare_links(paragraphs))
-    paragraphs = drop_title_lines(paragraphs, meta.title_candidates)
-    paragraphs = drop_byline_lines(paragraphs, authors=meta.authors)
-    paragraphs = drop_trailing_prompts(paragraphs)
-    removed, comment_form, syndication_hint = (), None, None
-    cleaned = _shared_cleaner(paragraphs)
+    for rule, apply in (
+        ("bare_link", drop_bare_links),
+        ("menu", drop_menu_runs),
+        ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
+        ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
+        ("reader_prompt", drop_trailing_prompts),
+    ):
+        kept = apply(paragraphs)
+        removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
+        paragraphs = kept
+    comment_form, syndication_hint = None, None
+    cleaned = _shared_cleaner(paragraphs, title=meta.title)
     if cleaned is not None:
-        paragraphs, removed, comment_form, syndication_hint = cleaned
+        paragraphs, more_removed, comment_form, syndication_hint = cleaned
+        removed.extend(more_removed)
     return ExtractedText(
         title=meta.title,
         standfirst=standfirst or meta.description,
@@ -66,13 +78,21 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     )
 
 
-def _shared_cleaner(paragraphs: list[str]):
-    """The messy-text cleaner's rules, when that module provides them (it is optional here)."""
-    try:
-        from presswatch.extract.text import clean_paragraphs  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    kept, removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs))
+def _dropped(before: list[str], after: list[str]) -> list[str]:
+    """The lines a rule removed, in order (rules only remove, never reorder)."""
+    remaining = Counter(after)
+    out = []
+    for line in before:
+        if remaining[line]:
+            remaining[line] -= 1
+        else:
+            out.append(line)
+    return out
+
+
+def _shared_cleaner(paragraphs: list[str], *, title: str | None = None):
+    """The messy-text cleaner's line rules (share/subscribe prompts, comment forms, repeated title)."""
+    kept, removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=title)
     return list(kept), tuple(removed), comment_form, syndication_hint
 
 
