@@ -175,8 +175,8 @@ def run_library(library: Library, pages: list[BenchPage]) -> LibraryResult:
 
 def run_benchmark(pages: list[BenchPage], libraries: Iterable[Library] = LIBRARIES) -> list[LibraryResult]:
     """Every library on every page, interleaved page by page so that load from other processes on a
-    shared machine falls on all libraries alike; each library is warmed up on the first page first
-    (imports, caches), untimed."""
+    shared machine falls on all libraries alike. The order rotates from page to page, since whoever
+    reads a page second finds it in the CPU caches; each library is warmed up (imports) untimed."""
     chosen = [(library, _version(library)) for library in libraries]
     installed = [(library, version) for library, version in chosen if version is not None]
     outputs: dict[str, list[str]] = {library.name: [] for library, _ in installed}
@@ -188,8 +188,9 @@ def run_benchmark(pages: list[BenchPage], libraries: Iterable[Library] = LIBRARI
                 library.run(pages[0].html, pages[0].url)
             except Exception:  # noqa: BLE001 -- counted below, on the timed run
                 pass
-    for page in pages:
-        for library, _ in installed:
+    for index, page in enumerate(pages):
+        shift = index % len(installed) if installed else 0
+        for library, _ in installed[shift:] + installed[:shift]:
             started = time.perf_counter()
             try:
                 text = library.run(page.html, page.url)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 
+import lxml.etree
+import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -40,7 +42,7 @@ __all__ = [
 
 def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
     """Extract one page; a page without article text gives an ExtractedText with no paragraphs."""
-    tree = load_html(html)
+    tree = parse_html(html)
     if tree is None:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
     meta = extract_metadata(tree, url=url)
@@ -76,6 +78,23 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         comment_form=comment_form,
         syndication_hint=syndication_hint,
     )
+
+
+# the parser settings trafilatura uses (comments and processing instructions dropped at parse time)
+_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+
+
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """Parse a page; text goes straight to lxml, bytes and odd inputs through trafilatura's loader
+    (encoding detection, repair of broken beginnings)."""
+    if isinstance(html, str) and html.strip():
+        try:
+            tree = lxml.html.document_fromstring(html, parser=_PARSER)
+        except (ValueError, lxml.etree.ParserError):
+            tree = None
+        if tree is not None and len(tree):
+            return tree
+    return load_html(html)
 
 
 def _dropped(before: list[str], after: list[str]) -> list[str]:
