@@ -10,6 +10,7 @@ Layout tables (a table used as a page grid) become plain blocks so the body is n
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -152,13 +153,36 @@ def _is_furniture_value(value: str) -> bool:
 
 
 
+def _xpath_literal(value: str) -> str | None:
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    return None
+
+
 def matching_values(root: HtmlElement, wanted, attribute: str) -> frozenset[str]:
     """The distinct values of ``attribute`` on the page that pass ``wanted``.
 
     Values are read in C (``//@class``) and each distinct one is tested once in Python, so a page with
     thousands of elements but a few hundred class names costs a few hundred regex checks.
     """
-    return frozenset(v for v in set(root.xpath(f".//@{attribute}", smart_strings=False)) if wanted(v))
+    return frozenset(v for v in _distinct_values(root, attribute) if wanted(v))
+
+
+# the distinct values of the last page seen (per thread): the metadata, standfirst and pruning steps
+# each ask for the same page's class names; a superset (values of elements removed since) is harmless
+_last_page = threading.local()
+
+
+def _distinct_values(root: HtmlElement, attribute: str) -> set[str]:
+    document = root.getroottree().getroot()
+    if getattr(_last_page, "document", None) is not document:
+        _last_page.document, _last_page.values = document, {}
+    values = _last_page.values
+    if attribute not in values:
+        values[attribute] = set(document.xpath(f"//@{attribute}", smart_strings=False))
+    return values[attribute]
 
 
 def elements_named(root: HtmlElement, wanted, attributes: tuple[str, ...] = ("class", "id")) -> list[HtmlElement]:
@@ -280,15 +304,14 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     """
     body = tree.find("body")
     root = body if body is not None else tree
-    named = {a: v for a in ("class", "id", "itemprop") if (v := matching_values(root, _is_standfirst_value, a))}
-    if named:
-        candidates = [
-            element
-            for element in root.iter()
-            if element.tag in ("h2", "h3") or any(element.get(a) in values for a, values in named.items())
-        ]
-    else:
-        candidates = list(root.iter("h2", "h3"))
+    tests = [
+        f"@{attribute}={literal}"
+        for attribute in ("class", "id", "itemprop")
+        for value in matching_values(root, _is_standfirst_value, attribute)
+        if (literal := _xpath_literal(value)) is not None
+    ]
+    # a handful of exact-value tests run in C; sub-headings are the other candidates
+    candidates = root.xpath(".//h2|.//h3" + (f"|.//*[{' or '.join(tests)}]" if tests else ""))
     for element in candidates:
         if not isinstance(element.tag, str) or not _is_standfirst(element):
             continue
