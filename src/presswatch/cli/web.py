@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from dataclasses import asdict
+from typing import Optional
 
 import typer
 
 from presswatch.cli.common import DbOption, console, handle_errors, print_json, resolve_db
-from presswatch.model import Comment
 
 
 def register(app: typer.Typer) -> None:
@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
                 if hide is not None:
                     hidden = store.hide_comment(hide)
                     if as_json:
-                        print_json(_comment_record(hidden))
+                        print_json(asdict(hidden))
                     else:
                         console.print(f"comment {hidden.id} on {hidden.article_id} by {hidden.name!r} is now hidden")
                     return
@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
                 store.close()
         if as_json:
             for comment in found:
-                print_json(_comment_record(comment))
+                print_json(asdict(comment))
             return
         if not found:
             console.print(f"no comments on {article.id} ({article.title or 'untitled'})")
@@ -86,12 +86,3 @@ def _plain(text: str) -> str:
     return escape(text)
 
 
-def _comment_record(comment: Comment) -> dict[str, Any]:
-    return {
-        "id": comment.id,
-        "article_id": comment.article_id,
-        "name": comment.name,
-        "comment": comment.comment,
-        "created_at": comment.created_at,
-        "hidden": comment.hidden,
-    }

@@ -79,7 +79,8 @@ def lead_snippet(article_text: str | None) -> str:
     return html.escape(text, quote=False)
 
 
-def _iso_bound(value: str, name: str) -> str:
+def iso_bound(value: str, name: str) -> str:
+    """Check a since/until bound is an ISO date or datetime; QueryError says what is expected."""
     try:
         if len(value) == 10:
             date.fromisoformat(value)
@@ -408,9 +409,9 @@ class SqlStore:
                 articles.c.id.in_(sa.select(article_people.c.article_id).where(article_people.c.person_id == pid))
             )
         if since:
-            conditions.append(articles.c.published >= _iso_bound(since, "since"))
+            conditions.append(articles.c.published >= iso_bound(since, "since"))
         if until:
-            bound = _iso_bound(until, "until")
+            bound = iso_bound(until, "until")
             if len(bound) == 10:  # a whole day: everything published on it counts
                 conditions.append(articles.c.published < (date.fromisoformat(bound) + timedelta(days=1)).isoformat())
             else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from presswatch.dedup import ClusterIndex
 from presswatch.errors import NotFound, QueryError, ValidationError
@@ -18,6 +17,7 @@ from presswatch.model import Article, Comment, Failure, Quote, RawDocument
 from presswatch.pipeline import looks_like_html
 from presswatch.run.local import IngestReport, process_or_failure, write_processed
 from presswatch.store.base import PersonDetail, SearchPage, Store, person_id_for
+from presswatch.store.sql import iso_bound
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -67,16 +67,7 @@ def clean_param(value: str | None) -> str | None:
 
 def _check_date(field_name: str, value: str | None) -> str | None:
     value = clean_param(value)
-    if value is None:
-        return None
-    try:
-        if len(value) == 10:
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"{field_name} must be a date like 2021-08-20, not {value!r}") from None
-    return value
+    return None if value is None else iso_bound(value, field_name)
 
 
 def search_params(
