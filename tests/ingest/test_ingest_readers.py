@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
