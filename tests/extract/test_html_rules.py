@@ -318,3 +318,16 @@ def test_every_dropped_line_is_recorded_with_its_rule():
     assert rules["By Ona Brisk"] == "byline"
     assert rules["https://gazette.example/pier"] == "bare_link"
     assert "Like this story? Share it with a friend!" in rules  # by this rule set or the shared cleaner's
+
+
+def test_a_standfirst_named_as_such_is_taken_even_among_the_body_paragraphs():
+    body = "<article><h1>Pier to close</h1><p class='standfirst'>Inspectors found the pilings rotten through.</p>" + _story_html() + "</article>"
+    tree = lxml.html.fromstring(_page(body))
+    assert detach_standfirst(tree) == "Inspectors found the pilings rotten through."
+
+
+def test_the_description_is_a_standfirst_only_when_it_is_not_the_body_opening():
+    copied = _page(_story_html(), head=f"<meta name='description' content='{STORY[0][:60]}...'>")
+    assert extract_html(copied).standfirst is None
+    own = _page(_story_html(), head="<meta name='description' content='Inspectors found the pilings rotten through.'>")
+    assert extract_html(own).standfirst == "Inspectors found the pilings rotten through."

@@ -280,6 +280,15 @@ def _is_standfirst_value(value: str) -> bool:
     return bool(_STANDFIRST_ANYWHERE.search(value.lower())) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
 
 
+# names that only ever mean a standfirst (unlike "summary" or "description", also used for the lead)
+_STRONG_STANDFIRST = re.compile(r"standfirst|dek\b|sub.?head|strapline|sub.?title|subline", re.IGNORECASE)
+
+
+def _names_standfirst_strongly(element: HtmlElement) -> bool:
+    names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    return bool(names) and bool(_STRONG_STANDFIRST.search(_CAMEL_BOUNDARY.sub("-", names)))
+
+
 def _is_standfirst(element: HtmlElement) -> bool:
     if element.tag not in _STANDFIRST_TAGS:
         return False
@@ -319,7 +328,7 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
         if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:
             continue
         parent = element.getparent()
-        if parent is not None and len(parent.findall("p")) >= 3:
+        if parent is not None and len(parent.findall("p")) >= 3 and not _names_standfirst_strongly(element):
             # among the body's paragraphs: an opening paragraph named "summary", not a standfirst
             continue
         _drop(element)

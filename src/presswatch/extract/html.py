@@ -67,7 +67,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         removed.extend(more_removed)
     return ExtractedText(
         title=meta.title,
-        standfirst=standfirst or meta.description,
+        standfirst=standfirst or _description_as_standfirst(meta.description, paragraphs),
         paragraphs=tuple(paragraphs),
         authors=meta.authors,
         published=meta.published,
@@ -95,6 +95,18 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
         if tree is not None and len(tree):
             return tree
     return load_html(html)
+
+
+def _description_as_standfirst(description: str | None, paragraphs: list[str]) -> str | None:
+    """The page's description stands in for a standfirst unless it is just the body's opening
+    (pages often copy the first paragraph, or its start, into the description)."""
+    if not description:
+        return None
+    key = _norm(description.rstrip(".… "))
+    body_start = _norm(" ".join(paragraphs[:2]))
+    if not key or body_start.startswith(key) or key in body_start:
+        return None
+    return description
 
 
 def _dropped(before: list[str], after: list[str]) -> list[str]:
