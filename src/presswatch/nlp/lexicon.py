@@ -24,7 +24,7 @@ def _read_list(name: str) -> frozenset[str]:
 
 #: The share of a (lemma, relation) pair's occurrences in train that were attributions, above which
 #: the quote finder trusts it (chosen on train: lower adds recall, costs precision).
-CUE_MIN_PRECISION = 0.2
+CUE_MIN_PRECISION = 0.1
 
 
 @lru_cache(maxsize=None)

@@ -143,7 +143,9 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if lemma in organisation_nouns():
         named_inside = [c for c in token.subtree if c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and c.i < token.i]
-        if "the" in determiners and not named_inside:
+        singular = token.tag_ in ("NN", "NNP")
+        described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
+        if "the" in determiners and not named_inside and singular and not described:
             org = _recent_org(token, lemma)
             if org is not None:
                 return Speaker(_org_name(org), "org")
