@@ -127,3 +127,22 @@ def test_export_csv_has_the_record_columns(cli, news_folder: Path) -> None:
 def test_export_unknown_format(cli) -> None:
     result = cli("export", "--format", "xml")
     assert result.exit_code == 2 and "unknown format" in result.output
+
+
+
+@pytest.mark.postgres
+def test_the_same_commands_on_postgresql(news_folder: Path, pg_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from presswatch.cli import app
+
+    def run(*args: str):
+        return CliRunner().invoke(app, [*args, "--db", pg_url], catch_exceptions=False)
+
+    assert "1 stored, 0 unchanged, 2 failed" in run("ingest", str(news_folder)).output
+    assert "0 stored, 1 unchanged, 2 failed" in run("ingest", str(news_folder)).output
+    page = json.loads(run("search", "Patrushev", "--json").stdout)
+    assert page["total"] == 1 and "<mark>" in page["items"][0]["snippet"]
+    records = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert len(records) == 1 and len(records[0]["paragraphs"]) == 7
+    assert len(json.loads(run("failures", "--json").stdout)) == 2

@@ -3,41 +3,23 @@ the stored signatures continues exactly where the last one stopped."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from dedup_texts import BRIDGE, STORM, bridge_copies, make_article
 
 from presswatch.dedup import ClusterIndex
 from presswatch.store import Store, open_store
 
-PG_SERVER = os.environ.get("PRESSWATCH_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        s = open_store(str(tmp_path / "pw.db"))
-        yield s
-        s.close()
-        return
-    engine = sa.create_engine(PG_SERVER, poolclass=sa.NullPool, isolation_level="AUTOCOMMIT")
-    schema = f"pw_dedup_{uuid.uuid4().hex[:12]}"
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = sa.make_url(PG_SERVER).update_query_dict({"options": f"-csearch_path={schema}"})
-    s = open_store(url.render_as_string(hide_password=False))
+    url = str(tmp_path / "pw.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    s = open_store(url)
     try:
         yield s
     finally:
         s.close()
-        with engine.connect() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
 
 
 def _write(store: Store, index: ClusterIndex, articles) -> None:

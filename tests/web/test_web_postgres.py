@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from presswatch.web.app import create_app
@@ -16,29 +13,11 @@ from web_corpus import ROOMY, SECRET, build_corpus, csrf_from
 
 pytestmark = pytest.mark.postgres
 
-PG_SERVER = os.environ.get("PRESSWATCH_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
-
-
 @pytest.fixture
-def pg_client() -> Iterator[TestClient]:
-    """A fresh schema of its own in the test database, dropped afterwards."""
-    admin = sa.create_engine(PG_SERVER, poolclass=sa.NullPool, isolation_level="AUTOCOMMIT")
-    schema = f"pw_web_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    except sa.exc.OperationalError as exc:
-        pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER}: {exc.orig}", pytrace=False)
-    url = sa.make_url(PG_SERVER).update_query_dict({"options": f"-csearch_path={schema}"})
-    db = url.render_as_string(hide_password=False)
-    try:
-        build_corpus(db)
-        with TestClient(create_app(db, secret=SECRET, rate_limit=ROOMY)) as client:
-            yield client
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+def pg_client(pg_url: str) -> Iterator[TestClient]:
+    build_corpus(pg_url)
+    with TestClient(create_app(pg_url, secret=SECRET, rate_limit=ROOMY)) as client:
+        yield client
 
 
 def test_search_article_person_and_comments_on_postgres(pg_client: TestClient):
