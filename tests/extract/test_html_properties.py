@@ -1,0 +1,49 @@
+"""Properties of HTML extraction on generated pages: it never raises and never invents words."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from presswatch.extract.base import ExtractedText
+from presswatch.extract.html import extract_html
+
+WORDS = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size=1, max_size=12)
+SENTENCE = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
+TAGS = st.sampled_from(["p", "div", "span", "li", "h2", "td", "nav", "aside", "section", "a", "blockquote"])
+CLASSES = st.sampled_from(["", "related", "article-body", "share", "byline", "standfirst", "comments", "hidden", "x"])
+
+
+@st.composite
+def pages(draw) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(0, 12))):
+        tag, cls, text = draw(TAGS), draw(CLASSES), draw(SENTENCE)
+        attr = f' class="{cls}"' if cls else ""
+        wrapper = "ul" if tag == "li" else "table><tr" if tag == "td" else None
+        inner = f"<{tag}{attr}>{text}</{tag}>"
+        if wrapper == "ul":
+            inner = f"<ul>{inner}</ul>"
+        elif wrapper:
+            inner = f"<table><tr>{inner}</tr></table>"
+        blocks.append(inner)
+    title = draw(SENTENCE)
+    return f"<html><head><title>{title}</title></head><body><article>{''.join(blocks)}</article></body></html>"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_extraction_never_raises_and_never_invents_words(html):
+    parts = extract_html(html)
+    assert isinstance(parts, ExtractedText)
+    source_words = set(re.findall(r"\w+", html))
+    for paragraph in parts.paragraphs:
+        assert set(re.findall(r"\w+", paragraph)) <= source_words
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
+def test_any_input_gives_a_result_not_an_exception(data):
+    assert isinstance(extract_html(data), ExtractedText)
