@@ -289,6 +289,18 @@ def _names_standfirst_strongly(element: HtmlElement) -> bool:
     return bool(names) and bool(_STRONG_STANDFIRST.search(_CAMEL_BOUNDARY.sub("-", names)))
 
 
+def _in_article_header(element: HtmlElement) -> bool:
+    """Inside the block that holds the headline (<header>, or the parent of the <h1>)."""
+    for ancestor in (element.getparent(), *(element.getparent().iterancestors() if element.getparent() is not None else ())):
+        if ancestor is None or ancestor.tag in ("body", "html", "article", "main"):
+            return False
+        if ancestor.tag == "header" or ancestor.find("h1") is not None:
+            return True
+        if len(ancestor.findall("p")) >= 3:
+            return False  # reached the body's paragraphs
+    return False
+
+
 def _is_standfirst(element: HtmlElement) -> bool:
     if element.tag not in _STANDFIRST_TAGS:
         return False
@@ -327,9 +339,8 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
         text = " ".join(element.text_content().split())
         if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:
             continue
-        parent = element.getparent()
-        if parent is not None and len(parent.findall("p")) >= 3 and not _names_standfirst_strongly(element):
-            # among the body's paragraphs: an opening paragraph named "summary", not a standfirst
+        if not _names_standfirst_strongly(element) and not _in_article_header(element):
+            # "summary"/"description" also name the lead paragraph: only in the headline's block
             continue
         _drop(element)
         return text
