@@ -22,7 +22,7 @@ from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
 _OPENERS = {"“", "«", "„", "``"}
-_CLOSERS = {"”", "»", "''"}
+_CLOSERS = {"”", "»"}
 _DIRECT_SHARE = 0.9  # the corpus's own threshold for calling an attribution direct
 _MIN_CONTENT_WORDS = 2
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -63,7 +63,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             s, pos, after = mark.group(), mark.start(), mark.end()
             prev = text[pos - 1] if pos > p_start else " "
             nxt = text[after] if after < p_end else " "
-            if s == '"':
+            if s in ('"', "''"):  # straight marks, and '' that some archives use on both sides
                 closing = open_at is not None
             elif s == "“":  # `guys. “` at the end: an opening mark used to close
                 closing = open_at is not None and nxt.isspace()
