@@ -2,6 +2,7 @@
 
 from presswatch.store.base import (
     ClusterAssignment,
+    CompletedFile,
     PersonDetail,
     PersonSummary,
     QuoteHit,
@@ -15,6 +16,7 @@ from presswatch.store.base import (
 
 __all__ = [
     "ClusterAssignment",
+    "CompletedFile",
     "PersonDetail",
     "PersonSummary",
     "QuoteHit",

@@ -97,6 +97,22 @@ class ClusterAssignment:
     is_canonical: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CompletedFile:
+    """A ledger entry: an input file every document of which was written without a failure.
+
+    The runner skips a file on a later run while its size, modification time and fingerprint are
+    all the same (see ``presswatch.run.ledger``), and counts its ``articles`` as unchanged.
+    """
+
+    source_path: str  # the file as the walk named it (articles from it have this path, or ``path#...``)
+    size: int
+    mtime_ns: int
+    fingerprint: str
+    articles: int  # articles the file gave (failures excluded: a file with one is never complete)
+    completed_at: str | None = None  # set by the store when the entry is written (ISO 8601, UTC)
+
+
 @runtime_checkable
 class Store(Protocol):
     url: str
@@ -113,10 +129,18 @@ class Store(Protocol):
         failures: Sequence[Failure] = (),
         assignments: Sequence[ClusterAssignment] = (),
         signatures: Sequence[tuple[str, bytes]] = (),
+        completed_files: Sequence[CompletedFile] = (),
+        incomplete_files: Sequence[str] = (),
     ) -> list[UpsertOutcome]:
         """What the ingest runner calls: upsert articles, clear failures of paths that now succeed,
-        record new failures, apply cluster changes to stored articles and save dedup signatures,
-        all in ONE transaction."""
+        record new failures, apply cluster changes to stored articles, save dedup signatures, mark
+        ``completed_files`` done in the ledger and drop the ledger entries of ``incomplete_files``
+        (files that ended with a failure this time), all in ONE transaction -- so a file is never
+        marked done unless its last document is stored, and an interrupted batch marks nothing."""
+        ...
+
+    def completed_files(self) -> Iterator[CompletedFile]:
+        """The checkpoint ledger: every file marked complete, ordered by source_path."""
         ...
 
     def get_article(self, article_id: str) -> Article:

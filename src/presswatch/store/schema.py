@@ -107,4 +107,19 @@ signatures = sa.Table(
     sa.Column("blob", sa.LargeBinary, nullable=False),
 )
 
-__all__ = ["metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures"]
+# The checkpoint ledger: files an ingest finished. Keyed by the path as the walk names it, like
+# ``failures``; a row is written in the same transaction as the file's last document.
+ingested_files = sa.Table(
+    "ingested_files",
+    metadata,
+    sa.Column("source_path", sa.String, primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("mtime_ns", sa.BigInteger, nullable=False),  # nanoseconds since the epoch: needs 64 bits
+    sa.Column("fingerprint", sa.String, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("completed_at", sa.String, nullable=False),  # ISO 8601, UTC
+)
+
+__all__ = [
+    "metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures", "ingested_files",
+]

@@ -24,6 +24,7 @@ from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError
 from presswatch.model import Article, Cluster, Comment, Failure, Quote
 from presswatch.store.base import (
     ClusterAssignment,
+    CompletedFile,
     PersonDetail,
     PersonSummary,
     QuoteHit,
@@ -34,7 +35,16 @@ from presswatch.store.base import (
     person_id_for,
 )
 from presswatch.store.query import ParsedQuery, parse_query
-from presswatch.store.schema import article_people, articles, comments, failures, people, quotes, signatures
+from presswatch.store.schema import (
+    article_people,
+    articles,
+    comments,
+    failures,
+    ingested_files,
+    people,
+    quotes,
+    signatures,
+)
 
 #: Private-use characters the engines put around matches; after HTML-escaping the snippet they become
 #: <mark> tags, so the only markup a snippet can ever contain is ours.
@@ -173,6 +183,8 @@ class SqlStore:
         failures: Sequence[Failure] = (),
         assignments: Sequence[ClusterAssignment] = (),
         signatures: Sequence[tuple[str, bytes]] = (),
+        completed_files: Sequence[CompletedFile] = (),
+        incomplete_files: Sequence[str] = (),
     ) -> list[UpsertOutcome]:
         with self._write() as conn:
             outcomes = self._upsert(conn, batch)
@@ -182,7 +194,32 @@ class SqlStore:
             self._record_failures(conn, [f for f in failures if f.source_path not in done_paths])
             self._apply_assignments(conn, assignments)
             self._save_signatures(conn, signatures)
+            self._update_ledger(conn, completed_files, incomplete_files)
         return outcomes
+
+    # --- the checkpoint ledger ------------------------------------------------------------
+    def _update_ledger(self, conn: Connection, completed: Sequence[CompletedFile], incomplete: Sequence[str]) -> None:
+        for chunk in _chunks(sorted(set(incomplete)), 500):
+            conn.execute(sa.delete(ingested_files).where(ingested_files.c.source_path.in_(chunk)))
+        now = now_iso()
+        rows = {
+            f.source_path: {
+                "source_path": f.source_path,
+                "size": f.size,
+                "mtime_ns": f.mtime_ns,
+                "fingerprint": f.fingerprint,
+                "articles": f.articles,
+                "completed_at": now,
+            }
+            for f in completed
+        }
+        self.upsert_rows(conn, ingested_files, list(rows.values()), ["source_path"])
+
+    def completed_files(self) -> Iterator[CompletedFile]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(ingested_files).order_by(ingested_files.c.source_path)).all()
+        for r in rows:
+            yield CompletedFile(r.source_path, int(r.size), int(r.mtime_ns), r.fingerprint, int(r.articles), r.completed_at)
 
     def _upsert(self, conn: Connection, batch: Sequence[Article]) -> list[UpsertOutcome]:
         if not batch:
