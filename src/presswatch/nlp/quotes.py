@@ -26,6 +26,7 @@ _CLOSERS = {"”", "»"}
 _DIRECT_SHARE = 0.9  # the corpus's own threshold for calling an attribution direct
 _MIN_CONTENT_WORDS = 2
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
 UNCUED_QUOTATIONS = True
 REQUIRE_SUBJECT = False
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep")
@@ -190,7 +191,14 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
             continue
         # an object can be one word ("endorsed Clinton"); a clause needs two
         min_words = 2 if relation in ("ccomp", "xcomp") else 1
-        ranges.append((child.left_edge.i, child.right_edge.i, min_words))
+        last = child.right_edge.i
+        if relation == "dobj":
+            # what follows the object belongs to the report: "called him ''a pragmatist''",
+            # "view Mrs. Clinton as less able", "pressured Sanders to rein in his fans"
+            for other in token.children:
+                if other.i > child.i and other.dep_ in _OBJECT_TAIL_DEPS:
+                    last = max(last, other.right_edge.i)
+        ranges.append((child.left_edge.i, last, min_words))
     if ranges:
         return ranges
     if (lemma, "ccomp") not in relations:
