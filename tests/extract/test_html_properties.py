@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+import lxml.html
+
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from presswatch.extract.base import ExtractedText
@@ -36,11 +38,14 @@ def pages(draw) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages())
 def test_extraction_never_raises_and_never_invents_words(html):
+    note(html)
     parts = extract_html(html)
     assert isinstance(parts, ExtractedText)
-    source_words = set(re.findall(r"\w+", html))
+    # adjacent inline elements render as one word ("<b>0</b><i>0</i>" reads "00"): every word of the
+    # output must be a piece of the page's text, not necessarily one of its space-separated words
+    page_text = lxml.html.fromstring(html).text_content()
     for paragraph in parts.paragraphs:
-        assert set(re.findall(r"\w+", paragraph)) <= source_words
+        assert all(word in page_text for word in re.findall(r"\w+", paragraph))
 
 
 @settings(max_examples=40, deadline=None)

@@ -331,3 +331,9 @@ def test_the_description_is_a_standfirst_only_when_it_is_not_the_body_opening():
     assert extract_html(copied).standfirst is None
     own = _page(_story_html(), head="<meta name='description' content='Inspectors found the pilings rotten through.'>")
     assert extract_html(own).standfirst == "Inspectors found the pilings rotten through."
+
+
+def test_removing_a_block_does_not_glue_the_words_around_it():
+    tree = lxml.html.fromstring(_page("<div><span>harbour</span><div class='related'>x</div><span>board</span></div>"))
+    prune_boilerplate(tree)
+    assert "harbour board" in _texts(tree)

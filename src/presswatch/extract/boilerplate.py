@@ -199,17 +199,17 @@ def elements_named(root: HtmlElement, wanted, attributes: tuple[str, ...] = ("cl
 
 
 def _drop(element: HtmlElement) -> None:
-    # keep the tail text: it belongs to the parent, not to the dropped block
+    """Remove a block, keeping its tail text (it belongs to the parent) and a space in its place, so
+    the words on either side of the removed block do not run together."""
     parent = element.getparent()
     if parent is None:
         return
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    tail = " " + (element.tail or "")
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
     parent.remove(element)
 
 
