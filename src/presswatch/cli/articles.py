@@ -25,8 +25,15 @@ def ingest(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per database transaction."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any document failed."),
     executor: str = typer.Option("local", "--executor", help="local (processes on this machine) or ray."),
+    resume: bool = typer.Option(
+        True,
+        "--resume/--no-resume",
+        help="Skip files an earlier run finished and that have not changed since (--no-resume re-reads all).",
+    ),
 ) -> None:
-    """Clean, annotate, cluster and store every article found under PATHS."""
+    """Clean, annotate, cluster and store every article found under PATHS.
+
+    An interrupted run can simply be started again: files already done are skipped."""
     from presswatch.run.local import count_files, ingest_paths
 
     missing = [str(p) for p in paths if not p.exists()]
@@ -60,10 +67,12 @@ def ingest(
                 if executor == "ray":
                     from presswatch.run.ray_executor import ingest_paths_ray
 
-                    report = ingest_paths_ray(paths, store, batch_size=batch_size, on_progress=on_progress)
+                    report = ingest_paths_ray(
+                        paths, store, batch_size=batch_size, resume=resume, on_progress=on_progress
+                    )
                 elif executor == "local":
                     report = ingest_paths(
-                        paths, store, workers=workers, batch_size=batch_size, on_progress=on_progress
+                        paths, store, workers=workers, batch_size=batch_size, resume=resume, on_progress=on_progress
                     )
                 else:
                     err_console.print(f"[bold red]error:[/] unknown executor {executor!r}: use local or ray")
@@ -76,7 +85,8 @@ def ingest(
             soft_wrap=True,
         )
     rate = report.documents / report.seconds if report.seconds else 0.0
-    console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s)[/]", soft_wrap=True)
+    skipped = f", {report.files_skipped} finished file(s) skipped" if report.files_skipped else ""
+    console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s{skipped})[/]", soft_wrap=True)
     if strict and report.failed:
         raise typer.Exit(1)
 

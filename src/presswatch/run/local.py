@@ -4,6 +4,10 @@ Reading, extraction and NLP are per-document functions; they run in this process
 worker processes (each loads spaCy once). Dedup and the database write happen here, in one place,
 in input order, so results do not depend on the number of workers. Each batch is written in one
 transaction; a document that fails becomes a Failure record and the run goes on.
+
+Runs resume: a file is marked done in the checkpoint ledger with the batch that writes its last
+document (``run/ledger.py``), and a later run skips files still marked done and unchanged, counting
+their articles as unchanged. ``resume=False`` processes everything again.
 """
 
 from __future__ import annotations
@@ -12,17 +16,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from presswatch.dedup import ClusterIndex
 from presswatch.errors import PressWatchError
-from presswatch.ingest import read_paths
+from presswatch.ingest import walk
 from presswatch.model import Article, Failure, RawDocument
 from presswatch.pipeline import process_document
-from presswatch.store import Store, UpsertOutcome
+from presswatch.run.ledger import LedgerKeeper, SkippedFile, WorkBatch, plan_batches
+from presswatch.store import CompletedFile, Store, UpsertOutcome
 
-ProgressCallback = Callable[[int, str], None]  # (documents done in this step, source path)
+# (documents done in this step, source path). A skipped file is reported once, with its file path
+# and the number of articles it holds; a file that gave no document at all, once with 0.
+ProgressCallback = Callable[[int, str], None]
 
 
 @dataclass(slots=True)
@@ -31,7 +37,9 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     failures: list[Failure] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # of the documents processed in this run
+    files_done: int = 0  # files marked complete in the ledger by this run
+    files_skipped: int = 0  # files the ledger said were done and unchanged: not read again
     seconds: float = 0.0
 
     @property
@@ -58,20 +66,8 @@ def process_or_failure(raw: RawDocument) -> Article | Failure:
 
 
 def count_files(paths: Iterable[str | Path]) -> int:
-    """How many files a walk will visit (for the progress bar's total)."""
-    total = 0
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            total += sum(1 for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
-        else:
-            total += 1
-    return total
-
-
-def _batches(items: Iterator[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
-    while batch := list(islice(items, size)):
-        yield batch
+    """How many files a walk will visit (for the progress bar's total), by the reader's own walk."""
+    return sum(sum(1 for _ in walk(Path(p))) if Path(p).exists() else 1 for p in paths)
 
 
 def _warm_worker() -> None:
@@ -83,14 +79,26 @@ def _warm_worker() -> None:
 
 
 def write_processed(
-    store: Store, index: ClusterIndex, results: Sequence[Article | Failure], report: IngestReport
+    store: Store,
+    index: ClusterIndex,
+    results: Sequence[Article | Failure],
+    report: IngestReport,
+    *,
+    completed_files: Sequence[CompletedFile] = (),
+    incomplete_files: Sequence[str] = (),
 ) -> None:
-    """Cluster the new articles against everything stored, then write the batch in one transaction."""
+    """Cluster the new articles against everything stored, then write the batch -- and the ledger
+    entries of the files it finishes -- in one transaction."""
     articles = [r for r in results if isinstance(r, Article)]
     failures = [r for r in results if isinstance(r, Failure)]
     batch = index.add(articles)
     outcomes = store.write_batch(
-        batch.articles, failures=failures, assignments=batch.changed, signatures=batch.signatures
+        batch.articles,
+        failures=failures,
+        assignments=batch.changed,
+        signatures=batch.signatures,
+        completed_files=completed_files,
+        incomplete_files=incomplete_files,
     )
     for article, outcome in zip(batch.articles, outcomes, strict=True):
         report.article_ids.append(article.id)
@@ -101,6 +109,42 @@ def write_processed(
         else:
             report.unchanged += 1
     report.failures.extend(failures)
+    report.files_done += len(completed_files)
+
+
+def finish_batch(
+    store: Store,
+    index: ClusterIndex,
+    keeper: LedgerKeeper,
+    batch: WorkBatch,
+    processed: Iterator[Article | Failure],
+    report: IngestReport,
+    on_progress: ProgressCallback | None,
+) -> None:
+    """Put the processed documents back in walk order, write them with the files they finish, then
+    report progress in that same order. ``processed`` yields one result per ``batch.raws``, in order."""
+    # read failures and skipped files stay where they were in the walk
+    results = [p.item if not isinstance(p.item, RawDocument) else next(processed) for p in batch.pieces]
+    settled = keeper.settle(batch, results)
+    documents = [r for r in results if not isinstance(r, SkippedFile)]
+    if documents or settled.completed or settled.incomplete:
+        write_processed(
+            store,
+            index,
+            documents,
+            report,
+            completed_files=settled.completed,
+            incomplete_files=settled.incomplete,
+        )
+    for r in results:
+        if isinstance(r, SkippedFile):
+            report.unchanged += r.articles
+            report.files_skipped += 1
+    if on_progress is not None:
+        for r in results:
+            on_progress(r.articles if isinstance(r, SkippedFile) else 1, r.source_path)
+        for path in settled.empty:
+            on_progress(0, path)
 
 
 def ingest_paths(
@@ -109,29 +153,27 @@ def ingest_paths(
     *,
     workers: int = 1,
     batch_size: int = 32,
+    resume: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Read every file under ``paths``, clean, annotate, cluster and store it.
 
+    With ``resume`` (the default) files the ledger marks done and unchanged are skipped.
     Returns counts and the failure records (which are also stored, see ``Store.failures``).
     """
     started = time.perf_counter()
     report = IngestReport()
     index = ClusterIndex.from_signatures(store.iter_signatures())
+    keeper = LedgerKeeper()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) if workers > 1 else None
     try:
-        for chunk in _batches(iter(read_paths(paths)), batch_size):
-            raws = [d for d in chunk if isinstance(d, RawDocument)]
-            if pool is not None:
+        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume):
+            raws = batch.raws
+            if pool is not None and raws:
                 done = iter(pool.map(process_or_failure, raws, chunksize=max(1, len(raws) // (workers * 2))))
             else:
                 done = (process_or_failure(r) for r in raws)
-            # keep input order: read failures stay where they were in the walk
-            results: list[Article | Failure] = [d if isinstance(d, Failure) else next(done) for d in chunk]
-            write_processed(store, index, results, report)
-            if on_progress is not None:
-                for r in results:
-                    on_progress(1, r.source_path)
+            finish_batch(store, index, keeper, batch, done, report, on_progress)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -139,4 +181,4 @@ def ingest_paths(
     return report
 
 
-__all__ = ["IngestReport", "count_files", "ingest_paths", "process_or_failure", "write_processed"]
+__all__ = ["IngestReport", "count_files", "finish_batch", "ingest_paths", "process_or_failure", "write_processed"]

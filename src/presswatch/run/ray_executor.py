@@ -4,6 +4,8 @@ Ray tasks do the heavy per-document work (extraction and NLP; each worker proces
 and keeps it). The driver stays the single writer: it reads the input, keeps a bounded number of
 batches in flight, and takes results back IN INPUT ORDER, so dedup and the database see the same
 sequence as the local executor and the stored result does not depend on the number of workers.
+The checkpoint ledger works as in the local executor: the driver skips finished files and marks files
+done with the batch that writes their last document.
 
 Connects to ``$RAY_ADDRESS`` (or ``address=``) when set, else starts a local Ray instance.
 """
@@ -17,9 +19,9 @@ from pathlib import Path
 
 from presswatch.dedup import ClusterIndex
 from presswatch.errors import PressWatchError
-from presswatch.ingest import read_paths
 from presswatch.model import Article, Failure, RawDocument
-from presswatch.run.local import IngestReport, ProgressCallback, _batches, process_or_failure, write_processed
+from presswatch.run.ledger import LedgerKeeper, WorkBatch, plan_batches
+from presswatch.run.local import IngestReport, ProgressCallback, finish_batch, process_or_failure
 from presswatch.store import Store
 
 
@@ -35,6 +37,7 @@ def ingest_paths_ray(
     max_in_flight: int | None = None,
     address: str | None = None,
     num_cpus: int | None = None,
+    resume: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Like :func:`presswatch.run.local.ingest_paths`, with the per-document work on Ray."""
@@ -52,21 +55,19 @@ def ingest_paths_ray(
     started = time.perf_counter()
     report = IngestReport()
     index = ClusterIndex.from_signatures(store.iter_signatures())
-    pending: deque[tuple[list[RawDocument | Failure], object]] = deque()
+    keeper = LedgerKeeper()
+    # a batch with nothing to process (only skipped files) waits in line without a task
+    pending: deque[tuple[WorkBatch, object | None]] = deque()
 
     def drain_one() -> None:
-        chunk, ref = pending.popleft()
-        done = iter(ray.get(ref))
-        results = [d if isinstance(d, Failure) else next(done) for d in chunk]
-        write_processed(store, index, results, report)
-        if on_progress is not None:
-            for r in results:
-                on_progress(1, r.source_path)
+        batch, ref = pending.popleft()
+        done = iter(ray.get(ref)) if ref is not None else iter(())
+        finish_batch(store, index, keeper, batch, done, report, on_progress)
 
     try:
-        for chunk in _batches(iter(read_paths(paths)), batch_size):
-            raws = [d for d in chunk if isinstance(d, RawDocument)]
-            pending.append((chunk, remote_batch.remote(raws)))
+        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume):
+            raws = batch.raws
+            pending.append((batch, remote_batch.remote(raws) if raws else None))
             if len(pending) >= in_flight:
                 drain_one()
         while pending:
