@@ -337,3 +337,8 @@ def test_removing_a_block_does_not_glue_the_words_around_it():
     tree = lxml.html.fromstring(_page("<div><span>harbour</span><div class='related'>x</div><span>board</span></div>"))
     prune_boilerplate(tree)
     assert "harbour board" in _texts(tree)
+
+
+def test_a_run_of_short_data_lines_is_not_a_menu():
+    prices = ["Tickets", "Adults: 12", "Children: 6", "Family: 30", "Groups: 9 each", "Call 555-0100"]
+    assert drop_menu_runs([STORY[0], *prices, STORY[1]]) == [STORY[0], *prices, STORY[1]]

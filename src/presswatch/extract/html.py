@@ -259,11 +259,13 @@ _SHORT_LINE_WORDS = 4
 
 def _is_menu_item(line: str) -> bool:
     text = line.strip().lstrip("-•*| ").strip()
-    # characters too: scripts written without spaces make any sentence "one word"
+    # characters too: scripts written without spaces make any sentence "one word"; digits and
+    # colons make it data (a price list, opening hours), which menus and tag lists do not carry
     return (
         len(text.split()) <= _SHORT_LINE_WORDS
         and len(text) <= 30
         and not text.endswith((".", "!", "?", ":", "”", '"', "。", "！", "？"))
+        and not any(ch.isdigit() or ch == ":" for ch in text)
     )
 
 
