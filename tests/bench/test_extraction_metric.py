@@ -91,3 +91,12 @@ def test_a_peer_failing_on_one_page_scores_that_page_empty():
     result = run_library(Library("flaky", "pytest", ("pytest",), flaky), pages)
     assert result.failures == 1
     assert result.scores.recall == pytest.approx(0.5)
+
+
+def test_bench_extract_without_its_data_says_where_it_looked(monkeypatch, tmp_path):
+    from presswatch.cli import app
+
+    monkeypatch.setenv("PRESSWATCH_EXTRACTION_BENCH", str(tmp_path / "missing"))
+    result = CliRunner().invoke(app, ["bench", "extract", "--limit", "1"])
+    assert result.exit_code == 1
+    assert "benchmark data not found" in result.output and "PRESSWATCH_EXTRACTION_BENCH" in result.output
