@@ -342,3 +342,15 @@ def test_removing_a_block_does_not_glue_the_words_around_it():
 def test_a_run_of_short_data_lines_is_not_a_menu():
     prices = ["Tickets", "Adults: 12", "Children: 6", "Family: 30", "Groups: 9 each", "Call 555-0100"]
     assert drop_menu_runs([STORY[0], *prices, STORY[1]]) == [STORY[0], *prices, STORY[1]]
+
+
+def test_hover_cards_inside_a_paragraph_go_and_the_sentence_stays():
+    sentence = (
+        "<p>Board chair <a href='/p/mara'>Mara Quell</a><span class='tooltip-card'><span>Mara Quell: "
+        "three stories this week</span></span> said the decision had been coming for years.</p>"
+    )
+    tree = lxml.html.fromstring(_page(sentence + _story_html()))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert "Board chair Mara Quell said the decision had been coming for years." in text
+    assert "three stories this week" not in text

@@ -33,7 +33,7 @@ _FURNITURE_WORDS = frozenset(
     advert advertisement ads adslot sponsored sponsor promo promoted outbrain taboola
     tags tagcloud taglist topics pagination pager
     toolbar widget partner partners teaser teasers
-    modal popup overlay scrim lightbox""".split()
+    modal popup overlay scrim lightbox tooltip popover hovercard rollover""".split()
 )
 # furniture named by two or three words ("read-more", "mostPopular", "you_may_like"), joined
 _FURNITURE_COMPOUNDS = frozenset(
