@@ -354,3 +354,12 @@ def test_hover_cards_inside_a_paragraph_go_and_the_sentence_stays():
     text = _texts(tree)
     assert "Board chair Mara Quell said the decision had been coming for years." in text
     assert "three stories this week" not in text
+
+
+def test_tag_lists_go_but_a_sentence_about_topics_stays():
+    from presswatch.extract.html import drop_tag_lists
+
+    assert drop_tag_lists([*STORY, "Tags", "ferry, pier, harbour board, Wexley"]) == STORY
+    assert drop_tag_lists([*STORY, "Tags: ferry, pier, harbour board"]) == STORY
+    sentence = "Topics at the meeting included the pier, the ferry timetable and parking."
+    assert drop_tag_lists([sentence, *STORY]) == [sentence, *STORY]

@@ -37,6 +37,7 @@ __all__ = [
     "drop_menu_runs",
     "pick_candidate",
     "drop_trailing_prompts",
+    "drop_tag_lists",
 ]
 
 
@@ -56,6 +57,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
         ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
         ("reader_prompt", drop_trailing_prompts),
+        ("tag_list", drop_tag_lists),
     ):
         kept = apply(paragraphs)
         removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
@@ -309,3 +311,34 @@ def drop_trailing_prompts(paragraphs: list[str]) -> list[str]:
     start = max(0, len(out) - TRAILING_LINES)
     tail = [p for p in out[start:] if not (len(p.split()) <= PROMPT_WORDS and _PROMPT.search(p))]
     return out[:start] + tail
+
+
+_TAGS_LABEL = re.compile(r"^(?:tags|tagged(?: with)?|topics|keywords|related topics|categories|filed under)\s*:?\s*", re.IGNORECASE)
+
+
+def _is_keyword_list(line: str) -> bool:
+    items = [item.strip() for item in re.split(r"[,;|]", line) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= 6 and not item.endswith(".") for item in items)
+
+
+def drop_tag_lists(paragraphs: list[str]) -> list[str]:
+    """Drop a CMS tag list: a "Tags" label with the keyword list after it (or on the same line)."""
+    out: list[str] = []
+    skip_next = False
+    for index, paragraph in enumerate(paragraphs):
+        if skip_next:
+            skip_next = False
+            if _is_keyword_list(paragraph):
+                continue
+        label = _TAGS_LABEL.match(paragraph)
+        if label:
+            rest = paragraph[label.end() :]
+            if not rest:
+                nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+                if _is_keyword_list(nxt) or len(nxt.split()) <= 3:
+                    skip_next = True
+                    continue
+            elif _is_keyword_list(rest):
+                continue
+        out.append(paragraph)
+    return out
