@@ -19,6 +19,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
@@ -48,7 +49,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
     meta = extract_metadata(tree, url=url)
     standfirst = detach_standfirst(tree)
-    paragraphs = body_paragraphs(tree, url=url)
+    paragraphs = body_paragraphs(tree)
     removed: list[RemovedLine] = []
     # menus first: a menu left above the headline would hide it from the headline rule
     for rule, apply in (
@@ -132,22 +133,24 @@ def _shared_cleaner(paragraphs: list[str], *, title: str | None = None):
 # --- body ---------------------------------------------------------------------------------------
 
 
-def body_paragraphs(tree: HtmlElement, *, url: str | None = None) -> list[str]:
+def body_paragraphs(tree: HtmlElement) -> list[str]:
     """The body's paragraphs, from trafilatura's fast mode on the pre-cleaned tree.
 
     The tree is modified (pruned); metadata must be read before.
     """
     page_prose = prose_paragraph_length(tree)
     prune_boilerplate(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, fast=True, include_comments=False, with_metadata=False, include_tables=True
-    )
+    doc = trafilatura.bare_extraction(tree, options=_TRAFILATURA_OPTIONS)
     text = doc.text if doc is not None else ""
     paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
     if page_prose and sum(map(len, paragraphs)) < WEAK_SHARE * page_prose:
         paragraphs = pick_candidate(paragraphs, densest_block_paragraphs(tree))
     return paragraphs
 
+
+# one options object for every page (trafilatura copies it where it changes it): fast mode, no
+# comments, tables kept, no metadata (read above, more cheaply); building it per call costs time
+_TRAFILATURA_OPTIONS = Extractor(output_format="python", fast=True, comments=False, tables=True)
 
 #: trafilatura's result is suspect below this share of the page's prose paragraphs
 WEAK_SHARE = 0.4
