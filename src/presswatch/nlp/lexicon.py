@@ -71,7 +71,7 @@ def organisation_nouns() -> frozenset[str]:
 # How a cue verb takes what was said: a clause ("said that ..."), an infinitive ("urged X to ...")
 # or an object ("praised the plan"). Learnt per lemma, because "say" + object is rarely speech
 # while "criticize" + object is what the corpus calls an attribution.
-RELATIONS = ("ccomp", "xcomp", "dobj")
+RELATIONS = ("ccomp", "xcomp", "dobj", "acl")
 
 
 def complement_of(token, relation: str):
@@ -120,13 +120,17 @@ def build_cue_lexicon(
                 for ch in range(start, end):
                     cue_owner.setdefault(ch, set()).update(content)
         for token in doc:
-            if token.pos_ != "VERB":
+            if token.pos_ not in ("VERB", "NOUN"):
                 continue
             for relation in relations_of(token):
+                if token.pos_ == "NOUN" and not (relation == "acl" or relation.startswith("prep:")):
+                    continue  # nouns report through "that" clauses and prepositions only
+                if token.pos_ == "VERB" and relation == "acl":
+                    continue
                 comp = complement_of(token, relation)
                 if comp is None:
                     continue
-                key = (token.lemma_.lower(), relation)
+                key = (token.lemma_.lower() if token.pos_ == "VERB" else f"{token.lemma_.lower()}/n", relation)
                 seen[key] += 1
                 content = cue_owner.get(token.idx)
                 if content:

@@ -121,13 +121,21 @@ def _person_mentions(doc) -> list[PersonMention]:
     surnames = {m.name_tokens[-1] for m in mentions if len(m.name_tokens) >= 2}
     taken = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for token in doc:
-        if token.text in surnames and token.i not in taken and token.pos_ == "PROPN" and not token.ent_type_:
+        if token.text in surnames and token.i not in taken and token.pos_ == "PROPN" and _lone_entity(token):
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name or an organisation's name
             end = token.idx + len(token.text)
             mentions.append(PersonMention((token.text,), token.i, token.i + 1, token.idx, end, None))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _lone_entity(token) -> bool:
+    """Not part of a longer entity: "Vetrova" alone (even if tagged ORG), not "Vetrova Shipping"."""
+    if not token.ent_type_:
+        return True
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) == 1
 
 
 def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:

@@ -200,7 +200,8 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
                     last = max(last, other.right_edge.i)
         ranges.append((child.left_edge.i, last, min_words))
     if ranges:
-        return ranges
+        # "accused the union of walking away": the object's range already holds the preposition's
+        return [r for r in ranges if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in ranges)]
     if (lemma, "ccomp") not in relations:
         return []
     if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
@@ -232,6 +233,9 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
             if span:
                 found.append(_Attribution(span[0], span[1], token, "according to", source, origin="according"))
             continue
+        if token.pos_ == "NOUN" and not _inside(token.idx, quoted):
+            found += _noun_cue_attributions(token, relations)
+            continue
         if not _is_cue(token, cues) or _inside(token.idx, quoted):
             continue
         subject = _subject_of(token, quoted=quoted)
@@ -244,6 +248,27 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
     for colon in _colon_attributions(doc):
         if not any(_overlap(colon.start, colon.end, a.start, a.end) for a in found):
             found.append(colon)
+    return found
+
+
+def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list[_Attribution]:
+    """ "Trump's claim that the vote was rigged", "critics voiced concern about the plan"."""
+    key = f"{token.lemma_.lower()}/n"
+    found = []
+    for relation in relations_of(token):
+        if (key, relation) not in relations:
+            continue
+        child = complement_of(token, relation)
+        if child is None:
+            continue
+        span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation == "acl" else 1)
+        if span is None:
+            continue
+        # the one whose claim it is: a possessor, else the subject of the verb that has the noun
+        subject = next((c for c in token.children if c.dep_ == "poss"), None)
+        if subject is None and token.dep_ in ("dobj", "attr", "nsubj") and token.head.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(token.head) if token.dep_ != "nsubj" else None
+        found.append(_Attribution(span[0], span[1], token, token.text, subject, origin="noun"))
     return found
 
 

@@ -82,6 +82,15 @@ def _recent_person(token, people: PeopleIndex) -> str | None:
     return before[-1][2]
 
 
+def _person_by_surname(token, people: PeopleIndex) -> str | None:
+    words = [t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"] or [token.text]
+    for person in people.people:
+        parts = person.name.split()
+        if len(parts) >= 2 and parts[-1] == token.text and all(w in parts for w in words):
+            return person.name
+    return None
+
+
 def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | None:
     best, best_at = None, -1
     for name, roles in people.role_offsets.items():
@@ -91,7 +100,7 @@ def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | Non
     return best
 
 
-def _recent_org(token, noun: str | None = None, max_sentences: int | None = None):
+def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
     doc = token.doc
     limit = 0
     if max_sentences is not None:
@@ -102,6 +111,8 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
             sent = doc[sent.start - 1].sent
         limit = sent.start
     candidates = [e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i and e.start >= limit]
+    if people is not None:  # a person's name the recogniser took for an organisation
+        candidates = [e for e in candidates if not any(i in people.token_owner for i in range(e.start, e.end))]
     if noun:
         named = [e for e in candidates if noun in e.text.lower()]
         if named:
@@ -130,10 +141,15 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             if antecedent:
                 return Speaker(antecedent, "person", antecedent)
         if lower in _GROUP_PRONOUNS:
-            org = _recent_org(token, max_sentences=1)
+            org = _recent_org(token, max_sentences=1, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(token.text, "anonymous")
+    if token.pos_ == "PROPN":
+        # a surname the recogniser labelled as something else ("Vetrova" tagged ORG)
+        owner = _person_by_surname(token, people)
+        if owner:
+            return Speaker(owner, "person", owner)
     ent = _entity_span(token)
     if ent is not None and ent.label_ in _ORG_LABELS:
         return Speaker(_org_name(ent), "org")
@@ -146,7 +162,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         singular = token.tag_ in ("NN", "NNP")
         described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
         if "the" in determiners and not named_inside and singular and not described:
-            org = _recent_org(token, lemma)
+            org = _recent_org(token, lemma, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")
