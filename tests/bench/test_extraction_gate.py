@@ -28,7 +28,10 @@ METRICS = ("precision", "recall", "f1")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (benchmark_dir() / "ground-truth.json").exists(), reason="benchmark data not present"),
+    pytest.mark.skipif(
+        not (benchmark_dir() / "ground-truth.json").exists(),
+        reason="benchmark data not present",
+    ),
 ]
 
 
@@ -37,7 +40,9 @@ def _measure(page_ids: list[str]) -> dict[str, float]:
     pairs = []
     for page_id in page_ids:
         page = pages[page_id]
-        pairs.append((page.truth, "\n".join(extract_html(page.html, url=page.url).paragraphs)))
+        pairs.append(
+            (page.truth, "\n".join(extract_html(page.html, url=page.url).paragraphs))
+        )
     scores = score_corpus(pairs)
     return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
 
@@ -49,11 +54,19 @@ def test_extraction_scores_stay_at_or_above_their_pins():
         new_pins = {m: round(measured[m] - PIN_MARGIN, 4) for m in METRICS}
         lowered = [m for m in METRICS if new_pins[m] < baseline["pins"][m]]
         if lowered and os.environ.get("PRESSWATCH_ALLOW_LOWER_PINS") != "1":
-            pytest.fail(f"re-pinning would lower {lowered}; set PRESSWATCH_ALLOW_LOWER_PINS=1 if that is intended")
+            pytest.fail(
+                f"re-pinning would lower {lowered}; set PRESSWATCH_ALLOW_LOWER_PINS=1 if that is intended"
+            )
         baseline["pins"] = new_pins
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
-    failures = [f"{m}: {measured[m]:.4f} < pin {baseline['pins'][m]:.4f}" for m in METRICS if measured[m] < baseline["pins"][m]]
-    assert not failures, "extraction quality dropped on the gate subset: " + "; ".join(failures)
+    failures = [
+        f"{m}: {measured[m]:.4f} < pin {baseline['pins'][m]:.4f}"
+        for m in METRICS
+        if measured[m] < baseline["pins"][m]
+    ]
+    assert not failures, "extraction quality dropped on the gate subset: " + "; ".join(
+        failures
+    )
 
 
 def test_the_gate_subset_is_fixed_and_spread_over_the_benchmark():

@@ -7,7 +7,13 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from presswatch.bench.metrics import aggregate, score_corpus, score_page, shingles, tokens
+from presswatch.bench.metrics import (
+    aggregate,
+    score_corpus,
+    score_page,
+    shingles,
+    tokens,
+)
 
 
 def test_tokens_are_unicode_word_runs():
@@ -36,7 +42,9 @@ def test_extra_text_costs_precision_and_missing_text_costs_recall():
 
 def test_counts_are_normalised_per_page_and_empty_cases_follow_the_conventions():
     nothing = score_page("", "")
-    assert nothing.precision is None and nothing.recall is None  # left out of both means
+    assert (
+        nothing.precision is None and nothing.recall is None
+    )  # left out of both means
     missed = score_page("w1 w2 w3 w4", "")
     assert missed.precision is None and missed.recall == 0.0
     page = score_page("w1 w2 w3 w4 w5", "w1 w2 w3 w4 x")
@@ -44,7 +52,12 @@ def test_counts_are_normalised_per_page_and_empty_cases_follow_the_conventions()
 
 
 def test_means_are_over_pages_and_f1_is_of_the_means():
-    scores = score_corpus([("w1 w2 w3 w4 w5 w6 w7", "w1 w2 w3 w4 w5 w6 w7 x1 x2"), ("w1 w2 w3 w4 w5", "w1 w2 w3 w4")])
+    scores = score_corpus(
+        [
+            ("w1 w2 w3 w4 w5 w6 w7", "w1 w2 w3 w4 w5 w6 w7 x1 x2"),
+            ("w1 w2 w3 w4 w5", "w1 w2 w3 w4"),
+        ]
+    )
     p, r = (1 + 4 / 6) / 2, (1 + 1 / 2) / 2
     assert scores.precision == pytest.approx(p)
     assert scores.recall == pytest.approx(r)
@@ -62,10 +75,24 @@ def test_bench_extract_prints_a_table_and_a_json_line_for_every_library():
     result = CliRunner().invoke(app, ["bench", "extract", "--json", "--limit", "3"])
     assert result.exit_code == 0, result.output
     last = json.loads(result.output.strip().splitlines()[-1])
-    for library in ("presswatch", "trafilatura", "trafilatura_fast", "trafilatura_precision", "trafilatura_recall",
-                    "readability-lxml", "newspaper4k", "justext", "boilerpy3"):
+    for library in (
+        "presswatch",
+        "trafilatura",
+        "trafilatura_fast",
+        "trafilatura_precision",
+        "trafilatura_recall",
+        "readability-lxml",
+        "newspaper4k",
+        "justext",
+        "boilerpy3",
+    ):
         entry = last[library]
-        assert entry == "not installed" or {"precision", "recall", "f1", "pages_per_s"} <= set(entry)
+        assert entry == "not installed" or {
+            "precision",
+            "recall",
+            "f1",
+            "pages_per_s",
+        } <= set(entry)
     assert 0 < last["presswatch"]["f1"] <= 1
     assert "presswatch" in result.output and "pages/s" in result.output
 
@@ -73,7 +100,12 @@ def test_bench_extract_prints_a_table_and_a_json_line_for_every_library():
 def test_a_peer_that_is_not_installed_is_reported_not_crashed():
     from presswatch.bench.extract import BenchPage, Library, results_json, run_library
 
-    missing = Library("ghost", "ghost-extractor-dist", ("ghost_extractor_module",), lambda html, url: "")
+    missing = Library(
+        "ghost",
+        "ghost-extractor-dist",
+        ("ghost_extractor_module",),
+        lambda html, url: "",
+    )
     result = run_library(missing, [BenchPage("p1", None, "<html></html>", "text")])
     assert not result.installed
     assert results_json([result]) == {"ghost": "not installed"}
@@ -87,7 +119,10 @@ def test_a_peer_failing_on_one_page_scores_that_page_empty():
             raise RuntimeError("peer bug")
         return "w1 w2 w3 w4 w5"
 
-    pages = [BenchPage("a", None, "ok", "w1 w2 w3 w4 w5"), BenchPage("b", None, "boom", "w1 w2 w3 w4 w5")]
+    pages = [
+        BenchPage("a", None, "ok", "w1 w2 w3 w4 w5"),
+        BenchPage("b", None, "boom", "w1 w2 w3 w4 w5"),
+    ]
     result = run_library(Library("flaky", "pytest", ("pytest",), flaky), pages)
     assert result.failures == 1
     assert result.scores.recall == pytest.approx(0.5)
@@ -99,4 +134,7 @@ def test_bench_extract_without_its_data_says_where_it_looked(monkeypatch, tmp_pa
     monkeypatch.setenv("PRESSWATCH_EXTRACTION_BENCH", str(tmp_path / "missing"))
     result = CliRunner().invoke(app, ["bench", "extract", "--limit", "1"])
     assert result.exit_code == 1
-    assert "benchmark data not found" in result.output and "PRESSWATCH_EXTRACTION_BENCH" in result.output
+    assert (
+        "benchmark data not found" in result.output
+        and "PRESSWATCH_EXTRACTION_BENCH" in result.output
+    )

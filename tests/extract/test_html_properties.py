@@ -5,17 +5,34 @@ from __future__ import annotations
 import re
 
 import lxml.html
-
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.html import extract_html
 
-WORDS = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size=1, max_size=12)
+WORDS = st.text(
+    alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd")),
+    min_size=1,
+    max_size=12,
+)
 SENTENCE = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
-TAGS = st.sampled_from(["p", "div", "span", "li", "h2", "td", "nav", "aside", "section", "a", "blockquote"])
-CLASSES = st.sampled_from(["", "related", "article-body", "share", "byline", "standfirst", "comments", "hidden", "x"])
+TAGS = st.sampled_from(
+    ["p", "div", "span", "li", "h2", "td", "nav", "aside", "section", "a", "blockquote"]
+)
+CLASSES = st.sampled_from(
+    [
+        "",
+        "related",
+        "article-body",
+        "share",
+        "byline",
+        "standfirst",
+        "comments",
+        "hidden",
+        "x",
+    ]
+)
 
 
 @st.composite

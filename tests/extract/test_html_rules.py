@@ -44,14 +44,36 @@ def _texts(tree: lxml.html.HtmlElement) -> str:
 
 @pytest.mark.parametrize(
     "name",
-    ["related-articles", "relatedStories", "newsletter-signup", "share-bar", "social_links", "most-read", "comments",
-     "sidebar", "breadcrumb", "outbrain-widget", "latestNews", "read-more"],
+    [
+        "related-articles",
+        "relatedStories",
+        "newsletter-signup",
+        "share-bar",
+        "social_links",
+        "most-read",
+        "comments",
+        "sidebar",
+        "breadcrumb",
+        "outbrain-widget",
+        "latestNews",
+        "read-more",
+    ],
 )
 def test_furniture_names_are_recognised(name):
     assert is_furniture_name(name)
 
 
-@pytest.mark.parametrize("name", ["article-body", "story-content", "entry-content", "headline", "byline", "shared-pier"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "article-body",
+        "story-content",
+        "entry-content",
+        "headline",
+        "byline",
+        "shared-pier",
+    ],
+)
 def test_content_names_are_not_furniture(name):
     assert not is_furniture_name(name)
 
@@ -71,14 +93,23 @@ def test_prune_drops_nav_aside_footer_and_named_furniture_but_keeps_the_story():
     report = prune_boilerplate(tree)
     text = _texts(tree)
     assert all(p in text for p in STORY)
-    for junk in ("Home", "bus lanes", "inbox every morning", "Share on social", "Lighthouse keeper", "Copyright"):
+    for junk in (
+        "Home",
+        "bus lanes",
+        "inbox every morning",
+        "Share on social",
+        "Lighthouse keeper",
+        "Copyright",
+    ):
         assert junk not in text
     assert report.removed_blocks >= 6
 
 
 def test_a_furniture_name_on_the_block_holding_the_story_does_not_remove_it():
     # some pages wrap the whole article in a "share-container" or similar; the text decides
-    html = _page(f"<div class='share-container'>{_story_html()}</div><div class='sidebar'><p>Weather</p></div>")
+    html = _page(
+        f"<div class='share-container'>{_story_html()}</div><div class='sidebar'><p>Weather</p></div>"
+    )
     tree = lxml.html.fromstring(html)
     prune_boilerplate(tree)
     text = _texts(tree)
@@ -87,7 +118,10 @@ def test_a_furniture_name_on_the_block_holding_the_story_does_not_remove_it():
 
 
 def test_a_list_that_is_mostly_links_goes_and_a_list_in_the_story_stays():
-    links = "".join(f"<li><a href='/s{i}'>Another story headline number {i}</a></li>" for i in range(6))
+    links = "".join(
+        f"<li><a href='/s{i}'>Another story headline number {i}</a></li>"
+        for i in range(6)
+    )
     story_list = "<ul><li>Rotten pilings on the north side</li><li>Loose railings near the steps</li></ul>"
     tree = lxml.html.fromstring(_page(f"{_story_html()}{story_list}<ul>{links}</ul>"))
     prune_boilerplate(tree)
@@ -131,7 +165,11 @@ def test_the_standfirst_is_taken_out_of_the_header():
 
 def test_a_summary_named_paragraph_among_the_body_paragraphs_is_not_a_standfirst():
     first, *rest = STORY
-    body = f"<div class='content'><p id='speakable-summary'>{first}</p>" + "".join(f"<p>{p}</p>" for p in rest) + "</div>"
+    body = (
+        f"<div class='content'><p id='speakable-summary'>{first}</p>"
+        + "".join(f"<p>{p}</p>" for p in rest)
+        + "</div>"
+    )
     tree = lxml.html.fromstring(_page(body))
     assert detach_standfirst(tree) is None
     assert first in _texts(tree)
@@ -141,13 +179,20 @@ def test_a_summary_named_paragraph_among_the_body_paragraphs_is_not_a_standfirst
 
 
 def test_headline_repeated_at_the_top_is_dropped_but_not_later():
-    paragraphs = ["Pier to close after inspection", *STORY, "Pier to close after inspection"]
+    paragraphs = [
+        "Pier to close after inspection",
+        *STORY,
+        "Pier to close after inspection",
+    ]
     out = drop_title_lines(paragraphs, ("Pier to close after inspection",))
     assert out == [*STORY, "Pier to close after inspection"]
 
 
 def test_headline_with_site_residue_is_recognised():
-    out = drop_title_lines(["Pier to close after inspection | Wexley Gazette", *STORY], ("Pier to close after inspection",))
+    out = drop_title_lines(
+        ["Pier to close after inspection | Wexley Gazette", *STORY],
+        ("Pier to close after inspection",),
+    )
     assert out == STORY
 
 
@@ -164,18 +209,29 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
 
 
 def test_lines_that_are_only_a_url_are_dropped():
-    assert drop_bare_links([STORY[0], "https://gazette.example/pier-to-close", STORY[1]]) == STORY[:2]
+    assert (
+        drop_bare_links([STORY[0], "https://gazette.example/pier-to-close", STORY[1]])
+        == STORY[:2]
+    )
 
 
 def test_runs_of_short_lines_are_menus_but_a_short_list_stays():
     menu = ["Home", "News", "Sport", "Weather", "Opinion", "Contact"]
     assert drop_menu_runs([*STORY[:2], *menu, *STORY[2:]]) == STORY
     short_list = ["- Pilings", "- Railings", "- Steps"]
-    assert drop_menu_runs([STORY[0], *short_list, STORY[1]]) == [STORY[0], *short_list, STORY[1]]
+    assert drop_menu_runs([STORY[0], *short_list, STORY[1]]) == [
+        STORY[0],
+        *short_list,
+        STORY[1],
+    ]
 
 
 def test_sentences_in_scripts_without_spaces_are_not_menu_items():
-    japanese = ["港湾局は火曜日、古い桟橋を閉鎖することを決めました。検査で杭の腐食が見つかったためです" + "。" * i for i in range(7)]
+    japanese = [
+        "港湾局は火曜日、古い桟橋を閉鎖することを決めました。検査で杭の腐食が見つかったためです"
+        + "。" * i
+        for i in range(7)
+    ]
     assert drop_menu_runs(japanese) == japanese
 
 
@@ -210,13 +266,18 @@ def test_extract_html_keeps_the_story_and_nothing_else():
 
 def test_extract_html_on_something_that_is_not_a_page_gives_no_paragraphs():
     assert extract_html("").paragraphs == ()
-    assert extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>").paragraphs == ()
+    assert (
+        extract_html(
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+        ).paragraphs
+        == ()
+    )
 
 
 # --- second candidate ---------------------------------------------------------------------------
 
-from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length  # noqa: E402
-from presswatch.extract.html import pick_candidate  # noqa: E402
+from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
+from presswatch.extract.html import pick_candidate
 
 LONG = [p + " " + p for p in STORY]  # prose-length paragraphs
 
@@ -228,13 +289,17 @@ def test_densest_block_joins_an_article_split_into_chunks_and_leaves_the_rest():
         f"<div class='chunk'><p>{LONG[2]}</p><p>{LONG[3]}</p></div>"
         "<ul><li><a href='/x'>Another story headline</a></li></ul></div>"
     )
-    tree = lxml.html.fromstring(_page(f"<div class='menu'><p>Home</p></div>{chunks}<p>Footer note</p>"))
+    tree = lxml.html.fromstring(
+        _page(f"<div class='menu'><p>Home</p></div>{chunks}<p>Footer note</p>")
+    )
     assert densest_block_paragraphs(tree) == LONG
     assert prose_paragraph_length(tree) == sum(map(len, LONG))
 
 
 def test_densest_block_gives_nothing_when_no_block_holds_the_prose_together():
-    tree = lxml.html.fromstring(_page("".join(f"<p>{p}</p>" for p in LONG[:2]) + f"<div><p>{LONG[2]}</p></div>"))
+    tree = lxml.html.fromstring(
+        _page("".join(f"<p>{p}</p>" for p in LONG[:2]) + f"<div><p>{LONG[2]}</p></div>")
+    )
     assert densest_block_paragraphs(tree) == []
 
 
@@ -270,7 +335,9 @@ def test_a_short_list_of_nothing_but_links_is_a_related_list():
 
 def test_a_paragraph_that_is_only_a_link_is_a_teaser_but_a_link_in_a_sentence_stays():
     teaser = "<p><strong><a href='/x'>READ MORE: Ferry fares to rise in spring</a></strong></p>"
-    linked = f"<p>{STORY[0][:40]} <a href='/y'>the old ferry pier</a> {STORY[0][40:]}</p>"
+    linked = (
+        f"<p>{STORY[0][:40]} <a href='/y'>the old ferry pier</a> {STORY[0][40:]}</p>"
+    )
     tree = lxml.html.fromstring(_page(linked + _story_html() + teaser))
     prune_boilerplate(tree)
     text = _texts(tree)
@@ -281,26 +348,38 @@ def test_a_paragraph_that_is_only_a_link_is_a_teaser_but_a_link_in_a_sentence_st
 def test_a_headline_under_a_menu_is_still_recognised():
     menu = ["Home", "News", "Sport", "Weather", "Opinion", "Contact", "Archive"]
     page = _page(
-        "<div class='post'>" + "".join(f"<p>{m}</p>" for m in menu) + "<p>Pier to close after inspection</p>"
-        "<p>05/10/2018</p><p>- Posted by: Ona Brisk - Category:</p>" + _story_html() + "</div>",
+        "<div class='post'>"
+        + "".join(f"<p>{m}</p>" for m in menu)
+        + "<p>Pier to close after inspection</p>"
+        "<p>05/10/2018</p><p>- Posted by: Ona Brisk - Category:</p>"
+        + _story_html()
+        + "</div>",
         head="<meta property='og:title' content='Pier to close after inspection'>",
     )
     assert list(extract_html(page).paragraphs) == STORY
 
 
 def test_posted_by_lines_in_other_languages_are_bylines():
-    assert drop_byline_lines(["Publicado por: Ona Brisk - Categoria: Saúde", *STORY]) == STORY
+    assert (
+        drop_byline_lines(["Publicado por: Ona Brisk - Categoria: Saúde", *STORY])
+        == STORY
+    )
     assert drop_byline_lines(["Posted by Ona Brisk on 5 May", *STORY]) == STORY
 
 
 def test_closing_prompts_to_the_reader_are_dropped_but_not_inside_the_story():
     from presswatch.extract.html import drop_trailing_prompts
 
-    prompts = ["Email Ona Brisk at ona@gazette.example or follow her on Twitter.", "Like this story? Share it with a friend!"]
+    prompts = [
+        "Email Ona Brisk at ona@gazette.example or follow her on Twitter.",
+        "Like this story? Share it with a friend!",
+    ]
     assert drop_trailing_prompts([*STORY, *prompts]) == STORY
     inside = "The harbour master said residents could click here and there on the new map to report damage to the pier."
     assert drop_trailing_prompts([inside, *STORY]) == [inside, *STORY]
-    long_ending = STORY[3] + " " + STORY[2] + " Readers can share this with the council."
+    long_ending = (
+        STORY[3] + " " + STORY[2] + " Readers can share this with the council."
+    )
     assert drop_trailing_prompts([*STORY[:3], long_ending]) == [*STORY[:3], long_ending]
 
 
@@ -317,31 +396,59 @@ def test_every_dropped_line_is_recorded_with_its_rule():
     assert rules["Pier to close after inspection"] == "repeated_title"
     assert rules["By Ona Brisk"] == "byline"
     assert rules["https://gazette.example/pier"] == "bare_link"
-    assert "Like this story? Share it with a friend!" in rules  # by this rule set or the shared cleaner's
+    assert (
+        "Like this story? Share it with a friend!" in rules
+    )  # by this rule set or the shared cleaner's
 
 
 def test_a_standfirst_named_as_such_is_taken_even_among_the_body_paragraphs():
-    body = "<article><h1>Pier to close</h1><p class='standfirst'>Inspectors found the pilings rotten through.</p>" + _story_html() + "</article>"
+    body = (
+        "<article><h1>Pier to close</h1><p class='standfirst'>Inspectors found the pilings rotten through.</p>"
+        + _story_html()
+        + "</article>"
+    )
     tree = lxml.html.fromstring(_page(body))
     assert detach_standfirst(tree) == "Inspectors found the pilings rotten through."
 
 
 def test_the_description_is_a_standfirst_only_when_it_is_not_the_body_opening():
-    copied = _page(_story_html(), head=f"<meta name='description' content='{STORY[0][:60]}...'>")
+    copied = _page(
+        _story_html(), head=f"<meta name='description' content='{STORY[0][:60]}...'>"
+    )
     assert extract_html(copied).standfirst is None
-    own = _page(_story_html(), head="<meta name='description' content='Inspectors found the pilings rotten through.'>")
-    assert extract_html(own).standfirst == "Inspectors found the pilings rotten through."
+    own = _page(
+        _story_html(),
+        head="<meta name='description' content='Inspectors found the pilings rotten through.'>",
+    )
+    assert (
+        extract_html(own).standfirst == "Inspectors found the pilings rotten through."
+    )
 
 
 def test_removing_a_block_does_not_glue_the_words_around_it():
-    tree = lxml.html.fromstring(_page("<div><span>harbour</span><div class='related'>x</div><span>board</span></div>"))
+    tree = lxml.html.fromstring(
+        _page(
+            "<div><span>harbour</span><div class='related'>x</div><span>board</span></div>"
+        )
+    )
     prune_boilerplate(tree)
     assert "harbour board" in _texts(tree)
 
 
 def test_a_run_of_short_data_lines_is_not_a_menu():
-    prices = ["Tickets", "Adults: 12", "Children: 6", "Family: 30", "Groups: 9 each", "Call 555-0100"]
-    assert drop_menu_runs([STORY[0], *prices, STORY[1]]) == [STORY[0], *prices, STORY[1]]
+    prices = [
+        "Tickets",
+        "Adults: 12",
+        "Children: 6",
+        "Family: 30",
+        "Groups: 9 each",
+        "Call 555-0100",
+    ]
+    assert drop_menu_runs([STORY[0], *prices, STORY[1]]) == [
+        STORY[0],
+        *prices,
+        STORY[1],
+    ]
 
 
 def test_hover_cards_inside_a_paragraph_go_and_the_sentence_stays():
@@ -359,7 +466,11 @@ def test_hover_cards_inside_a_paragraph_go_and_the_sentence_stays():
 def test_tag_lists_go_but_a_sentence_about_topics_stays():
     from presswatch.extract.html import drop_tag_lists
 
-    assert drop_tag_lists([*STORY, "Tags", "ferry, pier, harbour board, Wexley"]) == STORY
+    assert (
+        drop_tag_lists([*STORY, "Tags", "ferry, pier, harbour board, Wexley"]) == STORY
+    )
     assert drop_tag_lists([*STORY, "Tags: ferry, pier, harbour board"]) == STORY
-    sentence = "Topics at the meeting included the pier, the ferry timetable and parking."
+    sentence = (
+        "Topics at the meeting included the pier, the ferry timetable and parking."
+    )
     assert drop_tag_lists([sentence, *STORY]) == [sentence, *STORY]

@@ -10,7 +10,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from presswatch.extract.metadata import clean_authors, extract_metadata, normalise_date, split_title
+from presswatch.extract.metadata import (
+    clean_authors,
+    extract_metadata,
+    normalise_date,
+    split_title,
+)
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "extraction"
 
@@ -33,7 +38,10 @@ JSON_LD_PAGE = """<html lang="en-GB"><head><title>Pier to close | Wexley Gazette
 def test_json_ld_gives_title_people_date_and_site():
     meta = _meta(JSON_LD_PAGE)
     assert meta.title == "Pier to close after inspection"
-    assert meta.authors == ("Ona Brisk", "Teo Vance")  # no "By", no role, no organisation
+    assert meta.authors == (
+        "Ona Brisk",
+        "Teo Vance",
+    )  # no "By", no role, no organisation
     assert meta.published == "2019-11-19T10:30:00+00:00"  # published, not modified
     assert meta.site == "Gazette Online"
     assert meta.language == "en"
@@ -117,21 +125,31 @@ def test_normalise_date(raw, expected):
 
 
 def test_split_title_removes_the_site_name():
-    assert split_title("Pier to close | Wexley Gazette", "Wexley Gazette") == "Pier to close"
-    assert split_title("Wexley Gazette - Pier to close after a long inspection", None) == "Pier to close after a long inspection"
+    assert (
+        split_title("Pier to close | Wexley Gazette", "Wexley Gazette")
+        == "Pier to close"
+    )
+    assert (
+        split_title("Wexley Gazette - Pier to close after a long inspection", None)
+        == "Pier to close after a long inspection"
+    )
 
 
 def test_date_fallback_finds_the_original_date_never_today():
     page = """<html><head><title>Old story</title></head><body>
     <p class="date">Posted on 12 March 2016</p><p>A story about the old pier from years ago, before the storm.</p>
     <p>Page generated 2026-01-01</p></body></html>"""
-    meta = _meta(page, url="https://gazette.example/2016/03/12/old-story", fallback=True)
+    meta = _meta(
+        page, url="https://gazette.example/2016/03/12/old-story", fallback=True
+    )
     assert meta.published == "2016-03-12"
 
 
 # --- the benchmark pages' own markup ----------------------------------------------------------
 
-needs_bench = pytest.mark.skipif(not (BENCH / "ground-truth.json").exists(), reason="benchmark data not present")
+needs_bench = pytest.mark.skipif(
+    not (BENCH / "ground-truth.json").exists(), reason="benchmark data not present"
+)
 
 
 def _bench_tree(prefix: str):
@@ -161,12 +179,20 @@ def test_benchmark_pages_json_ld_is_read_as_the_page_states_it(prefix):
     assert meta.title == article["headline"]
     assert meta.published == normalise_date(article["datePublished"])
     assert meta.published[:10] == article["datePublished"][:10]
-    stated = article["author"] if isinstance(article["author"], list) else [article["author"]]
+    stated = (
+        article["author"]
+        if isinstance(article["author"], list)
+        else [article["author"]]
+    )
     # the page's author names, as people: "By MEG KINNARD and ERRIN HAINES, Associated Press" is two people
     words = {w.casefold() for a in stated for w in re.findall(r"\w+", a["name"])}
     assert meta.authors
-    assert all(w.casefold() in words for name in meta.authors for w in re.findall(r"\w+", name))
-    assert not any(re.search(r"\b(by|press|staff)\b", name, re.I) for name in meta.authors)
+    assert all(
+        w.casefold() in words for name in meta.authors for w in re.findall(r"\w+", name)
+    )
+    assert not any(
+        re.search(r"\b(by|press|staff)\b", name, re.IGNORECASE) for name in meta.authors
+    )
 
 
 @needs_bench
@@ -180,7 +206,9 @@ def test_benchmark_page_names_two_people_from_one_wire_byline():
 @needs_bench
 def test_benchmark_page_open_graph_site_and_time():
     tree = _bench_tree("3cb22bfabe")
-    og = {m.get("property"): m.get("content") for m in tree.iterfind(".//meta[@property]")}
+    og = {
+        m.get("property"): m.get("content") for m in tree.iterfind(".//meta[@property]")
+    }
     meta = extract_metadata(tree, fallback=False)
     assert meta.site == og["og:site_name"]
     assert meta.title == og["og:title"]

@@ -8,6 +8,7 @@ extra: one that is not installed is reported as such, never a crash.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -19,11 +20,13 @@ from pathlib import Path
 
 import typer
 
-from presswatch.bench.metrics import Scores, score_page, aggregate
+from presswatch.bench.metrics import Scores, aggregate, score_page
 from presswatch.errors import PressWatchError
 
 #: Where the benchmark lives unless $PRESSWATCH_EXTRACTION_BENCH says otherwise: beside the checkout.
-_DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+_DEFAULT_DATA = (
+    Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+)
 
 Extractor = Callable[[str, str | None], str]
 
@@ -53,7 +56,9 @@ def benchmark_dir() -> Path:
     return Path(os.environ.get("PRESSWATCH_EXTRACTION_BENCH", _DEFAULT_DATA))
 
 
-def load_pages(data_dir: Path | None = None, *, limit: int | None = None) -> list[BenchPage]:
+def load_pages(
+    data_dir: Path | None = None, *, limit: int | None = None
+) -> list[BenchPage]:
     """The benchmark's pages in a fixed (sorted id) order; ``limit`` takes the first N."""
     root = data_dir or benchmark_dir()
     truth_file = root / "ground-truth.json"
@@ -89,7 +94,9 @@ def _trafilatura(**options: bool) -> Extractor:
     def run(html: str, url: str | None) -> str:
         import trafilatura
 
-        return trafilatura.extract(html, url=url, include_comments=False, **options) or ""
+        return (
+            trafilatura.extract(html, url=url, include_comments=False, **options) or ""
+        )
 
     return run
 
@@ -104,7 +111,9 @@ def _readability(html: str, url: str | None) -> str:
 def _newspaper(html: str, url: str | None) -> str:
     import newspaper
 
-    article = newspaper.article(url or "http://example.invalid/", input_html=html, fetch_images=False)
+    article = newspaper.article(
+        url or "http://example.invalid/", input_html=html, fetch_images=False
+    )
     article.parse()
     return article.text or ""
 
@@ -126,17 +135,36 @@ def _boilerpy(html: str, url: str | None) -> str:
 class Library:
     name: str
     distribution: str  # the pip distribution its version is read from
-    modules: tuple[str, ...]  # imported before timing, so a missing peer is detected up front
+    modules: tuple[
+        str, ...
+    ]  # imported before timing, so a missing peer is detected up front
     run: Extractor
 
 
 LIBRARIES: tuple[Library, ...] = (
     Library("presswatch", "presswatch", ("trafilatura",), _presswatch),
-    Library("trafilatura fast", "trafilatura", ("trafilatura",), _trafilatura(fast=True)),
+    Library(
+        "trafilatura fast", "trafilatura", ("trafilatura",), _trafilatura(fast=True)
+    ),
     Library("trafilatura", "trafilatura", ("trafilatura",), _trafilatura()),
-    Library("trafilatura precision", "trafilatura", ("trafilatura",), _trafilatura(favor_precision=True)),
-    Library("trafilatura recall", "trafilatura", ("trafilatura",), _trafilatura(favor_recall=True)),
-    Library("readability-lxml", "readability-lxml", ("readability", "html_text"), _readability),
+    Library(
+        "trafilatura precision",
+        "trafilatura",
+        ("trafilatura",),
+        _trafilatura(favor_precision=True),
+    ),
+    Library(
+        "trafilatura recall",
+        "trafilatura",
+        ("trafilatura",),
+        _trafilatura(favor_recall=True),
+    ),
+    Library(
+        "readability-lxml",
+        "readability-lxml",
+        ("readability", "html_text"),
+        _readability,
+    ),
     Library("newspaper4k", "newspaper4k", ("newspaper",), _newspaper),
     Library("justext", "justext", ("justext",), _justext),
     Library("boilerpy3", "boilerpy3", ("boilerpy3",), _boilerpy),
@@ -169,25 +197,36 @@ def run_library(library: Library, pages: list[BenchPage]) -> LibraryResult:
             outputs.append("")
             failures += 1
     elapsed = time.perf_counter() - started
-    scores = aggregate(score_page(page.truth, text) for page, text in zip(pages, outputs, strict=True))
-    return LibraryResult(library.name, version, scores, len(pages) / elapsed if elapsed else None, failures)
+    scores = aggregate(
+        score_page(page.truth, text) for page, text in zip(pages, outputs, strict=True)
+    )
+    return LibraryResult(
+        library.name,
+        version,
+        scores,
+        len(pages) / elapsed if elapsed else None,
+        failures,
+    )
 
 
-def run_benchmark(pages: list[BenchPage], libraries: Iterable[Library] = LIBRARIES) -> list[LibraryResult]:
+def run_benchmark(
+    pages: list[BenchPage], libraries: Iterable[Library] = LIBRARIES
+) -> list[LibraryResult]:
     """Every library on every page, interleaved page by page so that load from other processes on a
     shared machine falls on all libraries alike. The order rotates from page to page, since whoever
     reads a page second finds it in the CPU caches; each library is warmed up (imports) untimed."""
     chosen = [(library, _version(library)) for library in libraries]
-    installed = [(library, version) for library, version in chosen if version is not None]
+    installed = [
+        (library, version) for library, version in chosen if version is not None
+    ]
     outputs: dict[str, list[str]] = {library.name: [] for library, _ in installed}
     failures = dict.fromkeys(outputs, 0)
     elapsed = dict.fromkeys(outputs, 0.0)
     if pages:
         for library, _ in installed:
-            try:
+            # a failure here is counted below, on the timed run
+            with contextlib.suppress(Exception):
                 library.run(pages[0].html, pages[0].url)
-            except Exception:  # noqa: BLE001 -- counted below, on the timed run
-                pass
     for index, page in enumerate(pages):
         shift = index % len(installed) if installed else 0
         for library, _ in installed[shift:] + installed[:shift]:
@@ -204,10 +243,19 @@ def run_benchmark(pages: list[BenchPage], libraries: Iterable[Library] = LIBRARI
         if version is None:
             results.append(LibraryResult(library.name, None, None, None))
             continue
-        scores = aggregate(score_page(p.truth, t) for p, t in zip(pages, outputs[library.name], strict=True))
+        scores = aggregate(
+            score_page(p.truth, t)
+            for p, t in zip(pages, outputs[library.name], strict=True)
+        )
         seconds = elapsed[library.name]
         results.append(
-            LibraryResult(library.name, version, scores, len(pages) / seconds if seconds else None, failures[library.name])
+            LibraryResult(
+                library.name,
+                version,
+                scores,
+                len(pages) / seconds if seconds else None,
+                failures[library.name],
+            )
         )
     return results
 
@@ -234,10 +282,16 @@ def results_json(results: list[LibraryResult]) -> dict[str, dict[str, float] | s
 def register(bench_app: typer.Typer) -> None:
     @bench_app.command("extract")
     def bench_extract(
-        as_json: bool = typer.Option(False, "--json", help="End with one JSON line of every library's scores."),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N pages (quick loops)."),
+        as_json: bool = typer.Option(
+            False, "--json", help="End with one JSON line of every library's scores."
+        ),
+        limit: int | None = typer.Option(
+            None, "--limit", min=1, help="Only the first N pages (quick loops)."
+        ),
         only: list[str] = typer.Option(
-            None, "--only", help="Run only these libraries (repeatable), e.g. --only presswatch."
+            None,
+            "--only",
+            help="Run only these libraries (repeatable), e.g. --only presswatch.",
         ),
     ) -> None:
         """Score PressWatch and the peer extractors on the news-article benchmark, in one run."""
@@ -247,12 +301,22 @@ def register(bench_app: typer.Typer) -> None:
 
         with handle_errors():
             pages = load_pages(limit=limit)
-        chosen = [lib for lib in LIBRARIES if not only or lib.name in only or lib.name.replace(" ", "_") in only]
-        with console.status(f"extracting {len(pages)} pages with {len(chosen)} libraries"):
+        chosen = [
+            lib
+            for lib in LIBRARIES
+            if not only or lib.name in only or lib.name.replace(" ", "_") in only
+        ]
+        with console.status(
+            f"extracting {len(pages)} pages with {len(chosen)} libraries"
+        ):
             results = run_benchmark(pages, chosen)
-        table = Table(title=f"Article extraction, {len(pages)} pages (token-shingle P/R/F1)")
+        table = Table(
+            title=f"Article extraction, {len(pages)} pages (token-shingle P/R/F1)"
+        )
         for column in ("library", "version", "P", "R", "F1", "pages/s"):
-            table.add_column(column, justify="left" if column in ("library", "version") else "right")
+            table.add_column(
+                column, justify="left" if column in ("library", "version") else "right"
+            )
         for result in sorted(results, key=lambda r: -(r.scores.f1 if r.scores else -1)):
             if result.scores is None:
                 table.add_row(result.name, "not installed", "", "", "", "")
@@ -263,7 +327,8 @@ def register(bench_app: typer.Typer) -> None:
                 f"{result.scores.precision:.3f}",
                 f"{result.scores.recall:.3f}",
                 f"{result.scores.f1:.3f}",
-                f"{result.pages_per_s:.0f}" + (f" ({result.failures} failed)" if result.failures else ""),
+                f"{result.pages_per_s:.0f}"
+                + (f" ({result.failures} failed)" if result.failures else ""),
             )
         console.print(table)
         if as_json:

@@ -92,7 +92,13 @@ def aggregate(pages: Iterable[PageScore]) -> Scores:
     recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = sum(s.exact for s in page_list) / len(page_list) if page_list else 0.0
-    return Scores(precision=precision, recall=recall, f1=f1, accuracy=accuracy, pages=len(page_list))
+    return Scores(
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        accuracy=accuracy,
+        pages=len(page_list),
+    )
 
 
 def score_corpus(pairs: Iterable[tuple[str, str]]) -> Scores:

@@ -11,45 +11,143 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-__all__ = ["PruneReport", "prune_boilerplate", "is_furniture_name", "unwrap_layout_tables"]
+__all__ = [
+    "PruneReport",
+    "is_furniture_name",
+    "prune_boilerplate",
+    "unwrap_layout_tables",
+]
 
-_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "noscript", "template", "dialog"})
-_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"})
+_FURNITURE_TAGS = frozenset(
+    {"nav", "aside", "footer", "form", "menu", "noscript", "template", "dialog"}
+)
+_FURNITURE_ROLES = frozenset(
+    {
+        "navigation",
+        "complementary",
+        "contentinfo",
+        "banner",
+        "search",
+        "dialog",
+        "menu",
+        "menubar",
+    }
+)
 
 # class/id words of page furniture, matched as whole words of names split on spaces, - _ and camelCase
 _FURNITURE_WORDS = frozenset(
-    """related recommended recommendations recirc popular trending latest recent
-    newsletter newsletters subscribe signup optin
-    share sharing sharebar social socials sharetools
-    comment comments disqus discussion
-    breadcrumb breadcrumbs sidebar sidenav navbar nav menu footer masthead
-    cookie cookies consent gdpr
-    advert advertisement ads adslot sponsored sponsor promo promoted outbrain taboola
-    tags tagcloud taglist topics pagination pager
-    toolbar widget partner partners teaser teasers
-    modal popup overlay scrim lightbox tooltip popover hovercard rollover""".split()
+    [
+        "related",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "popular",
+        "trending",
+        "latest",
+        "recent",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "signup",
+        "optin",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "socials",
+        "sharetools",
+        "comment",
+        "comments",
+        "disqus",
+        "discussion",
+        "breadcrumb",
+        "breadcrumbs",
+        "sidebar",
+        "sidenav",
+        "navbar",
+        "nav",
+        "menu",
+        "footer",
+        "masthead",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "advert",
+        "advertisement",
+        "ads",
+        "adslot",
+        "sponsored",
+        "sponsor",
+        "promo",
+        "promoted",
+        "outbrain",
+        "taboola",
+        "tags",
+        "tagcloud",
+        "taglist",
+        "topics",
+        "pagination",
+        "pager",
+        "toolbar",
+        "widget",
+        "partner",
+        "partners",
+        "teaser",
+        "teasers",
+        "modal",
+        "popup",
+        "overlay",
+        "scrim",
+        "lightbox",
+        "tooltip",
+        "popover",
+        "hovercard",
+        "rollover",
+    ]
 )
 # furniture named by two or three words ("read-more", "mostPopular", "you_may_like"), joined
 _FURNITURE_COMPOUNDS = frozenset(
-    """readmore morestories morenews morefrom moreon morearticles mostpopular mostread mostviewed mostshared
-    mostcommented topstories youmaylike youmayalsolike alsolike alsoread""".split()
+    [
+        "readmore",
+        "morestories",
+        "morenews",
+        "morefrom",
+        "moreon",
+        "morearticles",
+        "mostpopular",
+        "mostread",
+        "mostviewed",
+        "mostshared",
+        "mostcommented",
+        "topstories",
+        "youmaylike",
+        "youmayalsolike",
+        "alsolike",
+        "alsoread",
+    ]
 )
 # names that contain a furniture word but name the article itself ("article-body share-wrapper")
 _CONTENT_COMPOUNDS = frozenset(
-    f"{a}{b}" for a in ("article", "story", "post", "entry") for b in ("body", "content", "text")
+    f"{a}{b}"
+    for a in ("article", "story", "post", "entry")
+    for b in ("body", "content", "text")
 )
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in _NAME_SEPARATORS.split(_CAMEL_BOUNDARY.sub(" ", name).lower()) if w]
+    return [
+        w for w in _NAME_SEPARATORS.split(_CAMEL_BOUNDARY.sub(" ", name).lower()) if w
+    ]
 
 
 # whole class tokens that hide a block (as parts of longer names, "label-hidden", they do not)
@@ -75,14 +173,19 @@ def is_furniture_name(name: str) -> bool:
     if not name:
         return False
     words = _name_words(name)
-    joined = {a + b for a, b in zip(words, words[1:])}
+    joined = {a + b for a, b in pairwise(words)}
     if joined & _CONTENT_COMPOUNDS or _CONTENT_COMPOUNDS.intersection(words):
         return False
-    if _FURNITURE_WORDS.intersection(words) or _FURNITURE_COMPOUNDS.intersection(words) or joined & _FURNITURE_COMPOUNDS:
+    if (
+        _FURNITURE_WORDS.intersection(words)
+        or _FURNITURE_COMPOUNDS.intersection(words)
+        or joined & _FURNITURE_COMPOUNDS
+    ):
         return True
     triples = {a + b + c for a, b, c in zip(words, words[1:], words[2:])}
     return bool(triples & _FURNITURE_COMPOUNDS) or any(
-        a + b + c + d in _FURNITURE_COMPOUNDS for a, b, c, d in zip(words, words[1:], words[2:], words[3:])
+        a + b + c + d in _FURNITURE_COMPOUNDS
+        for a, b, c, d in zip(words, words[1:], words[2:], words[3:])
     )
 
 
@@ -112,7 +215,9 @@ def _is_furniture(element: HtmlElement) -> bool:
         return True
     if tag in _NEVER_BY_NAME:
         return False
-    return is_furniture_name(element.get("class") or "") or is_furniture_name(element.get("id") or "")
+    return is_furniture_name(element.get("class") or "") or is_furniture_name(
+        element.get("id") or ""
+    )
 
 
 def _is_link_list(element: HtmlElement) -> bool:
@@ -146,11 +251,15 @@ def _is_link_only(element: HtmlElement) -> bool:
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "p", "h1", "a"})
 
 
-@lru_cache(maxsize=16384)  # class names repeat across a site's pages and across sites ("row", "container")
+@lru_cache(
+    maxsize=16384
+)  # class names repeat across a site's pages and across sites ("row", "container")
 def _is_furniture_value(value: str) -> bool:
     lowered = value.lower()
-    return is_furniture_name(value) or (("hid" in lowered or "none" in lowered) and bool(_HIDDEN_CLASSES.intersection(lowered.split())))
-
+    return is_furniture_name(value) or (
+        ("hid" in lowered or "none" in lowered)
+        and bool(_HIDDEN_CLASSES.intersection(lowered.split()))
+    )
 
 
 def _xpath_literal(value: str) -> str | None:
@@ -185,16 +294,21 @@ def _distinct_values(root: HtmlElement, attribute: str) -> set[str]:
     return values[attribute]
 
 
-def elements_named(root: HtmlElement, wanted, attributes: tuple[str, ...] = ("class", "id")) -> list[HtmlElement]:
+def elements_named(
+    root: HtmlElement, wanted, attributes: tuple[str, ...] = ("class", "id")
+) -> list[HtmlElement]:
     """The elements whose class/id value passes ``wanted``, in document order."""
-    matched = {attribute: matching_values(root, wanted, attribute) for attribute in attributes}
+    matched = {
+        attribute: matching_values(root, wanted, attribute) for attribute in attributes
+    }
     matched = {a: v for a, v in matched.items() if v}
     if not matched:
         return []
     return [
         element
         for element in root.iter()
-        if isinstance(element.tag, str) and any(element.get(a) in values for a, values in matched.items())
+        if isinstance(element.tag, str)
+        and any(element.get(a) in values for a, values in matched.items())
     ]
 
 
@@ -219,7 +333,8 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     for table in list(tree.iter("table")):
         cells = table.xpath("./tr/td|./tbody/tr/td|./thead/tr/td")
         is_layout = table.find(".//table") is not None or any(
-            len(cell.findall(".//p")) >= 2 or cell.find(".//div") is not None for cell in cells
+            len(cell.findall(".//p")) >= 2 or cell.find(".//div") is not None
+            for cell in cells
         )
         if not is_layout:
             continue
@@ -246,9 +361,12 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        if tag in _FURNITURE_TAGS or (element.get("role") or "").lower() in _FURNITURE_ROLES:
-            pass
-        elif tag == "p" and _is_link_only(element):
+        if (
+            tag in _FURNITURE_TAGS
+            or (element.get("role") or "").lower() in _FURNITURE_ROLES
+            or tag == "p"
+            and _is_link_only(element)
+        ):
             pass
         elif tag in _NEVER_BY_NAME:
             continue
@@ -270,28 +388,46 @@ _STANDFIRST_NAME = re.compile(
     r"(?:^|[\s_\-])(?:standfirst|dek|sub[-_]?head(?:line)?|sub[-_]?title|subline|strapline|summary|description)(?:$|[\s_\-])",
     re.IGNORECASE,
 )
-_STANDFIRST_ANYWHERE = re.compile(r"standfirst|dek|sub.?head|sub.?title|subline|strapline|summary|description")
-_HEADER_NAME = re.compile(r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)", re.IGNORECASE)
+_STANDFIRST_ANYWHERE = re.compile(
+    r"standfirst|dek|sub.?head|sub.?title|subline|strapline|summary|description"
+)
+_HEADER_NAME = re.compile(
+    r"(?:^|[\s_\-])(?:header|head|headline|headlines|hero|title)(?:$|[\s_\-]|wrap)",
+    re.IGNORECASE,
+)
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "p", "div", "span"})
 
 
 @lru_cache(maxsize=16384)
 def _is_standfirst_value(value: str) -> bool:
-    return bool(_STANDFIRST_ANYWHERE.search(value.lower())) and bool(_STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value)))
+    return bool(_STANDFIRST_ANYWHERE.search(value.lower())) and bool(
+        _STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", value))
+    )
 
 
 # names that only ever mean a standfirst (unlike "summary" or "description", also used for the lead)
-_STRONG_STANDFIRST = re.compile(r"standfirst|dek\b|sub.?head|strapline|sub.?title|subline", re.IGNORECASE)
+_STRONG_STANDFIRST = re.compile(
+    r"standfirst|dek\b|sub.?head|strapline|sub.?title|subline", re.IGNORECASE
+)
 
 
 def _names_standfirst_strongly(element: HtmlElement) -> bool:
     names = " ".join(filter(None, (element.get("class"), element.get("id"))))
-    return bool(names) and bool(_STRONG_STANDFIRST.search(_CAMEL_BOUNDARY.sub("-", names)))
+    return bool(names) and bool(
+        _STRONG_STANDFIRST.search(_CAMEL_BOUNDARY.sub("-", names))
+    )
 
 
 def _in_article_header(element: HtmlElement) -> bool:
     """Inside the block that holds the headline (<header>, or the parent of the <h1>)."""
-    for ancestor in (element.getparent(), *(element.getparent().iterancestors() if element.getparent() is not None else ())):
+    for ancestor in (
+        element.getparent(),
+        *(
+            element.getparent().iterancestors()
+            if element.getparent() is not None
+            else ()
+        ),
+    ):
         if ancestor is None or ancestor.tag in ("body", "html", "article", "main"):
             return False
         if ancestor.tag == "header" or ancestor.find("h1") is not None:
@@ -304,14 +440,17 @@ def _in_article_header(element: HtmlElement) -> bool:
 def _is_standfirst(element: HtmlElement) -> bool:
     if element.tag not in _STANDFIRST_TAGS:
         return False
-    names = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+    names = " ".join(
+        filter(None, (element.get("class"), element.get("id"), element.get("itemprop")))
+    )
     if names and _STANDFIRST_NAME.search(_CAMEL_BOUNDARY.sub("-", names)):
         return True
     # a sub-heading inside the article's header block (<header>, "article-head") is its standfirst
     if element.tag in ("h2", "h3"):
         parent = element.getparent()
         if parent is not None and (
-            parent.tag == "header" or _HEADER_NAME.search(_CAMEL_BOUNDARY.sub("-", parent.get("class") or ""))
+            parent.tag == "header"
+            or _HEADER_NAME.search(_CAMEL_BOUNDARY.sub("-", parent.get("class") or ""))
         ):
             return parent.find(".//h1") is not None or parent.tag == "header"
     return False
@@ -332,7 +471,9 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
         if (literal := _xpath_literal(value)) is not None
     ]
     # a handful of exact-value tests run in C; sub-headings are the other candidates
-    candidates = root.xpath(".//h2|.//h3" + (f"|.//*[{' or '.join(tests)}]" if tests else ""))
+    candidates = root.xpath(
+        ".//h2|.//h3" + (f"|.//*[{' or '.join(tests)}]" if tests else "")
+    )
     for element in candidates:
         if not isinstance(element.tag, str) or not _is_standfirst(element):
             continue

@@ -23,22 +23,22 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
-from presswatch.extract.text import clean_paragraphs
-from presswatch.model import RemovedLine
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
-from presswatch.extract.metadata import PageMetadata, extract_metadata
+from presswatch.extract.metadata import extract_metadata
+from presswatch.extract.text import clean_paragraphs
+from presswatch.model import RemovedLine
 
 __all__ = [
-    "extract_html",
     "body_paragraphs",
-    "drop_title_lines",
-    "drop_byline_lines",
     "drop_bare_links",
+    "drop_byline_lines",
     "drop_menu_runs",
-    "pick_candidate",
-    "drop_trailing_prompts",
     "drop_tag_lists",
+    "drop_title_lines",
+    "drop_trailing_prompts",
+    "extract_html",
+    "pick_candidate",
 ]
 
 
@@ -70,7 +70,8 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         removed.extend(more_removed)
     return ExtractedText(
         title=meta.title,
-        standfirst=standfirst or _description_as_standfirst(meta.description, paragraphs),
+        standfirst=standfirst
+        or _description_as_standfirst(meta.description, paragraphs),
         paragraphs=tuple(paragraphs),
         authors=meta.authors,
         published=meta.published,
@@ -84,7 +85,9 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
 
 
 # the parser settings trafilatura uses (comments and processing instructions dropped at parse time)
-_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+)
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
@@ -100,7 +103,9 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     return load_html(html)
 
 
-def _description_as_standfirst(description: str | None, paragraphs: list[str]) -> str | None:
+def _description_as_standfirst(
+    description: str | None, paragraphs: list[str]
+) -> str | None:
     """The page's description stands in for a standfirst unless it is just the body's opening
     (pages often copy the first paragraph, or its start, into the description)."""
     if not description:
@@ -126,7 +131,9 @@ def _dropped(before: list[str], after: list[str]) -> list[str]:
 
 def _shared_cleaner(paragraphs: list[str], *, title: str | None = None):
     """The messy-text cleaner's line rules (share/subscribe prompts, comment forms, repeated title)."""
-    kept, removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=title)
+    kept, removed, comment_form, syndication_hint = clean_paragraphs(
+        tuple(paragraphs), title=title
+    )
     return list(kept), tuple(removed), comment_form, syndication_hint
 
 
@@ -150,7 +157,9 @@ def body_paragraphs(tree: HtmlElement) -> list[str]:
 
 # one options object for every page (trafilatura copies it where it changes it): fast mode, no
 # comments, tables kept, no metadata (read above, more cheaply); building it per call costs time
-_TRAFILATURA_OPTIONS = Extractor(output_format="python", fast=True, comments=False, tables=True)
+_TRAFILATURA_OPTIONS = Extractor(
+    output_format="python", fast=True, comments=False, tables=True
+)
 
 #: trafilatura's result is suspect below this share of the page's prose paragraphs
 WEAK_SHARE = 0.4
@@ -170,7 +179,9 @@ def pick_candidate(main: list[str], second: list[str]) -> list[str]:
     if sum(map(len, second)) < 1.5 * sum(map(len, main)):
         return main
     main_shingles = _shingle_set(main)
-    if main_shingles and len(main_shingles & _shingle_set(second)) < 0.9 * len(main_shingles):
+    if main_shingles and len(main_shingles & _shingle_set(second)) < 0.9 * len(
+        main_shingles
+    ):
         return main
     return second
 
@@ -198,7 +209,16 @@ def drop_title_lines(paragraphs: list[str], titles: tuple[str, ...]) -> list[str
     # the headline sits at the top; look at the first few lines only so a quoted headline later stays
     for index in range(min(3, len(out))):
         line = _norm(out[index])
-        if line and (line in wanted or any(len(line) >= 20 and (t.startswith(line) or line.startswith(t) and len(line) - len(t) < 30) for t in wanted)):
+        if line and (
+            line in wanted
+            or any(
+                len(line) >= 20
+                and (
+                    t.startswith(line) or line.startswith(t) and len(line) - len(t) < 30
+                )
+                for t in wanted
+            )
+        ):
             return out[:index] + out[index + 1 :]
     return out
 
@@ -230,7 +250,11 @@ def is_byline(line: str, authors: tuple[str, ...] = ()) -> bool:
     stripped = line.strip()
     if len(stripped) > 120:
         return False
-    if _DATELINE.match(stripped) or _BYLINE.match(stripped) or _POSTED_BY.match(stripped):
+    if (
+        _DATELINE.match(stripped)
+        or _BYLINE.match(stripped)
+        or _POSTED_BY.match(stripped)
+    ):
         return True
     norm = _norm(stripped)
     for author in authors:
@@ -240,7 +264,9 @@ def is_byline(line: str, authors: tuple[str, ...] = ()) -> bool:
     return False
 
 
-def drop_byline_lines(paragraphs: list[str], *, authors: tuple[str, ...] = ()) -> list[str]:
+def drop_byline_lines(
+    paragraphs: list[str], *, authors: tuple[str, ...] = ()
+) -> list[str]:
     """Drop byline and dateline lines at the top of the body (where pages print them)."""
     out = list(paragraphs)
     start = 0
@@ -312,16 +338,25 @@ def drop_trailing_prompts(paragraphs: list[str]) -> list[str]:
     """
     out = list(paragraphs)
     start = max(0, len(out) - TRAILING_LINES)
-    tail = [p for p in out[start:] if not (len(p.split()) <= PROMPT_WORDS and _PROMPT.search(p))]
+    tail = [
+        p
+        for p in out[start:]
+        if not (len(p.split()) <= PROMPT_WORDS and _PROMPT.search(p))
+    ]
     return out[:start] + tail
 
 
-_TAGS_LABEL = re.compile(r"^(?:tags|tagged(?: with)?|topics|keywords|related topics|categories|filed under)\s*:?\s*", re.IGNORECASE)
+_TAGS_LABEL = re.compile(
+    r"^(?:tags|tagged(?: with)?|topics|keywords|related topics|categories|filed under)\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 def _is_keyword_list(line: str) -> bool:
     items = [item.strip() for item in re.split(r"[,;|]", line) if item.strip()]
-    return len(items) >= 3 and all(len(item.split()) <= 6 and not item.endswith(".") for item in items)
+    return len(items) >= 3 and all(
+        len(item.split()) <= 6 and not item.endswith(".") for item in items
+    )
 
 
 def drop_tag_lists(paragraphs: list[str]) -> list[str]:

@@ -14,23 +14,42 @@ import html
 import json
 import re
 import warnings
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from presswatch.extract.boilerplate import matching_values
 
-__all__ = ["PageMetadata", "extract_metadata", "clean_authors", "normalise_date", "split_title"]
+__all__ = [
+    "PageMetadata",
+    "clean_authors",
+    "extract_metadata",
+    "normalise_date",
+    "split_title",
+]
 
 _ARTICLE_TYPES = frozenset(
     {
-        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
-        "scholarlyarticle", "techarticle", "report", "webpage", "itempage", "creativework",
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "blogposting",
+        "socialmediaposting",
+        "liveblogposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "webpage",
+        "itempage",
+        "creativework",
     }
 )
 
@@ -125,7 +144,9 @@ def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
         if kinds & _ARTICLE_TYPES:
             articles.append(obj)
     # a page's news article object beats its generic WebPage object
-    articles.sort(key=lambda o: 0 if _types(o) - {"webpage", "itempage", "creativework"} else 1)
+    articles.sort(
+        key=lambda o: 0 if _types(o) - {"webpage", "itempage", "creativework"} else 1
+    )
     for rank, obj in enumerate(articles):
         for key in ("headline", "name"):
             if isinstance(obj.get(key), str):
@@ -152,13 +173,45 @@ def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
 
 # --- <meta>, Open Graph, <time> ---------------------------------------------------------------
 
-_META_TITLE = ("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title")
-_META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
-_META_AUTHOR = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "cxenseparse:author")
+_META_TITLE = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "sailthru.title",
+    "parsely-title",
+)
+_META_DESCRIPTION = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+)
+_META_AUTHOR = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "cxenseparse:author",
+)
 _META_DATE = (
-    "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
-    "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime", "originalpublicationdate",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
 )
 _META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
 
@@ -166,14 +219,21 @@ _META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "")
+            .strip()
+            .lower()
+        )
         content = (meta.get("content") or "").strip()
         if key and content:
             values.setdefault(key, []).append(content)
     return values
 
 
-_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 
 
 def _from_meta(tree: HtmlElement, found: _Found) -> None:
@@ -184,7 +244,9 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
 
     found.titles.extend(pick(_META_TITLE))
     found.descriptions.extend(pick(_META_DESCRIPTION))
-    found.authors.extend(a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://")))
+    found.authors.extend(
+        a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://"))
+    )
     found.dates.extend(pick(_META_DATE))
     # the page's own og:site_name before JSON-LD's publisher: a syndicated story names the agency there
     found.sites[:0] = pick(_META_SITE)
@@ -194,7 +256,9 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
             found.urls.append(link.get("href"))
     for time in tree.iterfind(".//time[@datetime]"):
         # the first <time> with pubdate/published semantics, else the first one inside the article
-        marks = " ".join(filter(None, (time.get("itemprop"), time.get("class"), time.get("pubdate"))))
+        marks = " ".join(
+            filter(None, (time.get("itemprop"), time.get("class"), time.get("pubdate")))
+        )
         if "modif" in marks.lower() or "updat" in marks.lower():
             continue
         found.dates.append(time.get("datetime"))
@@ -202,7 +266,9 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
     language = tree.get("lang") or tree.get("xml:lang")
     if language:
         found.languages.append(language)
-    found.languages.extend(pick(("og:locale", "content-language", "language", "dc.language")))
+    found.languages.extend(
+        pick(("og:locale", "content-language", "language", "dc.language"))
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -215,12 +281,18 @@ def _visible_bylines(tree: HtmlElement) -> list[str]:
     byline_classes = matching_values(tree, _is_byline_class, "class")
     elements = tree.xpath("//*[@itemprop='author'] | //a[@rel='author']")
     if byline_classes:
-        elements += [el for el in tree.iter() if el.get("class") in byline_classes and el.find(".//p") is None]
+        elements += [
+            el
+            for el in tree.iter()
+            if el.get("class") in byline_classes and el.find(".//p") is None
+        ]
     names = []
     for element in elements:
         if element.tag in ("meta", "link", "script"):
             continue
-        if any("comment" in (a.get("class") or "").lower() for a in element.iterancestors()):
+        if any(
+            "comment" in (a.get("class") or "").lower() for a in element.iterancestors()
+        ):
             continue  # a commenter, not the writer
         name = element.find(".//*[@itemprop='name']")
         text = " ".join((name if name is not None else element).text_content().split())
@@ -231,7 +303,10 @@ def _visible_bylines(tree: HtmlElement) -> list[str]:
 
 # --- cleaning ------------------------------------------------------------------------------------
 
-_BY = re.compile(r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -257,13 +332,41 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 # news agencies and wire services are credits, not people
-_AGENCY = re.compile(r"\b(?:associated press|reuters|agence france|afp|press association|wire services?|news service)\b", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*")
+_AGENCY = re.compile(
+    r"\b(?:associated press|reuters|agence france|afp|press association|wire services?|news service)\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*"
+)
 # "Meg JamesStaff Writer": a role word glued to the name (but "McGhee" is one word)
-_GLUED = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Writer|Reporter|Editor|Correspondent|View|More|Published|Updated|Posted|Share|Follow|Email|Tweet)\b)")
+_GLUED = re.compile(
+    r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Writer|Reporter|Editor|Correspondent|View|More|Published|Updated|Posted|Share|Follow|Email|Tweet)\b)"
+)
 # words of organisations, not people ("Detroit News", "The Water Coolest")
-_ORG_WORD = re.compile(r"^the\b|\b(?:news|times|post|press|media|service|services|group|team|desk|magazine|daily|network|agency|online|tv|radio)\b", re.IGNORECASE)
-_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "das"})
+_ORG_WORD = re.compile(
+    r"^the\b|\b(?:news|times|post|press|media|service|services|group|team|desk|magazine|daily|network|agency|online|tv|radio)\b",
+    re.IGNORECASE,
+)
+_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "bin",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+    }
+)
 
 
 def _clean_author(raw: str) -> str | None:
@@ -293,7 +396,9 @@ def _clean_author(raw: str) -> str | None:
             return None  # a slug ("kevin-r"), not a printed name
         name = " ".join(w.capitalize() for w in words)
         words = name.split()
-    if any(w[0].islower() and w not in _PARTICLES for w in words) or re.search(r"-[a-z]\b", name):
+    if any(w[0].islower() and w not in _PARTICLES for w in words) or re.search(
+        r"-[a-z]\b", name
+    ):
         return None
     return name
 
@@ -335,7 +440,9 @@ def normalise_date(raw: str | None) -> str | None:
     if _ISO_LIKE.match(candidate):
         # some pages write "+0000" or "2019-11-19 08:10:00"; fromisoformat on 3.11 takes both
         try:
-            parsed = datetime.fromisoformat(re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate))
+            parsed = datetime.fromisoformat(
+                re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)
+            )
         except ValueError:
             try:
                 return date.fromisoformat(candidate[:10]).isoformat()
@@ -371,7 +478,11 @@ def split_title(title: str, site: str | None = None) -> str:
         return title.strip()
     if site:
         site_norm = site.casefold().strip()
-        kept = [p for p in parts if p.casefold().strip() != site_norm and site_norm not in p.casefold()]
+        kept = [
+            p
+            for p in parts
+            if p.casefold().strip() != site_norm and site_norm not in p.casefold()
+        ]
         if kept and len(kept) < len(parts):
             return " - ".join(kept)
     # no known site name: the headline is the longest part
@@ -393,7 +504,9 @@ def _site_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: bool = True) -> PageMetadata:
+def extract_metadata(
+    tree: HtmlElement, *, url: str | None = None, fallback: bool = True
+) -> PageMetadata:
     """Read the page's metadata; ``fallback`` lets trafilatura/htmldate fill what the markup lacks."""
     found = _Found()
     _from_json_ld(tree, found)
@@ -402,8 +515,12 @@ def extract_metadata(tree: HtmlElement, *, url: str | None = None, fallback: boo
     h1 = tree.find(".//h1")
     h1_text = " ".join(h1.text_content().split()) if h1 is not None else None
     title_tag = tree.find(".//title")
-    title_text = " ".join(title_tag.text_content().split()) if title_tag is not None else None
-    title = _first([*found.titles, h1_text, split_title(title_text, site) if title_text else None])
+    title_text = (
+        " ".join(title_tag.text_content().split()) if title_tag is not None else None
+    )
+    title = _first(
+        [*found.titles, h1_text, split_title(title_text, site) if title_text else None]
+    )
     # names printed in the page are a fallback: in page furniture they are often other stories' writers
     authors = clean_authors(found.authors) or clean_authors(_visible_bylines(tree))
     published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
@@ -443,7 +560,12 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None):
 
     try:
         # fast: no extensive date search here, htmldate runs below only when needed
-        return trafilatura_metadata(deepcopy(tree), url, {"original_date": True, "extensive_search": False}, True)
+        return trafilatura_metadata(
+            deepcopy(tree),
+            url,
+            {"original_date": True, "extensive_search": False},
+            True,
+        )
     except Exception:  # noqa: BLE001 -- a metadata helper failing must not lose the article
         return None
 
@@ -455,7 +577,13 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
 
     try:
         # original_date: the publication date, never the last modification or the crawl time
-        found = find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        found = find_date(
+            deepcopy(tree),
+            url=url,
+            original_date=True,
+            extensive_search=False,
+            outputformat="%Y-%m-%d",
+        )
     except Exception:  # noqa: BLE001 -- as above
         return None
     return normalise_date(found)
