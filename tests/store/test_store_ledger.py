@@ -76,3 +76,16 @@ def test_a_database_from_before_the_ledger_gets_an_empty_one(db_url: str) -> Non
         assert list(ledger(store)) == ["inbox/a1.txt"]
     finally:
         store.close()
+
+
+def test_a_file_done_clears_failures_left_from_earlier_runs(store: Store) -> None:
+    store.record_failures(
+        [
+            Failure("my_dump.jsonl#L4", "ingest", "line 4 is not valid JSON"),
+            Failure("my_dump.jsonl", "ingest", "damaged gzip file"),
+            Failure("my_dump.jsonl.old#L1", "ingest", "another file"),
+            Failure("myXdump.jsonl#L1", "ingest", "an underscore is not a wildcard"),
+        ]
+    )
+    store.write_batch([make_article("a1", source_path="my_dump.jsonl#L1")], completed_files=[done("my_dump.jsonl")])
+    assert sorted(f.source_path for f in store.failures()) == ["myXdump.jsonl#L1", "my_dump.jsonl.old#L1"]

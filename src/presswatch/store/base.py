@@ -134,7 +134,8 @@ class Store(Protocol):
     ) -> list[UpsertOutcome]:
         """What the ingest runner calls: upsert articles, clear failures of paths that now succeed,
         record new failures, apply cluster changes to stored articles, save dedup signatures, mark
-        ``completed_files`` done in the ledger and drop the ledger entries of ``incomplete_files``
+        ``completed_files`` done in the ledger (clearing failures left for them or their documents
+        ``path#...`` from earlier runs) and drop the ledger entries of ``incomplete_files``
         (files that ended with a failure this time), all in ONE transaction -- so a file is never
         marked done unless its last document is stored, and an interrupted batch marks nothing."""
         ...

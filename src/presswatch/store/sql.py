@@ -201,6 +201,18 @@ class SqlStore:
     def _update_ledger(self, conn: Connection, completed: Sequence[CompletedFile], incomplete: Sequence[str]) -> None:
         for chunk in _chunks(sorted(set(incomplete)), 500):
             conn.execute(sa.delete(ingested_files).where(ingested_files.c.source_path.in_(chunk)))
+        # A finished file has no failures: drop those left from earlier runs (a JSONL line since fixed
+        # or removed), for the file itself and for its documents ``path#...``.
+        done = sorted({f.source_path for f in completed})
+        for chunk in _chunks(done, 100):
+            conn.execute(
+                sa.delete(_failures_t).where(
+                    sa.or_(
+                        _failures_t.c.source_path.in_(chunk),
+                        *(_failures_t.c.source_path.startswith(path + "#", autoescape=True) for path in chunk),
+                    )
+                )
+            )
         now = now_iso()
         rows = {
             f.source_path: {
