@@ -474,3 +474,16 @@ def test_tag_lists_go_but_a_sentence_about_topics_stays():
         "Topics at the meeting included the pier, the ferry timetable and parking."
     )
     assert drop_tag_lists([sentence, *STORY]) == [sentence, *STORY]
+
+
+def test_controls_and_embedded_media_are_not_text():
+    extras = (
+        "<select><option>Choose a category</option><option>Harbour</option></select>"
+        "<button>Load more stories</button><video>Your browser does not support video</video>"
+    )
+    tree = lxml.html.fromstring(_page(_story_html() + extras))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert STORY[3] in text
+    for junk in ("Choose a category", "Load more", "does not support video"):
+        assert junk not in text

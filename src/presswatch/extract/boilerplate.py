@@ -25,8 +25,20 @@ __all__ = [
     "unwrap_layout_tables",
 ]
 
+# page furniture by tag, and controls and embedded media (their fallback text is not the story)
 _FURNITURE_TAGS = frozenset(
     {"nav", "aside", "footer", "form", "menu", "noscript", "template", "dialog"}
+    | {
+        "select",
+        "button",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "svg",
+    }
 )
 _FURNITURE_ROLES = frozenset(
     {

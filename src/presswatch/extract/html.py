@@ -147,6 +147,12 @@ def body_paragraphs(tree: HtmlElement) -> list[str]:
     """
     page_prose = prose_paragraph_length(tree)
     prune_boilerplate(tree)
+    # the head (read for metadata already) and inline graphics hold no text, only nodes to walk
+    head = tree.find("head")
+    if head is not None:
+        head.clear()
+    for graphic in list(tree.iter("svg", "{http://www.w3.org/2000/svg}svg")):
+        graphic.drop_tree()
     doc = trafilatura.bare_extraction(tree, options=_TRAFILATURA_OPTIONS)
     text = doc.text if doc is not None else ""
     paragraphs = [line.strip() for line in (text or "").split("\n") if line.strip()]
