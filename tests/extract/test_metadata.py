@@ -212,3 +212,15 @@ def test_benchmark_page_open_graph_site_and_time():
     meta = extract_metadata(tree, fallback=False)
     assert meta.site == og["og:site_name"]
     assert meta.title == og["og:title"]
+
+
+def test_a_guessed_date_of_today_is_the_crawl_time_and_is_not_taken():
+    from datetime import date
+
+    today = date.today().isoformat()
+    page = f"""<html><head><title>Old story</title></head><body><p>Last updated {today}</p>
+    <p>A story about the old pier from years ago, before the storm.</p></body></html>"""
+    assert _meta(page, url="https://gazette.example/old-story", fallback=True).published is None
+    # a date the page states in its markup is its own, even today's
+    stated = page.replace("<title>", f"<meta property='article:published_time' content='{today}'><title>")
+    assert _meta(stated, fallback=True).published == today

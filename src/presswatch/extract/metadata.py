@@ -586,4 +586,8 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
         )
     except Exception:  # noqa: BLE001 -- as above
         return None
+    # a guessed date of today is the crawl or render time ("Last updated" stamped on every view),
+    # not the publication date: better none than a wrong one
+    if found and found[:10] == date.today().isoformat():
+        return None
     return normalise_date(found)
