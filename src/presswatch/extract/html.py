@@ -63,11 +63,10 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
         kept = apply(paragraphs)
         removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
         paragraphs = kept
-    comment_form, syndication_hint = None, None
-    cleaned = _shared_cleaner(paragraphs, title=meta.title)
-    if cleaned is not None:
-        paragraphs, more_removed, comment_form, syndication_hint = cleaned
-        removed.extend(more_removed)
+    # the messy-text cleaner's line rules: share/subscribe prompts, comment forms, repeated title
+    kept, more_removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=meta.title)
+    paragraphs = list(kept)
+    removed.extend(more_removed)
     return ExtractedText(
         title=meta.title,
         standfirst=standfirst
@@ -127,14 +126,6 @@ def _dropped(before: list[str], after: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
-
-
-def _shared_cleaner(paragraphs: list[str], *, title: str | None = None):
-    """The messy-text cleaner's line rules (share/subscribe prompts, comment forms, repeated title)."""
-    kept, removed, comment_form, syndication_hint = clean_paragraphs(
-        tuple(paragraphs), title=title
-    )
-    return list(kept), tuple(removed), comment_form, syndication_hint
 
 
 # --- body ---------------------------------------------------------------------------------------
