@@ -263,9 +263,12 @@ def _is_link_only(element: HtmlElement) -> bool:
 _NEVER_BY_NAME = frozenset({"html", "body", "main", "article", "p", "h1", "a"})
 
 
-@lru_cache(
-    maxsize=16384
-)  # class names repeat across a site's pages and across sites ("row", "container")
+def _named_furniture(value: str | None) -> bool:
+    return value is not None and _is_furniture_value(value)
+
+
+# class names repeat across a site's pages and across sites ("row", "container"): test each once
+@lru_cache(maxsize=16384)
 def _is_furniture_value(value: str) -> bool:
     lowered = value.lower()
     return is_furniture_name(value) or (
@@ -365,8 +368,6 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         _drop(element)
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
-    classes = matching_values(root, _is_furniture_value, "class")
-    ids = matching_values(root, _is_furniture_value, "id")
     removed: set[HtmlElement] = set()
     # one pass in document order: outer blocks come before what they contain
     for element in root.iter():
@@ -382,7 +383,7 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
             pass
         elif tag in _NEVER_BY_NAME:
             continue
-        elif element.get("class") in classes or element.get("id") in ids:
+        elif _named_furniture(element.get("class")) or _named_furniture(element.get("id")):
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
