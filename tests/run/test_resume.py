@@ -96,6 +96,7 @@ def test_an_interrupted_run_resumes_with_only_the_files_not_done(archive: Path, 
     # only documents of files not finished before were read and processed again
     assert sorted(resumed.article_ids) == sorted(i for i, f in source_of.items() if f not in done_before)
     assert resumed.summary() == "7 stored, 10 unchanged, 0 failed"
+    assert resumed.articles_skipped + len(resumed.article_ids) == 17
     # the progress reached every file, skipped ones included
     assert {p.split("#")[0] for p in seen} == files_under(archive)
     with open_store(db_url) as store:  # type: ignore[attr-defined]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from store_fixtures import make_article
 
 from presswatch.errors import StoreError
 from presswatch.model import Failure
 from presswatch.store import CompletedFile, Store, open_store
-from store_fixtures import make_article
 
 
 def done(path: str, articles: int = 1, *, size: int = 100, mtime_ns: int = 1_700_000_000_123_456_789) -> CompletedFile:

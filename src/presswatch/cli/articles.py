@@ -84,7 +84,8 @@ def ingest(
             f"[yellow]failed[/] {escape(failure.source_path)} [dim]({failure.stage})[/]: {escape(failure.reason)}",
             soft_wrap=True,
         )
-    rate = report.documents / report.seconds if report.seconds else 0.0
+    processed = report.documents - report.articles_skipped  # the rate of actual work, skipped files aside
+    rate = processed / report.seconds if report.seconds else 0.0
     skipped = f", {report.files_skipped} finished file(s) skipped" if report.files_skipped else ""
     console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s{skipped})[/]", soft_wrap=True)
     if strict and report.failed:

@@ -40,6 +40,7 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)  # of the documents processed in this run
     files_done: int = 0  # files marked complete in the ledger by this run
     files_skipped: int = 0  # files the ledger said were done and unchanged: not read again
+    articles_skipped: int = 0  # their articles (counted in ``unchanged`` too)
     seconds: float = 0.0
 
     @property
@@ -139,6 +140,7 @@ def finish_batch(
     for r in results:
         if isinstance(r, SkippedFile):
             report.unchanged += r.articles
+            report.articles_skipped += r.articles
             report.files_skipped += 1
     if on_progress is not None:
         for r in results:

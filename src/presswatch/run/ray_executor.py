@@ -21,7 +21,12 @@ from presswatch.dedup import ClusterIndex
 from presswatch.errors import PressWatchError
 from presswatch.model import Article, Failure, RawDocument
 from presswatch.run.ledger import LedgerKeeper, WorkBatch, plan_batches
-from presswatch.run.local import IngestReport, ProgressCallback, finish_batch, process_or_failure
+from presswatch.run.local import (
+    IngestReport,
+    ProgressCallback,
+    finish_batch,
+    process_or_failure,
+)
 from presswatch.store import Store
 
 
