@@ -111,7 +111,9 @@ def _trim(doc, first: int, last: int, min_words: int = _MIN_CONTENT_WORDS) -> tu
 def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, cue_inside: bool | None = None):
     if cue_inside is None:
         cue_inside = quoted is not None and _inside(token.idx, quoted)
-    for child in token.children:
+    # nearest first: in "Addressing members, many of them sceptical, the chief suggested" the
+    # parser can give the verb two subjects, and the real one sits next to it
+    for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
         if child.ent_type_ in ("DATE", "TIME") or any(ch.isdigit() for ch in child.text):
             continue  # "said Saturday", "12:45 p.m.:" taken for subjects
         if quoted and not cue_inside and _inside(child.idx, quoted):
@@ -251,6 +253,16 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
     return found
 
 
+def _governing_verb(token):
+    """The verb a noun hangs from directly or through one preposition ("joined in a decision")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if token.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head is not token:
+        return head
+    return None
+
+
 def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list[_Attribution]:
     """ "Trump's claim that the vote was rigged", "critics voiced concern about the plan"."""
     key = f"{token.lemma_.lower()}/n"
@@ -264,10 +276,24 @@ def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list
         span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation == "acl" else 1)
         if span is None:
             continue
-        # the one whose claim it is: a possessor, else the subject of the verb that has the noun
-        subject = next((c for c in token.children if c.dep_ == "poss"), None)
-        if subject is None and token.dep_ in ("dobj", "attr", "nsubj") and token.head.pos_ in ("VERB", "AUX"):
-            subject = _subject_of(token.head) if token.dep_ != "nsubj" else None
+        # the one whose claim it is: "complaints from X", "a defense by X", a possessor ("his
+        # promise" -> the subject of the clause), else the subject of the verb that has the noun
+        subject = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                subject = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if subject is not None:
+                    break
+        if subject is None:
+            subject = next((c for c in token.children if c.dep_ == "poss"), None)
+            if subject is not None and subject.pos_ == "PRON":
+                governing = _governing_verb(token)
+                clause_subject = _subject_of(governing) if governing is not None else None
+                if clause_subject is not None and clause_subject.pos_ != "PRON":
+                    subject = clause_subject
+        if subject is None and token.dep_ != "nsubj":
+            governing = _governing_verb(token)
+            subject = _subject_of(governing) if governing is not None else None
         found.append(_Attribution(span[0], span[1], token, token.text, subject, origin="noun"))
     return found
 
