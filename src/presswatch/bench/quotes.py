@@ -62,6 +62,7 @@ class Prediction:
     start: int
     end: int
     speaker: str | None
+    kind: str = "direct"  # what the system calls it; textacy only finds direct quotations
 
 
 @dataclass(slots=True)
@@ -74,6 +75,8 @@ class Scores:
     found_by_type: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
     speaker_checked: int = 0
     speaker_right: int = 0
+    predictions_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
+    correct_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
 
     @property
     def precision(self) -> float:
@@ -91,6 +94,14 @@ class Scores:
     @property
     def recall_by_type(self) -> dict[str, float]:
         return {t: (self.found_by_type[t] / self.gold_by_type[t] if self.gold_by_type[t] else 0.0) for t in TYPES}
+
+    @property
+    def precision_by_kind(self) -> dict[str, float]:
+        """Precision of the predictions the system itself labelled direct / mixed / indirect."""
+        return {
+            t: (self.correct_by_kind[t] / self.predictions_by_kind[t] if self.predictions_by_kind[t] else 0.0)
+            for t in TYPES
+        }
 
     @property
     def speaker_accuracy(self) -> float:
@@ -155,9 +166,12 @@ def score_article(article: GoldArticle, predictions: Sequence[Prediction], score
     placed = [_covered(words, p.start, p.end) for p in predictions]
     placed = [(p, w) for p, w in zip(predictions, placed) if w]
     scores.predictions += len(placed)
-    for _, pw in placed:
+    for prediction, pw in placed:
+        kind = prediction.kind if prediction.kind in TYPES else "direct"
+        scores.predictions_by_kind[kind] += 1
         if any(len(pw & gw) >= 0.5 * len(pw) for gw in gold_words if gw):
             scores.correct += 1
+            scores.correct_by_kind[kind] += 1
     union: set[int] = set().union(*(w for _, w in placed)) if placed else set()
     for att, gw in zip(article.attributions, gold_words):
         scores.gold += 1
@@ -192,6 +206,7 @@ class SystemResult:
             "precision": round(s.precision, 4),
             "recall": round(s.recall, 4),
             "recall_by_type": {k: round(v, 4) for k, v in s.recall_by_type.items()},
+            "precision_by_kind": {k: round(v, 4) for k, v in s.precision_by_kind.items()},
             "speaker_accuracy": round(s.speaker_accuracy, 4),
             "articles_per_s": round(self.articles_per_s, 2),
             "predictions": s.predictions,
@@ -213,7 +228,8 @@ def presswatch_predictions(articles: Sequence[GoldArticle]) -> list[list[Predict
         for a in articles
     ]
     return [
-        [Prediction(q.start, q.end, q.speaker) for q in annotated.quotes] for annotated in annotate_many(inputs)
+        [Prediction(q.start, q.end, q.speaker, q.kind) for q in annotated.quotes]
+        for annotated in annotate_many(inputs)
     ]
 
 
