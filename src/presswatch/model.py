@@ -12,7 +12,7 @@ offsets into ``Article.text``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 DocumentKind = Literal["text", "html"]
@@ -138,10 +138,8 @@ class Article:
             value = getattr(self, f.name)
             if f.name == "comment_form":
                 rec[f.name] = value.to_record() if value is not None else None
-            elif isinstance(value, tuple):
-                rec[f.name] = [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
             else:
-                rec[f.name] = value
+                rec[f.name] = _plain(value)
         return rec
 
     @classmethod
@@ -186,6 +184,16 @@ class Article:
             ),
             removed=tuple(RemovedLine(**r) for r in rec.get("removed") or ()),
         )
+
+
+def _plain(value: Any) -> Any:
+    """Records as plain JSON types: nested dataclasses become dicts and tuples lists, all the way down
+    (so a record read back from JSON compares equal to a freshly made one)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)

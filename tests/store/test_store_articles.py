@@ -49,6 +49,20 @@ def test_same_content_again_is_unchanged_and_a_change_updates_the_same_record(st
     assert store.search('"Version one"').total == 0
 
 
+def test_same_text_with_a_new_title_or_new_quotes_is_updated(store: Store) -> None:
+    """Re-ingesting after a better extraction or NLP pass must reach the database, not be skipped
+    because the body text is the same."""
+    first = make_article("a1", text="Mayor Ada Brook said the pier would reopen.")
+    store.upsert_articles([first])
+    retitled = dataclasses.replace(first, title="Pier to reopen, mayor says")
+    assert store.upsert_articles([retitled]) == [UpsertOutcome.UPDATED]
+    assert store.get_article("a1").title == "Pier to reopen, mayor says"
+    attributed = dataclasses.replace(retitled, quotes=(quote("the pier would reopen", "Ada Brook", kind="indirect"),))
+    assert store.upsert_articles([attributed]) == [UpsertOutcome.UPDATED]
+    assert [q.speaker for q in store.get_article("a1").quotes] == ["Ada Brook"]
+    assert store.upsert_articles([attributed]) == [UpsertOutcome.UNCHANGED]
+
+
 def test_batch_reports_each_outcome_in_order(store: Store) -> None:
     store.upsert_articles([make_article("a1", text="one"), make_article("a2", text="two")])
     outcomes = store.upsert_articles(

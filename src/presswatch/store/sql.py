@@ -237,22 +237,26 @@ class SqlStore:
         if not batch:
             return []
         ids = list({a.id for a in batch})
-        known: dict[str, str] = {}
+        # Unchanged means the whole stored record is the same, not only the body: a new title, new
+        # metadata or a better NLP pass over the same text must reach the database on re-ingest.
+        known: dict[str, dict[str, Any]] = {}
+        compared = [articles.c[name] for name in _COMPARED_COLUMNS]
         for chunk in _chunks(ids, 500):
-            rows = conn.execute(sa.select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk)))
-            known.update((r.id, r.content_hash) for r in rows)
+            rows = conn.execute(sa.select(*compared).where(articles.c.id.in_(chunk)))
+            known.update((r.id, dict(r._mapping)) for r in rows)
 
         outcomes: list[UpsertOutcome] = []
         pending: dict[str, tuple[Article, bool]] = {}  # id -> (latest version in this batch, is new)
         for article in batch:
             previous = known.get(article.id)
-            if previous == article.content_hash:
+            current = _compared_row(article)
+            if previous == current:
                 outcomes.append(UpsertOutcome.UNCHANGED)
                 continue
             is_new = pending[article.id][1] if article.id in pending else previous is None
             outcomes.append(UpsertOutcome.STORED if previous is None else UpsertOutcome.UPDATED)
             pending[article.id] = (article, is_new)
-            known[article.id] = article.content_hash
+            known[article.id] = current
         if not pending:
             return outcomes
 
@@ -752,6 +756,17 @@ def _side_rows(article: Article) -> tuple[dict[str, dict[str, Any]], list[dict[s
             }
         )
     return links, quote_rows
+
+
+#: What decides UNCHANGED on re-ingest: everything extraction and NLP produce (cluster fields are dedup's).
+_COMPARED_COLUMNS = (
+    "id", "content_hash", "url", "site", "title", "standfirst", "published", "language", "source_path", "record",
+)  # fmt: skip
+
+
+def _compared_row(article: Article) -> dict[str, Any]:
+    row = _article_row(article)
+    return {name: row[name] for name in _COMPARED_COLUMNS}
 
 
 def _article_row(article: Article) -> dict[str, Any]:
