@@ -87,6 +87,18 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
 _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
 )
+# lxml.html picks each element's class in Python (form elements get their own), once per node every
+# time a node is touched from Python: thousands of calls a page. Extraction never uses the form
+# classes, so a fixed lookup done in C gives every element the plain HtmlElement, still what
+# trafilatura accepts as a parsed tree.
+_PARSER.set_element_class_lookup(
+    lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
