@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presswatch.extract.base import ExtractedText
 from presswatch.model import CommentForm, RemovedLine
@@ -55,12 +56,15 @@ class LineRule:
     in_form: bool = False
     prompt: bool = False
     credit: bool = False
+    #: the pattern's alternatives, as written (``pattern`` is their alternation)
+    alternatives: tuple[str, ...] = ()
 
 
 def _rule(name: str, *alternatives: str, max_words: int = 30, form_field: str | None = None,
           in_form: bool = False, prompt: bool = False, credit: bool = False) -> LineRule:
     pattern = re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
-    return LineRule(name, pattern, max_words, form_field, in_form or form_field is not None, prompt, credit)
+    return LineRule(name, pattern, max_words, form_field, in_form or form_field is not None, prompt, credit,
+                    alternatives)
 
 
 _EMAIL = r"e-?mail"
@@ -150,6 +154,28 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule("residue", r"[\s\-–—|•·.,:;_~*#>»«/\\]+", max_words=10),
 )
 
+# Every rule's alternatives in one pattern: a line no rule matches (nearly every line of a story) is
+# let through by one regex call instead of one per rule. Which rule matched, and its groups, come
+# from the loop over LINE_RULES as before. Alternatives that may start anywhere in the line (".{0,200}
+# ... cookies") cost a scan of the line each; they all need one of a few words, so they join the
+# pattern only for lines holding one of those words.
+_UNANCHORED_WORDS = re.compile(r"cookie|all rights reserved", re.IGNORECASE)
+
+
+def _alternation(unanchored: bool) -> re.Pattern[str]:
+    alternatives = [
+        re.sub(r"\(\?P<\w+>", "(?:", alternative)  # group names repeat across rules
+        for rule in LINE_RULES
+        for alternative in rule.alternatives
+        if unanchored or not alternative.startswith(".")
+    ]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+_ANY_ANCHORED_RULE = _alternation(unanchored=False)
+_ANY_RULE = _alternation(unanchored=True)
+_MAX_RULE_WORDS = max(rule.max_words for rule in LINE_RULES)
+
 # A wire dateline such as "(Reuters) -" or "LONDON (AP) —": the dateline stays in the text, the
 # agency becomes the syndication hint.
 _WIRE_AGENCIES = (r"Reuters|AP|AFP|Bloomberg|UPI|PA|dpa|DPA|Xinhua|TASS|Tass|IANS|PTI|AAP|CP|ANI|EFE|ANSA|Kyodo|"
@@ -172,10 +198,15 @@ _OPEN_QUOTES = "“‘«„"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
+# a line is compared twice (with the line before it, with the title): normalise it once
+@lru_cache(maxsize=4096)
 def _comparable(text: str) -> str:
     """A key for "is this the same line": NFKC, case-folded, quotes straightened, punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -216,6 +247,11 @@ def match_line_rule(line: str, *, in_comment_form: bool = False) -> tuple[LineRu
     if not text:
         return None
     words = len(text.split())
+    if words > _MAX_RULE_WORDS:
+        return None
+    prefilter = _ANY_RULE if _UNANCHORED_WORDS.search(text) else _ANY_ANCHORED_RULE
+    if not prefilter.fullmatch(text):
+        return None
     for rule in LINE_RULES:
         if words > rule.max_words:
             continue
@@ -246,13 +282,27 @@ def normalise_quotes(paragraph: str) -> str:
     Only quote characters and spaces change; no word is added or removed.
     """
     text = paragraph
-    text = re.sub(r"(\S)\s+“\s*$", r"\1”", text)
-    text = re.sub(r"(\S)\s+‘\s*$", r"\1’", text)
-    text = re.sub(r"([.!?,])\s+\"\s*$", r'\1"', text)
+    # each fix needs its quote mark (the first three at the very end): most paragraphs skip them all
+    last = text.rstrip()[-1:]
+    if last == "“":
+        text = _OPENING_AT_END.sub("\\1”", text)
+    elif last == "‘":
+        text = _SINGLE_OPENING_AT_END.sub("\\1’", text)
+    elif last == '"':
+        text = _STRAIGHT_AT_END.sub('\\1"', text)
     # a space right after an opening curly quote, or right before a closing one that follows punctuation
-    text = re.sub(r"“[^\S\n]+(?=\w)", "“", text)
-    text = re.sub(r"([\w.!?,;:])[^\S\n]+”(?=[\s,.;:!?)]|$)", r"\1”", text)
+    if "“" in text:
+        text = _SPACE_AFTER_OPENING.sub("“", text)
+    if "”" in text:
+        text = _SPACE_BEFORE_CLOSING.sub("\\1”", text)
     return text
+
+
+_OPENING_AT_END = re.compile(r"(\S)\s+“\s*$")
+_SINGLE_OPENING_AT_END = re.compile(r"(\S)\s+‘\s*$")
+_STRAIGHT_AT_END = re.compile(r"([.!?,])\s+\"\s*$")
+_SPACE_AFTER_OPENING = re.compile(r"“[^\S\n]+(?=\w)")
+_SPACE_BEFORE_CLOSING = re.compile(r"([\w.!?,;:])[^\S\n]+”(?=[\s,.;:!?)]|$)")
 
 
 @dataclass(slots=True)
@@ -324,7 +374,11 @@ def clean_paragraphs(
         if title_key:
             remaining = []
             for line in lines:
-                if _comparable(strip_site_residue(line)) == title_key:
+                # cutting a site name off the end keeps the line's first words: a line whose words do
+                # not start with the title's cannot be the title, and skips the cutting
+                if _comparable(line).startswith(title_key) and _comparable(
+                    strip_site_residue(line)
+                ) == title_key:
                     collected.removed.append(RemovedLine(line, "repeated_title"))
                 else:
                     remaining.append(line)
