@@ -134,3 +134,13 @@ def test_unnamed_sources_are_anonymous(annotated):
 def test_scare_quotes_and_titles_are_not_quotes(annotated):
     a = annotated('The choir sang "Winter Lights Over Harrow" at the festival, the organisers said.')
     assert not any(q.text == "Winter Lights Over Harrow" for q in a.quotes)
+
+
+def test_surname_the_recogniser_calls_an_organisation_still_resolves(annotated):
+    a = annotated(
+        "Olga Vetrova, the harbour minister, met the ferry crews on Monday.",
+        "Vetrova said the strike would end before the first snow.",
+    )
+    q = _by_text(a, "strike would end")
+    assert (q.speaker, q.speaker_type) == ("Olga Vetrova", "person")
+    assert q.speaker_role == "harbour minister"

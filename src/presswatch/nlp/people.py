@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from presswatch.model import Entity, Mention, Person
-from presswatch.nlp.lexicon import title_words
+from presswatch.nlp.lexicon import organisation_nouns, title_words
 from presswatch.nlp.roles import role_mentions
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -83,7 +83,8 @@ def _person_mentions(doc) -> list[PersonMention]:
     titles = title_words()
     mentions: list[PersonMention] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        described = ent.label_ != "PERSON" and _person_by_description(ent)
+        if ent.label_ != "PERSON" and not described:
             continue
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
@@ -103,7 +104,7 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue
         if any(not (w[0].isupper() or w.lower() in _NAME_PARTICLES or not w[0].isalpha()) for w in words):
             continue  # "hillary clinton's emails", lower-case junk
-        if not words[-1][0].isalpha() or text.lower() in other_names:
+        if not words[-1][0].isalpha() or (text.lower() in other_names and not described):
             continue  # "Russia's" when Russia is a place in this article
         if all(t.is_upper and len(t.text) <= 4 for t in tokens):
             continue  # acronyms: "ISIS", "NATO"
@@ -136,6 +137,19 @@ def _lone_entity(token) -> bool:
         return True
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return ent is not None and len(ent) == 1
+
+
+def _person_by_description(ent) -> bool:
+    """A name the recogniser labelled ORG but the text describes as a person:
+    "Marina Belova, a deckhand with eleven years on the river" (not "X, a think tank")."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    head = ent.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() not in organisation_nouns():
+            if any(d.lower_ in ("a", "an") for d in child.children if d.dep_ == "det"):
+                return True
+    return False
 
 
 def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
