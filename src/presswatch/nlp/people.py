@@ -131,12 +131,25 @@ def _person_mentions(doc) -> list[PersonMention]:
     return mentions
 
 
+def entity_of(token):
+    """The entity span a token belongs to, read from its IOB tags (``doc.ents`` rebuilds a list
+    on every access, which made this the slowest line of the stage)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _lone_entity(token) -> bool:
     """Not part of a longer entity: "Vetrova" alone (even if tagged ORG), not "Vetrova Shipping"."""
-    if not token.ent_type_:
-        return True
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return ent is not None and len(ent) == 1
+    ent = entity_of(token)
+    return ent is None or len(ent) == 1
 
 
 def _person_by_description(ent) -> bool:
@@ -179,6 +192,7 @@ def find_people(doc) -> PeopleIndex:
     mentions = _person_mentions(doc)
     full_names = [(m.start, m.name_tokens) for m in mentions if len(m.name_tokens) >= 2]
     index = PeopleIndex()
+    text = doc.text  # computed on every access: once here
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:
         name = " ".join(_full_name_for(m, full_names))
@@ -200,7 +214,7 @@ def find_people(doc) -> PeopleIndex:
             Person(
                 name=name,
                 roles=tuple(roles),
-                mentions=tuple(Mention(text=doc.text[m.start : m.end], start=m.start, end=m.end) for m in ms),
+                mentions=tuple(Mention(text=text[m.start : m.end], start=m.start, end=m.end) for m in ms),
             )
         )
     return index

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
-from presswatch.nlp.people import PeopleIndex
+from presswatch.nlp.people import PeopleIndex, entity_of
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we", "them"}
@@ -38,11 +38,11 @@ UNKNOWN = Speaker(None, "anonymous")
 
 
 def _entity_span(token):
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    span = entity_of(token)
+    if span is None:
+        return None
+    span.label_ = token.ent_type_  # a plain Span from IOB tags; carry the label
+    return span
 
 
 def _org_name(ent) -> str:
