@@ -78,6 +78,28 @@ def test_content_names_are_not_furniture(name):
     assert not is_furniture_name(name)
 
 
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        # a furniture word inside a longer word is not the word
+        ("headshot", False),
+        ("uploads-grid", False),
+        ("sharpened-photo", False),
+        ("col-md-6 container", False),
+        # compounds glued or split, in camelCase or with separators
+        ("YouMayAlsoLike", True),
+        ("you_may-also like", True),
+        ("mostPopularList", True),
+        ("ReadMore", True),
+        # the article's own body named beside a furniture word stays
+        ("ArticleBody shareTools", False),
+        ("post-content related", False),
+    ],
+)
+def test_furniture_names_are_whole_words_or_their_compounds(name, furniture):
+    assert is_furniture_name(name) is furniture
+
+
 def test_prune_drops_nav_aside_footer_and_named_furniture_but_keeps_the_story():
     html = _page(
         "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from lxml.etree import XPath
+from lxml.etree import Element as _ANY_ELEMENT
 from lxml.html import HtmlElement
 
 __all__ = [
@@ -180,11 +181,28 @@ class PruneReport:
     unwrapped_tables: int
 
 
+_WORD_RUN = re.compile(r"[a-z0-9]+")
+_ANY_COMPOUND = re.compile("|".join(sorted(_FURNITURE_COMPOUNDS)))
+_ANY_CONTENT_COMPOUND = re.compile("|".join(sorted(_CONTENT_COMPOUNDS)))
+
+
 def is_furniture_name(name: str) -> bool:
     """Whether a class or id value names page furniture (``"related-links"``, ``"shareBar"``)."""
     if not name:
         return False
-    words = _name_words(name)
+    # a page has a hundred or more distinct names, most of them not furniture ("container",
+    # "col-md-6"): the common case is decided by one set test and a few substring tests
+    lowered = name.lower()
+    if lowered != name:  # only upper-case letters make camelCase boundaries
+        lowered = _CAMEL_BOUNDARY.sub(" ", name).lower()
+    words = _WORD_RUN.findall(lowered)
+    # a compound made of two to four of the words, or one word, is a substring of them glued
+    glued = "".join(words)
+    if _FURNITURE_WORDS.isdisjoint(words):
+        if not _ANY_COMPOUND.search(glued):
+            return False
+    elif not _ANY_CONTENT_COMPOUND.search(glued):
+        return True  # a furniture word, and no name of the article's own body to overrule it
     joined = {a + b for a, b in pairwise(words)}
     if joined & _CONTENT_COMPOUNDS or _CONTENT_COMPOUNDS.intersection(words):
         return False
@@ -252,8 +270,10 @@ def _is_link_list(element: HtmlElement) -> bool:
 
 def _is_link_only(element: HtmlElement) -> bool:
     """A block whose text is all one link's (a teaser, "READ MORE: ..."), with at least three words."""
+    if element.find(".//a") is None:
+        return False  # the cheap test first: most paragraphs hold no link
     text = " ".join(element.text_content().split())
-    if len(text.split()) < 3 or element.find(".//a") is None:
+    if len(text.split()) < 3:
         return False
     return _link_text_length(element) >= LINK_ONLY * len(text)
 
@@ -369,21 +389,31 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
     removed: set[HtmlElement] = set()
-    # one pass in document order: outer blocks come before what they contain
-    for element in root.iter():
+    # the page's furniture class and id values, each distinct value tested once; an element whose
+    # value is not among them is looked up in a set, with no name splitting per element
+    named = {
+        attribute: matching_values(root, _is_furniture_value, attribute)
+        for attribute in ("class", "id")
+    }
+    furniture_classes, furniture_ids = named["class"], named["id"]
+    # one pass in document order (elements only, filtered in C): outer blocks come before what
+    # they contain
+    for element in root.iter(_ANY_ELEMENT):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
+        role = element.get("role")
         if (
             tag in _FURNITURE_TAGS
-            or (element.get("role") or "").lower() in _FURNITURE_ROLES
+            or role is not None
+            and role.lower() in _FURNITURE_ROLES
             or tag == "p"
             and _is_link_only(element)
         ):
             pass
         elif tag in _NEVER_BY_NAME:
             continue
-        elif _named_furniture(element.get("class")) or _named_furniture(element.get("id")):
+        elif (furniture_classes and element.get("class") in furniture_classes) or (
+            furniture_ids and element.get("id") in furniture_ids
+        ):
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue

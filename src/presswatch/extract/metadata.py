@@ -273,6 +273,12 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
 
 @lru_cache(maxsize=16384)
 def _is_byline_class(value: str) -> bool:
+    lowered = value.lower()
+    # every name the pattern takes holds one of these words; checked first, as a page has a hundred
+    # or more class names and few name the byline (non-ASCII names go to the pattern, whose
+    # case-insensitive matching knows more letter pairs than lower() does)
+    if lowered.isascii() and not any(w in lowered for w in ("author", "byline", "contributor")):
+        return False
     return bool(_BYLINE_CLASS.search(_CAMEL.sub("-", value)))
 
 
