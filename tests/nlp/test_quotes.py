@@ -144,3 +144,31 @@ def test_surname_the_recogniser_calls_an_organisation_still_resolves(annotated):
     q = _by_text(a, "strike would end")
     assert (q.speaker, q.speaker_type) == ("Olga Vetrova", "person")
     assert q.speaker_role == "harbour minister"
+
+
+def test_doubled_apostrophes_on_both_sides_are_quotation_marks():
+    text = "''We will rebuild the pier,'' the mayor said. ''It will take a year.''"
+    inner = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert inner == ["We will rebuild the pier,", "It will take a year."]
+
+
+def test_object_and_preposition_cues(annotated):
+    a = annotated(
+        "Maria Lopez criticized the new parking rules on Tuesday.",
+        "John Baker called for a recount of the ballots in the northern district.",
+    )
+    assert _by_text(a, "new parking rules").speaker == "Maria Lopez"
+    assert _by_text(a, "recount of the ballots").speaker == "John Baker"
+    assert {q.kind for q in a.quotes} == {"indirect"}
+
+
+def test_colon_introduction_and_headline_style(annotated):
+    a = annotated(
+        "Senator Paul Grant told the committee:",
+        "“The budget leaves the rural clinics without a single new doctor.”",
+        "Grant: the clinics will close by winter unless the budget changes.",
+    )
+    intro = _by_text(a, "rural clinics")
+    assert (intro.kind, intro.speaker) == ("direct", "Paul Grant")
+    headline = _by_text(a, "clinics will close")
+    assert headline.speaker == "Paul Grant" and headline.cue == ":"

@@ -1,11 +1,15 @@
 """Who said what: direct, indirect and mixed quotes with their cue and speaker.
 
-Two sources of evidence, merged:
-1. cue verbs from the lexicon (``data/cues.txt``, learnt from PolNeAR train) with a clausal
-   complement ("Patrushev warned that ..."), parenthetical cues ("..., he said") and "according to X";
-2. quotation marks (straight, curly, «», NYT ``...'', a curly opening mark used to close) paired per
-   paragraph; a quotation without its own cue takes the cue in its sentence, else continues the
-   attribution just before it ("“A,” X said. “B.”").
+Evidence, merged:
+1. cue words learnt from PolNeAR *train* (``data/cues.txt``, see ``lexicon.build_cue_lexicon``):
+   a (lemma, relation) pair says how a word takes what was said -- a clause ("warned that ..."),
+   an infinitive ("urged X to ..."), an object ("criticized the plan"), a preposition ("called for
+   a recount"); nouns too ("the claim that ...", "criticism of ..."). Plus parenthetical cues
+   ("..., he said"), "according to X", and headline style "Name: claim";
+2. quotation marks (straight, curly, «», NYT ``...'' and ''...'', a curly opening mark used to
+   close) paired per paragraph; a quotation takes the cue in its sentence, else a colon
+   introduction ("X said:"), else continues the attribution just before it ("“A,” X said. “B.”"),
+   else stands as a quotation whose speaker is borrowed from its paragraph.
 A reported clause with quoted words inside is ``mixed``; one that is (nearly) all quotation is
 ``direct``; one without quotation marks is ``indirect``.
 """
@@ -27,6 +31,9 @@ _DIRECT_SHARE = 0.9  # the corpus's own threshold for calling an attribution dir
 _MIN_CONTENT_WORDS = 2
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
+# Switches measured on train with ``presswatch bench quotes --split train``: quotations with no
+# known cue are kept (direct recall 0.92 -> 0.97 at the same precision); cues whose clause names
+# no subject are kept too (F1 +0.006, speaker accuracy -0.015).
 UNCUED_QUOTATIONS = True
 REQUIRE_SUBJECT = False
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep")
