@@ -67,10 +67,10 @@ def entities_of(doc) -> tuple[Entity, ...]:
             span = span[1:]
         if len(span) > 1 and span[-1].text in _POSSESSIVE:
             span = span[:-1]
-        text = _clean_entity_text(span.text)
-        if not text or not any(ch.isalpha() for ch in text):
-            continue
-        out.append(Entity(text=text, label=ent.label_, start=span.start_char, end=span.start_char + len(span.text)))
+        text = span.text
+        if "\n" in text or not any(ch.isalpha() for ch in text):
+            continue  # a span across paragraphs is the recogniser's mistake, not a name
+        out.append(Entity(text=text, label=ent.label_, start=span.start_char, end=span.end_char))
     return tuple(out)
 
 
