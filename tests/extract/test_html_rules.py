@@ -509,3 +509,22 @@ def test_controls_and_embedded_media_are_not_text():
     assert STORY[3] in text
     for junk in ("Choose a category", "Load more", "does not support video"):
         assert junk not in text
+
+
+def test_prune_skips_what_a_removed_block_contains_and_goes_on_after_it():
+    html = _page(
+        f"<article>{_story_html()}"
+        "<div class='related-stories'><ul class='share-list'><li><a href='/a'>Ferry fares rise in May</a></li>"
+        "<li><a href='/b'>Quay market reopens</a></li></ul><p>More from the harbour desk</p></div>"
+        "<div class='newsletter'><p>The Gazette in your inbox every morning</p></div>"
+        "<p>The council will publish the inspectors' report next week.</p>"
+        "</article>"
+    )
+    tree = lxml.html.fromstring(html)
+    report = prune_boilerplate(tree)
+    text = _texts(tree)
+    # the outer related block and the newsletter box: the list inside the first is not counted again
+    assert report.removed_blocks == 2
+    assert "Ferry fares" not in text and "inbox" not in text
+    assert "inspectors' report next week" in text
+    assert all(p in text for p in STORY)

@@ -379,6 +379,9 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     return count
 
 
+_ELEMENTS_INSIDE = XPath("count(descendant::*)")
+
+
 def prune_boilerplate(tree: HtmlElement) -> PruneReport:
     """Remove furniture blocks from ``tree`` in place; returns what was done."""
     body = tree.find("body")
@@ -388,7 +391,7 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         _drop(element)
     total = _prose_length(root) or 1
     unwrapped = unwrap_layout_tables(root)
-    removed: set[HtmlElement] = set()
+    removed: list[HtmlElement] = []
     # the page's furniture class and id values, each distinct value tested once; an element whose
     # value is not among them is looked up in a set, with no name splitting per element
     named = {
@@ -397,8 +400,12 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
     }
     furniture_classes, furniture_ids = named["class"], named["id"]
     # one pass in document order (elements only, filtered in C): outer blocks come before what
-    # they contain
+    # they contain, and what a removed block contains is skipped, not tested
+    skip = 0
     for element in root.iter(_ANY_ELEMENT):
+        if skip:
+            skip -= 1
+            continue
         tag = element.tag
         role = element.get("role")
         if (
@@ -417,11 +424,11 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
-        if removed and any(ancestor in removed for ancestor in element.iterancestors()):
-            continue
         if _prose_length(element) >= ARTICLE_SHARE * total:
             continue
-        removed.add(element)
+        removed.append(element)
+        # its descendants come next in document order
+        skip = int(_ELEMENTS_INSIDE(element))
     for element in removed:
         _drop(element)
     return PruneReport(removed_blocks=len(removed), unwrapped_tables=unwrapped)
