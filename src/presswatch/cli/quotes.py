@@ -42,9 +42,9 @@ def quotes(
     if not hits:
         console.print("no quotes found")
         return
-    table = Table(show_lines=False)
-    for column in ("speaker", "role", "kind", "cue", "quote", "article"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=False, expand=True)
+    for column, ratio in (("speaker", 2), ("role", 2), ("kind", 1), ("cue", 1), ("quote", 5), ("article", 2)):
+        table.add_column(column, overflow="fold", ratio=ratio)
     for hit in hits:
         q = hit.quote
         speaker_text = escape(q.speaker or "(unnamed)") + (" [dim](anonymous)[/]" if q.speaker_type == "anonymous" else "")

@@ -122,7 +122,8 @@ def _person_mentions(doc) -> list[PersonMention]:
     surnames = {m.name_tokens[-1] for m in mentions if len(m.name_tokens) >= 2}
     taken = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for token in doc:
-        if token.text in surnames and token.i not in taken and token.pos_ == "PROPN" and _lone_entity(token):
+        # sentence-initial surnames are sometimes tagged NOUN ("Reyes said ...")
+        if token.text in surnames and token.i not in taken and token.pos_ in ("PROPN", "NOUN") and _lone_entity(token):
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name or an organisation's name
             end = token.idx + len(token.text)
