@@ -224,3 +224,29 @@ def test_a_guessed_date_of_today_is_the_crawl_time_and_is_not_taken():
     # a date the page states in its markup is its own, even today's
     stated = page.replace("<title>", f"<meta property='article:published_time' content='{today}'><title>")
     assert _meta(stated, fallback=True).published == today
+
+
+def test_the_date_fallback_leaves_the_page_tree_as_it_was():
+    # no date in the markup: htmldate searches the page, on its own copy
+    html = (
+        "<html><head><title>Pier to close</title></head><body><h1>Pier to close</h1>"
+        "<p class='meta'>Posted 19 November 2019</p><script>var x = 1;</script>"
+        "<p>The harbour board voted on Tuesday to close the old ferry pier.</p></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    before = lxml.html.tostring(tree)
+    meta = extract_metadata(tree, fallback=True)
+    assert meta.published == "2019-11-19"
+    assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    "class_name", ["byline-author", "byline o'hara", 'author "desk" byline']
+)
+def test_bylines_are_found_by_class_names_with_any_quote_marks(class_name):
+    escaped = class_name.replace('"', "&quot;").replace("'", "&#39;")
+    meta = _meta(
+        f"<html><body><h1>Pier to close</h1><div class=\"{escaped}\">Ona Brisk</div>"
+        "<p>The harbour board voted on Tuesday to close the old ferry pier.</p></body></html>"
+    )
+    assert meta.authors == ("Ona Brisk",)

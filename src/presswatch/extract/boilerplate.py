@@ -24,6 +24,7 @@ __all__ = [
     "is_furniture_name",
     "prune_boilerplate",
     "unwrap_layout_tables",
+    "xpath_string",
 ]
 
 # page furniture by tag, and controls and embedded media (their fallback text is not the story)
@@ -297,12 +298,14 @@ def _is_furniture_value(value: str) -> bool:
     )
 
 
-def _xpath_literal(value: str) -> str | None:
+def xpath_string(value: str) -> str:
+    """An XPath expression for the string ``value``, whatever quote marks it holds."""
     if "'" not in value:
         return f"'{value}'"
     if '"' not in value:
         return f'"{value}"'
-    return None
+    pieces = ", \"'\", ".join(f"'{piece}'" for piece in value.split("'"))
+    return f"concat({pieces})"
 
 
 def matching_values(root: HtmlElement, wanted, attribute: str) -> frozenset[str]:
@@ -515,10 +518,9 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     body = tree.find("body")
     root = body if body is not None else tree
     tests = [
-        f"@{attribute}={literal}"
+        f"@{attribute}={xpath_string(value)}"
         for attribute in ("class", "id", "itemprop")
-        for value in matching_values(root, _is_standfirst_value, attribute)
-        if (literal := _xpath_literal(value)) is not None
+        for value in sorted(matching_values(root, _is_standfirst_value, attribute))
     ]
     # a handful of exact-value tests run in C; sub-headings are the other candidates
     candidates = root.xpath(
