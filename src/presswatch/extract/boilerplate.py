@@ -222,10 +222,14 @@ def is_furniture_name(name: str) -> bool:
 
 def _text_length(element: HtmlElement) -> int:
     # string-length in XPath runs in C: no Python string per node
-    return int(element.xpath("string-length(.)"))
+    return int(_STRING_LENGTH(element))
 
 
 _LINK_TEXT = XPath(".//a//text()", smart_strings=False)
+# compiled once: element.xpath("...") compiles its expression on every call
+_STRING_LENGTH = XPath("string-length(.)")
+_LINK_COUNT = XPath("count(.//a)")
+_TABLE_CELLS = XPath("./tr/td|./tbody/tr/td|./thead/tr/td")
 
 
 def _link_text_length(element: HtmlElement) -> int:
@@ -257,7 +261,7 @@ def _is_link_list(element: HtmlElement) -> bool:
     Either many links making up most of its text, or every item (two or more) nothing but a link:
     a short "related" list inside the article.
     """
-    links = element.xpath("count(.//a)")
+    links = _LINK_COUNT(element)
     if links < 2:
         return False
     text = _text_length(element)
@@ -369,7 +373,7 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
     """Turn tables used as page grids into plain blocks; data tables (cells of short values) stay."""
     count = 0
     for table in list(tree.iter("table")):
-        cells = table.xpath("./tr/td|./tbody/tr/td|./thead/tr/td")
+        cells = _TABLE_CELLS(table)
         is_layout = table.find(".//table") is not None or any(
             len(cell.findall(".//p")) >= 2 or cell.find(".//div") is not None
             for cell in cells

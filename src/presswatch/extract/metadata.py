@@ -20,6 +20,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from presswatch.extract.boilerplate import matching_values, xpath_string
@@ -282,10 +283,13 @@ def _is_byline_class(value: str) -> bool:
     return bool(_BYLINE_CLASS.search(_CAMEL.sub("-", value)))
 
 
+_AUTHOR_MARKUP = XPath("//*[@itemprop='author'] | //a[@rel='author']")
+
+
 def _visible_bylines(tree: HtmlElement) -> list[str]:
     """Names printed on the page: schema.org microdata, rel=author links, elements named as the byline."""
     byline_classes = matching_values(tree, _is_byline_class, "class")
-    elements = tree.xpath("//*[@itemprop='author'] | //a[@rel='author']")
+    elements = _AUTHOR_MARKUP(tree)
     if byline_classes:
         literals = [xpath_string(value) for value in sorted(byline_classes)]
         # a page has a few byline class names: compared in C, no Python call per element
