@@ -120,17 +120,20 @@ def build_cue_lexicon(
                 for ch in range(start, end):
                     cue_owner.setdefault(ch, set()).update(content)
         for token in doc:
-            if token.pos_ not in ("VERB", "NOUN"):
+            if token.pos_ not in ("VERB", "NOUN", "ADJ"):
                 continue
             for relation in relations_of(token):
                 if token.pos_ == "NOUN" and not (relation == "acl" or relation.startswith("prep:")):
                     continue  # nouns report through "that" clauses and prepositions only
+                if token.pos_ == "ADJ" and not (relation in ("ccomp", "xcomp") or relation.startswith("prep:")):
+                    continue  # "confident that ...", "critical of ..."
                 if token.pos_ == "VERB" and relation == "acl":
                     continue
                 comp = complement_of(token, relation)
                 if comp is None:
                     continue
-                key = (token.lemma_.lower() if token.pos_ == "VERB" else f"{token.lemma_.lower()}/n", relation)
+                suffix = {"VERB": "", "NOUN": "/n", "ADJ": "/a"}[token.pos_]
+                key = (f"{token.lemma_.lower()}{suffix}", relation)
                 seen[key] += 1
                 content = cue_owner.get(token.idx)
                 if content:

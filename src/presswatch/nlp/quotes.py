@@ -245,6 +245,9 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
         if token.pos_ == "NOUN" and not _inside(token.idx, quoted):
             found += _noun_cue_attributions(token, relations)
             continue
+        if token.pos_ == "ADJ" and not _inside(token.idx, quoted):
+            found += _adjective_cue_attributions(token, relations, quoted)
+            continue
         if not _is_cue(token, cues) or _inside(token.idx, quoted):
             continue
         subject = _subject_of(token, quoted=quoted)
@@ -268,6 +271,28 @@ def _governing_verb(token):
     if token.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head is not token:
         return head
     return None
+
+
+def _adjective_cue_attributions(token, relations, quoted) -> list[_Attribution]:
+    """ "Aides were confident that the bill would pass", "she was critical of the plan"."""
+    key = f"{token.lemma_.lower()}/a"
+    found = []
+    for relation in relations_of(token):
+        if (key, relation) not in relations:
+            continue
+        child = complement_of(token, relation)
+        if child is None:
+            continue
+        span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation in ("ccomp", "xcomp") else 1)
+        if span is None:
+            continue
+        subject = _subject_of(token, quoted=quoted)
+        if subject is None and token.dep_ in ("acomp", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(token.head, quoted=quoted)
+        if subject is None:
+            continue  # "critical" as a plain modifier: nobody holds the view
+        found.append(_Attribution(span[0], span[1], token, token.text, subject, origin="adjective"))
+    return found
 
 
 def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list[_Attribution]:
