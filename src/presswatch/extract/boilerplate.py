@@ -24,7 +24,6 @@ __all__ = [
     "is_furniture_name",
     "prune_boilerplate",
     "unwrap_layout_tables",
-    "xpath_string",
 ]
 
 # page furniture by tag, and controls and embedded media (their fallback text is not the story)
@@ -302,16 +301,6 @@ def _is_furniture_value(value: str) -> bool:
     )
 
 
-def xpath_string(value: str) -> str:
-    """An XPath expression for the string ``value``, whatever quote marks it holds."""
-    if "'" not in value:
-        return f"'{value}'"
-    if '"' not in value:
-        return f'"{value}"'
-    pieces = ", \"'\", ".join(f"'{piece}'" for piece in value.split("'"))
-    return f"concat({pieces})"
-
-
 def matching_values(root: HtmlElement, wanted, attribute: str) -> frozenset[str]:
     """The distinct values of ``attribute`` on the page that pass ``wanted``.
 
@@ -521,17 +510,21 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     """
     body = tree.find("body")
     root = body if body is not None else tree
-    tests = [
-        f"@{attribute}={xpath_string(value)}"
+    named = [
+        (attribute, values)
         for attribute in ("class", "id", "itemprop")
-        for value in sorted(matching_values(root, _is_standfirst_value, attribute))
+        if (values := matching_values(root, _is_standfirst_value, attribute))
     ]
-    # a handful of exact-value tests run in C; sub-headings are the other candidates
-    candidates = root.xpath(
-        ".//h2|.//h3" + (f"|.//*[{' or '.join(tests)}]" if tests else "")
+    # sub-headings and elements with a standfirst-like name, in page order; read lazily, as the
+    # standfirst sits near the top and the walk ends where it is found
+    candidates = (
+        element
+        for element in root.iter(_ANY_ELEMENT)
+        if element.tag in ("h2", "h3")
+        or any(element.get(attribute) in values for attribute, values in named)
     )
     for element in candidates:
-        if not isinstance(element.tag, str) or not _is_standfirst(element):
+        if element is root or not _is_standfirst(element):
             continue
         text = " ".join(element.text_content().split())
         if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:

@@ -20,10 +20,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml.etree import XPath
+from lxml.etree import Element as _ANY_ELEMENT
 from lxml.html import HtmlElement
 
-from presswatch.extract.boilerplate import matching_values, xpath_string
+from presswatch.extract.boilerplate import matching_values
 
 __all__ = [
     "PageMetadata",
@@ -283,18 +283,24 @@ def _is_byline_class(value: str) -> bool:
     return bool(_BYLINE_CLASS.search(_CAMEL.sub("-", value)))
 
 
-_AUTHOR_MARKUP = XPath("//*[@itemprop='author'] | //a[@rel='author']")
-
-
 def _visible_bylines(tree: HtmlElement) -> list[str]:
     """Names printed on the page: schema.org microdata, rel=author links, elements named as the byline."""
     byline_classes = matching_values(tree, _is_byline_class, "class")
-    elements = _AUTHOR_MARKUP(tree)
-    if byline_classes:
-        literals = [xpath_string(value) for value in sorted(byline_classes)]
-        # a page has a few byline class names: compared in C, no Python call per element
-        tests = " or ".join(f"@class={literal}" for literal in literals)
-        elements += tree.xpath(f"//*[{tests}][not(.//p)]")
+    # one walk over the elements for both kinds: schema.org/rel markup first, then the named ones
+    marked: list[HtmlElement] = []
+    named: list[HtmlElement] = []
+    for element in tree.iter(_ANY_ELEMENT):
+        if element.get("itemprop") == "author" or (
+            element.get("rel") == "author" and element.tag == "a"
+        ):
+            marked.append(element)
+        if (
+            byline_classes
+            and element.get("class") in byline_classes
+            and element.find(".//p") is None
+        ):
+            named.append(element)
+    elements = marked + named
     names = []
     for element in elements:
         if element.tag in ("meta", "link", "script"):
