@@ -435,6 +435,28 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject, origin="colon")
 
 
+def _within_cue_paragraph(text: str):
+    """A reported clause ends at its paragraph: the parser sometimes runs a sentence on into the
+    next paragraph (a quotation that opens it), which is a different attribution."""
+
+    def clip(att: _Attribution) -> _Attribution | None:
+        if att.cue is None:
+            return att
+        para_start = text.rfind("\n", 0, att.cue.idx) + 1
+        para_end = _paragraph_end(text, att.cue.idx)
+        start, end = max(att.start, para_start), min(att.end, para_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not re.search(r"\w", text[start:end]):
+            return None
+        att.start, att.end = start, end
+        return att
+
+    return clip
+
+
 def _borrow_speakers(text: str, atts: list[_Attribution]) -> None:
     """An attribution whose clause names nobody takes the speaker of its paragraph's nearest
     attribution that names one, else of the paragraph before (quotations run on in news style)."""
@@ -481,7 +503,7 @@ def find_quotes(
     relations = relations if relations is not None else cue_relations()
     cues = frozenset(lemma for lemma, _ in relations)
     quoted = find_quoted_spans(text)
-    attributions = _cue_attributions(doc, relations, quoted)
+    attributions = [a for a in map(_within_cue_paragraph(text), _cue_attributions(doc, relations, quoted)) if a]
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
     # takes the quotation's exact bounds (marks excluded)
