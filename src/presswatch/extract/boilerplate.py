@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -502,6 +503,23 @@ def _is_standfirst(element: HtmlElement) -> bool:
     return False
 
 
+def _standfirst_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Sub-headings and elements with a standfirst-like name, in page order; a generator, as the
+    standfirst sits near the top and the walk ends where it is found."""
+    classes, ids, props = (
+        matching_values(root, _is_standfirst_value, attribute)
+        for attribute in ("class", "id", "itemprop")
+    )
+    for element in root.iter(_ANY_ELEMENT):
+        if (
+            element.tag in ("h2", "h3")
+            or (classes and element.get("class") in classes)
+            or (ids and element.get("id") in ids)
+            or (props and element.get("itemprop") in props)
+        ) and element is not root:
+            yield element
+
+
 def detach_standfirst(tree: HtmlElement) -> str | None:
     """Take the standfirst (dek, sub-headline) out of the tree and return its text.
 
@@ -510,21 +528,9 @@ def detach_standfirst(tree: HtmlElement) -> str | None:
     """
     body = tree.find("body")
     root = body if body is not None else tree
-    named = [
-        (attribute, values)
-        for attribute in ("class", "id", "itemprop")
-        if (values := matching_values(root, _is_standfirst_value, attribute))
-    ]
-    # sub-headings and elements with a standfirst-like name, in page order; read lazily, as the
-    # standfirst sits near the top and the walk ends where it is found
-    candidates = (
-        element
-        for element in root.iter(_ANY_ELEMENT)
-        if element.tag in ("h2", "h3")
-        or any(element.get(attribute) in values for attribute, values in named)
-    )
+    candidates = _standfirst_candidates(root)
     for element in candidates:
-        if element is root or not _is_standfirst(element):
+        if not _is_standfirst(element):
             continue
         text = " ".join(element.text_content().split())
         if not 20 <= len(text) <= 400 or len(element.findall(".//p")) > 1:
