@@ -35,6 +35,9 @@ class Speaker:
 
 
 UNKNOWN = Speaker(None, "anonymous")
+# "the group" refers back to an organisation in its own or the previous sentence only (measured on
+# train: speaker accuracy +0.004 over an unlimited look-back)
+ORG_WINDOW_SENTENCES: int | None = 1
 
 
 def _entity_span(token):
@@ -162,7 +165,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         singular = token.tag_ in ("NN", "NNP")
         described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
         if "the" in determiners and not named_inside and singular and not described:
-            org = _recent_org(token, lemma, people=people)
+            org = _recent_org(token, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")
