@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from lxml.etree import XPath
 from lxml.etree import Element as _ANY_ELEMENT
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 __all__ = [
@@ -155,13 +155,6 @@ _CONTENT_COMPOUNDS = frozenset(
     for b in ("body", "content", "text")
 )
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
-
-
-def _name_words(name: str) -> list[str]:
-    return [
-        w for w in _NAME_SEPARATORS.split(_CAMEL_BOUNDARY.sub(" ", name).lower()) if w
-    ]
 
 
 # whole class tokens that hide a block (as parts of longer names, "label-hidden", they do not)
