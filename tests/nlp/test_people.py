@@ -51,3 +51,17 @@ def test_entities_have_offsets_and_kept_labels(annotated):
     for e in a.entities:
         assert a.text[e.start : e.end] == e.text
     assert any(e.text == "Lisbon" and e.label == "GPE" for e in a.entities)
+
+
+def test_text_too_long_for_the_parser_is_an_nlp_error(monkeypatch):
+    import pytest
+
+    from presswatch.errors import NLPError
+    from presswatch.nlp import annotate
+    from presswatch.nlp.pipeline import load_nlp
+
+    from conftest import article_from  # noqa: E402  (the fixture module of this folder)
+
+    monkeypatch.setattr(load_nlp(), "max_length", 50)
+    with pytest.raises(NLPError, match="longer than the parser accepts"):
+        annotate(article_from("A sentence that is clearly longer than fifty characters in all."))

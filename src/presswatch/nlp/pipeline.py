@@ -22,12 +22,15 @@ _NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"
 _BROKEN_CLOSE = re.compile(r"(?<=[^\s“])(\s?)“(?=\s*(?:\n|$))")
 
 
-@lru_cache(maxsize=2)
 def load_nlp(model: str | None = None):  # -> spacy.Language
     """The shared spaCy pipeline (one per process and model name)."""
+    return _load(model or config.SPACY_MODEL)
+
+
+@lru_cache(maxsize=2)
+def _load(name: str):
     import spacy
 
-    name = model or config.SPACY_MODEL
     try:
         nlp = spacy.load(name, exclude=[])
     except OSError as exc:  # the model package is not installed
@@ -50,8 +53,17 @@ def text_for_parse(text: str) -> str:
 def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None) -> Iterator:
     """Parse many texts in batches; yields one spaCy Doc per text, in order."""
     nlp = load_nlp(model)
-    yield from nlp.pipe((text_for_parse(t) for t in texts), batch_size=batch_size)
+
+    def checked(text: str) -> str:
+        if len(text) > nlp.max_length:
+            raise NLPError(f"text of {len(text):,} characters is longer than the parser accepts ({nlp.max_length:,})")
+        return text_for_parse(text)
+
+    yield from nlp.pipe((checked(t) for t in texts), batch_size=batch_size)
 
 
 def parse_text(text: str, *, model: str | None = None):
-    return load_nlp(model)(text_for_parse(text))
+    nlp = load_nlp(model)
+    if len(text) > nlp.max_length:
+        raise NLPError(f"text of {len(text):,} characters is longer than the parser accepts ({nlp.max_length:,})")
+    return nlp(text_for_parse(text))
