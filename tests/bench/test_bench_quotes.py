@@ -75,7 +75,7 @@ def test_speaker_match_ignores_articles_and_needs_a_shared_word():
 def test_quick_run_beats_textacy_on_the_same_articles():
     presswatch, textacy = run_bench("dev", limit=10)
     assert presswatch.articles == textacy.articles == 10
-    # measured on these ten dev articles: F1 0.84, P 0.86, R 0.83, direct recall 0.96, speakers 0.87
+    # measured on these ten dev articles: F1 0.84, P 0.86, R 0.82, direct recall 0.96, speakers 0.87
     # (textacy: F1 0.25); pinned a little below so that a real regression fails
     assert presswatch.scores.f1 >= 0.78
     assert presswatch.scores.f1 > textacy.scores.f1 + 0.4
