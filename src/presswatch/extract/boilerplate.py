@@ -504,6 +504,10 @@ def _standfirst_candidates(root: HtmlElement) -> Iterator[HtmlElement]:
         matching_values(root, _is_standfirst_value, attribute)
         for attribute in ("class", "id", "itemprop")
     )
+    if not (classes or ids or props):
+        # nothing on the page is named like a standfirst: only sub-headings, found in C
+        yield from (element for element in root.iter("h2", "h3") if element is not root)
+        return
     for element in root.iter(_ANY_ELEMENT):
         if (
             element.tag in ("h2", "h3")
