@@ -558,8 +558,8 @@ def find_quotes(
             all_atts.append(cont)
             all_atts.sort(key=lambda a: (a.start, a.end))
         elif UNCUED_QUOTATIONS and _plausible_quotation(doc, text, q, None):
-            # a quotation with no cue the lexicon knows ("X put it: ..."): speech all the same; the
-            # speaker is the subject of its sentence when that lies outside the quotation
+            # a quotation with no cue the lexicon knows ("X put it: ..."): speech all the same; its
+            # speaker is borrowed from the paragraph's attributions below
             all_atts.append(_uncued(doc, q, quoted))
             all_atts.sort(key=lambda a: (a.start, a.end))
 
@@ -580,7 +580,9 @@ def find_quotes(
         speaker = att.speaker or (resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN)
         att.speaker = speaker
         role = people.role_in_force(speaker.person, att.cue.sent.end_char if att.cue is not None else att.end) if speaker.person else None
-        quote_text = text[att.start : att.end].strip().rstrip(",")
+        raw = text[att.start : att.end]
+        start = att.start + (len(raw) - len(raw.lstrip()))
+        quote_text = raw.strip().rstrip(",").rstrip()
         if origins is not None:
             origins.append(att.origin)
         quotes.append(
@@ -591,8 +593,8 @@ def find_quotes(
                 speaker_type=speaker.type,
                 speaker_role=role,
                 cue=att.cue_text,
-                start=att.start,
-                end=att.start + len(quote_text),
+                start=start,
+                end=start + len(quote_text),
             )
         )
     return quotes
