@@ -1,9 +1,9 @@
 """Golden test: the seed article's quotes, people, roles, organisations and places.
 
-The article is built from the seed file by a plain blank-line split: the first three blocks
-(the headline twice, the standfirst) and the two comment-form lines are dropped, the rest are the
-paragraphs. This keeps the NLP test independent of the text cleaner (tested on its own), while the
-body text is exactly what a reader sees.
+Run twice: on the article the text cleaner makes of the seed file (``extract``), and on one built
+by a plain blank-line split (the first three blocks -- the headline twice, the standfirst -- and
+the two comment-form lines dropped), so that a change in the cleaner and a change in the NLP
+stage show up separately.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from presswatch.extract import to_article
+from presswatch.extract import extract, to_article
 from presswatch.extract.base import ExtractedText
 from presswatch.model import RawDocument
 from presswatch.nlp import annotate
@@ -34,17 +34,22 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", norm(text).lower())
 
 
-@pytest.fixture(scope="module")
-def seed():
+@pytest.fixture(scope="module", params=["cleaner", "blank-line split"])
+def seed(request):
     raw = (SEED / "000_7fcbe29e9648069b.txt").read_text(encoding="utf-8")
-    blocks = [b.strip() for b in raw.split("\n\n") if b.strip()]
     expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
-    form_lines = set(expected["comment_form"]["messages"].values())
-    paragraphs = tuple(b for b in blocks[3:] if b not in form_lines and not all(l in form_lines for l in b.splitlines()))
-    assert len(paragraphs) == expected["paragraph_count"]
-    parts = ExtractedText(title=blocks[0], standfirst=blocks[2], paragraphs=paragraphs)
-    article = annotate(to_article(parts, RawDocument(source_path="seed.txt", content=raw, kind="text")))
-    return article, expected
+    document = RawDocument(source_path="seed.txt", content=raw, kind="text")
+    if request.param == "cleaner":
+        article = extract(document)
+    else:
+        blocks = [b.strip() for b in raw.split("\n\n") if b.strip()]
+        form_lines = set(expected["comment_form"]["messages"].values())
+        paragraphs = tuple(
+            b for b in blocks[3:] if b not in form_lines and not all(line in form_lines for line in b.splitlines())
+        )
+        article = to_article(ExtractedText(title=blocks[0], standfirst=blocks[2], paragraphs=paragraphs), document)
+    assert len(article.paragraphs) == expected["paragraph_count"]
+    return annotate(article), expected
 
 
 def test_every_expected_quote_is_found_with_kind_cue_and_speaker(seed):
