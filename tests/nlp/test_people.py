@@ -65,3 +65,14 @@ def test_text_too_long_for_the_parser_is_an_nlp_error(monkeypatch):
     monkeypatch.setattr(load_nlp(), "max_length", 50)
     with pytest.raises(NLPError, match="longer than the parser accepts"):
         annotate(article_from("A sentence that is clearly longer than fifty characters in all."))
+
+
+def test_party_and_state_in_parentheses_are_not_roles(annotated):
+    a = annotated("Sen. Laura Whitfield (D-Ore.) said the bill was dead.")
+    p = _person(a, "Laura Whitfield")
+    assert "D" not in p.roles and all(len(r) > 2 for r in p.roles)
+
+
+def test_headline_words_do_not_become_people(annotated):
+    a = annotated("Whitfield Says She Will Not Run Again", "Laura Whitfield announced her decision on Friday.")
+    assert all(" Says" not in p.name and " Will" not in p.name for p in a.people)

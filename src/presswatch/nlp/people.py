@@ -15,7 +15,8 @@ from presswatch.nlp.roles import role_mentions
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "abu"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+_POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
+_NOT_IN_NAMES = {"VERB", "AUX", "ADP", "PRON", "ADV", "PART", "SCONJ", "CCONJ", "NUM"}
 _DIGIT = re.compile(r"\d")
 
 
@@ -89,6 +90,8 @@ def _person_mentions(doc) -> list[PersonMention]:
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1
+        while first < last and doc[first].is_punct:
+            first += 1  # "-David Rothschild" in a list of bylines
         title_start = first
         # titles and common nouns the model folded into the name: "President X", "Farmer X"
         while first < last - 1 and (doc[first].lower_ in titles or doc[first].lower_ == "the" or doc[first].pos_ == "NOUN"):
@@ -99,6 +102,10 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue
         tokens = [doc[i] for i in range(first, last)]
         words = [t.text for t in tokens]
+        lead = len(words[0]) - len(words[0].lstrip("-–—•*"))  # "-David Rothschild" in byline lists
+        words[0] = words[0][lead:]
+        if not words[0]:
+            continue
         text = " ".join(words)
         if len(tokens) > 5 or _DIGIT.search(text):
             continue
@@ -108,12 +115,16 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue  # "Russia's" when Russia is a place in this article
         if all(t.is_upper and len(t.text) <= 4 for t in tokens):
             continue  # acronyms: "ISIS", "NATO"
+        if any(t.pos_ in _NOT_IN_NAMES and t.lower_ not in _NAME_PARTICLES for t in tokens):
+            continue  # headline words swept into a name: "Bernie Sanders Suffered", "Says He"
+        if any(t.is_upper and len(t.text) > 4 for t in tokens):
+            continue  # shouted headline words: "WEEKEND"
         mentions.append(
             PersonMention(
                 name_tokens=tuple(words),
                 start_token=first,
                 end_token=last,
-                start=tokens[0].idx,
+                start=tokens[0].idx + lead,
                 end=tokens[-1].idx + len(tokens[-1].text),
                 title_tokens=(title_start, first) if title_start < first else None,
             )

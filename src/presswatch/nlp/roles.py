@@ -35,6 +35,8 @@ def _span_text(doc, start: int, end: int) -> str:
 
 def _looks_like_role(tokens) -> bool:
     """At least one word that is not a name or place (else "Kabul" alone would be a role)."""
+    if any(t.text in (":", ";", "|") or (t.is_upper and len(t.text) > 3) for t in tokens):
+        return False  # headline debris: "vote: Waverly", "’S POLLS"
     titles = title_words()
     for t in tokens:
         if t.lower_ in titles:
@@ -142,6 +144,8 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
     for c in head.children:
         if c.dep_ != "appos" or c.i < end or c.ent_type_ in _NAME_ENTS or c.pos_ not in ("NOUN", "PROPN"):
             continue
+        if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[", "-"):
+            continue  # "Sen. Bernie Sanders (I-Vt.)": a party and state, not a role
         role = _description_of(doc, c)
         if role and role not in roles:
             roles.append(role)
