@@ -172,3 +172,9 @@ def test_colon_introduction_and_headline_style(annotated):
     assert (intro.kind, intro.speaker) == ("direct", "Paul Grant")
     headline = _by_text(a, "clinics will close")
     assert headline.speaker == "Paul Grant" and headline.cue == ":"
+
+
+def test_they_resolves_to_the_group_just_named(annotated):
+    a = annotated("Dairy farmers gathered outside the town hall on Monday. They said that milk prices were too low.")
+    q = _by_text(a, "milk prices")
+    assert q.speaker == "Dairy farmers" and q.speaker_type == "anonymous"

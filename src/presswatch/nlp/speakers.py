@@ -103,6 +103,19 @@ def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | Non
     return best
 
 
+def _recent_plural_subject(token):
+    """ "Democratic insiders ... they": the last plural subject in this or the previous sentence."""
+    doc = token.doc
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+            return t
+    return None
+
+
 def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
     doc = token.doc
     limit = 0
@@ -143,6 +156,10 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             antecedent = _recent_person(token, people)
             if antecedent:
                 return Speaker(antecedent, "person", antecedent)
+        if lower in ("they", "them"):
+            group = _recent_plural_subject(token)
+            if group is not None:
+                return resolve_speaker(group, people, depth=depth + 1)
         if lower in _GROUP_PRONOUNS:
             org = _recent_org(token, max_sentences=1, people=people)
             if org is not None:
