@@ -95,10 +95,16 @@ def _person_by_surname(token, people: PeopleIndex) -> str | None:
 
 
 def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | None:
+    """The person most recently given a role that has every word of the description:
+    "the senator" -> "Senator X", but "the Florida senator" only -> "Florida senator X"."""
+    wanted = {
+        t.lower_ for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det" and t.is_alpha
+    } | {noun}
     best, best_at = None, -1
     for name, roles in people.role_offsets.items():
         for offset, role in roles:
-            if offset < token.idx and offset > best_at and noun in role.lower().split():
+            words = {w.strip(".,").lower() for w in role.split()}
+            if offset < token.idx and offset > best_at and wanted <= words:
                 best, best_at = name, offset
     return best
 
