@@ -53,18 +53,15 @@ def test_entities_have_offsets_and_kept_labels(annotated):
     assert any(e.text == "Lisbon" and e.label == "GPE" for e in a.entities)
 
 
-def test_text_too_long_for_the_parser_is_an_nlp_error(monkeypatch):
+def test_text_too_long_for_the_parser_is_an_nlp_error(monkeypatch, annotated):
     import pytest
 
     from presswatch.errors import NLPError
-    from presswatch.nlp import annotate
     from presswatch.nlp.pipeline import load_nlp
-
-    from conftest import article_from  # noqa: E402  (the fixture module of this folder)
 
     monkeypatch.setattr(load_nlp(), "max_length", 50)
     with pytest.raises(NLPError, match="longer than the parser accepts"):
-        annotate(article_from("A sentence that is clearly longer than fifty characters in all."))
+        annotated("A sentence that is clearly longer than fifty characters in all.")
 
 
 def test_party_and_state_in_parentheses_are_not_roles(annotated):
