@@ -17,9 +17,9 @@ from presswatch.nlp.quotes import find_quoted_spans, find_quotes
 
 def annotate_parsed(article: Article, doc) -> Article:
     """Fill entities, people and quotes of ``article`` from its parsed text ``doc``."""
-    people = find_people(doc)
+    people = find_people(doc, article.text)
     quotes = find_quotes(doc, article.text, people)
-    return replace(article, entities=entities_of(doc), people=tuple(people.people), quotes=tuple(quotes))
+    return replace(article, entities=entities_of(doc, article.text), people=tuple(people.people), quotes=tuple(quotes))
 
 
 def annotate(article: Article) -> Article:

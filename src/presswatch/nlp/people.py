@@ -57,8 +57,11 @@ def _clean_entity_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def entities_of(doc) -> tuple[Entity, ...]:
-    """Named entities of the labels PressWatch keeps, with a leading "the" cut off."""
+def entities_of(doc, text: str | None = None) -> tuple[Entity, ...]:
+    """Named entities of the labels PressWatch keeps, with a leading "the" cut off.
+
+    ``text`` is the article text (the parsed text differs in repaired quotation marks)."""
+    source = doc.text if text is None else text
     out = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -68,10 +71,10 @@ def entities_of(doc) -> tuple[Entity, ...]:
             span = span[1:]
         if len(span) > 1 and span[-1].text in _POSSESSIVE:
             span = span[:-1]
-        text = span.text
-        if "\n" in text or not any(ch.isalpha() for ch in text):
+        value = source[span.start_char : span.end_char]
+        if "\n" in value or not any(ch.isalpha() for ch in value):
             continue  # a span across paragraphs is the recogniser's mistake, not a name
-        out.append(Entity(text=text, label=ent.label_, start=span.start_char, end=span.end_char))
+        out.append(Entity(text=value, label=ent.label_, start=span.start_char, end=span.end_char))
     return tuple(out)
 
 
@@ -199,12 +202,14 @@ def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str
     return best or words
 
 
-def find_people(doc) -> PeopleIndex:
-    """People of a parsed article: merged mentions and the roles the text gives them."""
+def find_people(doc, text: str | None = None) -> PeopleIndex:
+    """People of a parsed article: merged mentions and the roles the text gives them.
+
+    ``text`` is the article text that mention texts are cut from (defaults to the parsed text)."""
     mentions = _person_mentions(doc)
     full_names = [(m.start, m.name_tokens) for m in mentions if len(m.name_tokens) >= 2]
     index = PeopleIndex()
-    text = doc.text  # computed on every access: once here
+    text = doc.text if text is None else text  # doc.text is rebuilt on every access: read once
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:
         name = " ".join(_full_name_for(m, full_names))
