@@ -307,8 +307,9 @@ def register(bench_app: typer.Typer) -> None:
             results = run_bench(split, limit=limit, data_dir=data_dir)
         n = results[0].articles if results else 0
         table = Table(title=f"Quote attribution, PolNeAR {split}, {n} articles")
-        for column in ("system", "P", "R", "F1", "R direct", "R mixed", "R indirect", "speaker acc", "articles/s"):
-            table.add_column(column, justify="left" if column == "system" else "right")
+        # short headings: the table fits an 80-column terminal
+        for column in ("system", "P", "R", "F1", "R dir", "R mix", "R ind", "speaker", "art/s"):
+            table.add_column(column, justify="left" if column == "system" else "right", no_wrap=True)
         for r in results:
             by_type = r.scores.recall_by_type
             table.add_row(
