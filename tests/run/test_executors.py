@@ -49,3 +49,20 @@ def test_ray_executor_stores_the_same_records(tmp_path: Path) -> None:
             ray.shutdown()
     assert summary.endswith(", 0 failed")
     assert json.dumps(local, sort_keys=True) == json.dumps(on_ray, sort_keys=True)
+
+
+def test_a_batch_keeps_input_order_and_turns_bad_documents_into_failures() -> None:
+    from presswatch.model import Article, Failure, RawDocument
+    from presswatch.run.local import process_batch, process_or_failure
+
+    good = "Pier reopens – .\n\nPier reopens – .\n\nThe harbour pier reopened on Monday, the council said.\n"
+    raws = [
+        RawDocument("a.txt", good, "text"),
+        RawDocument("empty.html", "<html><body><nav>Home</nav></body></html>", "html"),
+        RawDocument("b.txt", good.replace("Monday", "Tuesday"), "text"),
+    ]
+    results = process_batch(raws)
+    assert [type(r) for r in results] == [Article, Failure, Article]
+    assert results[1].source_path == "empty.html" and results[1].stage == "extract"
+    # batched NLP gives exactly what one-by-one processing gives
+    assert results[0] == process_or_failure(raws[0]) and results[2] == process_or_failure(raws[2])

@@ -19,19 +19,14 @@ from pathlib import Path
 
 from presswatch.dedup import ClusterIndex
 from presswatch.errors import PressWatchError
-from presswatch.model import Article, Failure, RawDocument
 from presswatch.run.ledger import LedgerKeeper, WorkBatch, plan_batches
 from presswatch.run.local import (
     IngestReport,
     ProgressCallback,
     finish_batch,
-    process_or_failure,
+    process_batch,
 )
 from presswatch.store import Store
-
-
-def _process_batch(raws: list[RawDocument]) -> list[Article | Failure]:
-    return [process_or_failure(r) for r in raws]
 
 
 def ingest_paths_ray(
@@ -54,7 +49,7 @@ def ingest_paths_ray(
     started_here = not ray.is_initialized()
     if started_here:
         ray.init(address=address, num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
-    remote_batch = ray.remote(_process_batch)
+    remote_batch = ray.remote(process_batch)
     in_flight = max_in_flight or max(2, int(ray.available_resources().get("CPU", 1)) * 2)
 
     started = time.perf_counter()
