@@ -73,3 +73,24 @@ def test_party_and_state_in_parentheses_are_not_roles(annotated):
 def test_headline_words_do_not_become_people(annotated):
     a = annotated("Whitfield Says She Will Not Run Again", "Laura Whitfield announced her decision on Friday.")
     assert all(" Says" not in p.name and " Will" not in p.name for p in a.people)
+
+
+def test_entities_agree_with_the_people_found(annotated):
+    # "Marina"-style names the small model may label ORG; the people logic knows they are persons
+    article = annotated(
+        "Harbour Minister Edda Kvist said the ferries would run on Sunday.",
+        "“We will keep the boats moving,” said Jorun Malm, a welder with nine years at the yard.",
+        "Kvist warned that the yard could lose its contract.",
+    )
+    people = {p.name for p in article.people}
+    assert {"Edda Kvist", "Jorun Malm"} <= people
+    for entity in article.entities:
+        words = set(entity.text.split())
+        if words & {"Edda", "Kvist", "Jorun", "Malm"}:
+            assert entity.label == "PERSON", entity
+    assert not any(e.text == "Harbour" for e in article.entities)  # a word of the title, not a group
+
+
+def test_demonyms_before_titles_stay_groups(annotated):
+    article = annotated("Russian Ambassador Ivan Dorn said the talks would resume.")
+    assert any(e.text == "Russian" and e.label == "NORP" for e in article.entities)

@@ -178,3 +178,44 @@ def test_they_resolves_to_the_group_just_named(annotated):
     a = annotated("Dairy farmers gathered outside the town hall on Monday. They said that milk prices were too low.")
     q = _by_text(a, "milk prices")
     assert q.speaker == "Dairy farmers" and q.speaker_type == "anonymous"
+
+
+def test_said_with_a_bare_clause_after_a_subject_with_an_apposition(annotated):
+    # the quotation that ends the paragraph before must not hide the clause: the parser can run
+    # the sentence over the paragraph break and hang that quotation from "said" as well
+    article = annotated(
+        "“The bridge tolls will stay where they are,” Tomas Reller said at the depot. “Nobody wins a toll war. “",
+        "Ilse Brandt, the drivers' chief steward, said the proposal ignored the night shifts that keep the "
+        "depot open.",
+    )
+    quote = _by_text(article, "the proposal ignored the night shifts")
+    assert quote.kind == "indirect" and quote.cue == "said"
+    assert quote.speaker == "Ilse Brandt" and quote.speaker_role == "drivers' chief steward"
+    _offsets_hold(article)
+
+
+def test_reported_events_inside_reported_speech_are_not_separate_quotes(annotated):
+    article = annotated(
+        "Port Commissioner Lena Harrow said the council had granted the pilots a pay rise last spring "
+        "and blamed the harbour board for the delays."
+    )
+    outer = _by_text(article, "the council had granted the pilots a pay rise")
+    assert outer.speaker == "Lena Harrow" and outer.cue == "said"
+    cues = [q.cue for q in article.quotes]
+    assert "granted" not in cues
+    assert not any(q.speaker == "the council" for q in article.quotes)
+
+
+def test_speech_cue_inside_reported_speech_stays_a_quote_of_its_own(annotated):
+    article = annotated("Lena Harrow said the pilots' union warned that ships would queue outside the port for days.")
+    inner = [q for q in article.quotes if q.cue == "warned"]
+    assert inner and inner[0].text.startswith("ships would queue outside the port")
+
+
+def test_passive_speech_verb_takes_the_agent_as_speaker(annotated):
+    article = annotated(
+        "Mayor Ruth Ansel opened the new tram line on Friday.",
+        "Ansel was criticized by Councillor Piet Marron for delaying the night services by a year.",
+    )
+    quote = _by_text(article, "delaying the night services")
+    assert quote.speaker == "Piet Marron"

@@ -19,7 +19,7 @@ def annotate_parsed(article: Article, doc) -> Article:
     """Fill entities, people and quotes of ``article`` from its parsed text ``doc``."""
     people = find_people(doc, article.text)
     quotes = find_quotes(doc, article.text, people)
-    return replace(article, entities=entities_of(doc, article.text), people=tuple(people.people), quotes=tuple(quotes))
+    return replace(article, entities=entities_of(doc, article.text, people), people=tuple(people.people), quotes=tuple(quotes))
 
 
 def annotate(article: Article) -> Article:

@@ -57,14 +57,36 @@ def _clean_entity_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def entities_of(doc, text: str | None = None) -> tuple[Entity, ...]:
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "ics", "i", "is", "ch", "ite", "ites")
+
+
+def _title_premodifier(ent) -> bool:
+    """ "Harbour" tagged NORP in "Harbour Minister X": a noun of the title, not a group of people
+    ("Russian Ambassador X", "Republican Senator X" keep their NORP: adjectives or demonyms)."""
+    if ent.label_ != "NORP" or len(ent) != 1:
+        return False
+    token = ent[0]
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.dep_ == "compound"
+        and token.tag_ in ("NN", "NNP")
+        and not token.lower_.endswith(_DEMONYM_ENDINGS)
+        and nxt is not None
+        and nxt.lower_ in title_words()
+    )
+
+
+def entities_of(doc, text: str | None = None, people: PeopleIndex | None = None) -> tuple[Entity, ...]:
     """Named entities of the labels PressWatch keeps, with a leading "the" cut off.
 
-    ``text`` is the article text (the parsed text differs in repaired quotation marks)."""
+    ``text`` is the article text (the parsed text differs in repaired quotation marks). With
+    ``people`` the entities agree with the people found: a span that is a person's mention ("Marina
+    Belova" or a lone "Vetrova" that the recogniser labelled ORG) is labelled PERSON."""
     source = doc.text if text is None else text
+    owners = people.token_owner if people is not None else {}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        if ent.label_ not in ENTITY_LABELS or _title_premodifier(ent):
             continue
         span = ent
         if len(span) > 1 and span[0].lower_ == "the":
@@ -74,7 +96,12 @@ def entities_of(doc, text: str | None = None) -> tuple[Entity, ...]:
         value = source[span.start_char : span.end_char]
         if "\n" in value or not any(ch.isalpha() for ch in value):
             continue  # a span across paragraphs is the recogniser's mistake, not a name
-        out.append(Entity(text=value, label=ent.label_, start=span.start_char, end=span.end_char))
+        label = ent.label_
+        if label != "PERSON" and any(i in owners for i in range(span.start, span.end)):
+            named = sum(1 for i in range(span.start, span.end) if i in owners or span.doc[i].is_punct)
+            if named == len(span):  # all of it is the person's name, not "Vetrova Shipping"
+                label = "PERSON"
+        out.append(Entity(text=value, label=label, start=span.start_char, end=span.end_char))
     return tuple(out)
 
 
