@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from presswatch.bench.data import shared_dir
 from presswatch.cli import app
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = shared_dir()
 SEED = SHARED / "seed" / "000_7fcbe29e9648069b.txt"
 EXPECTED = SHARED / "seed" / "expected.json"
 

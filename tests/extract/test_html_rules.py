@@ -528,3 +528,17 @@ def test_prune_skips_what_a_removed_block_contains_and_goes_on_after_it():
     assert "Ferry fares" not in text and "inbox" not in text
     assert "inspectors' report next week" in text
     assert all(p in text for p in STORY)
+
+
+
+def test_a_kept_aside_between_links_never_glues_their_words_together():
+    # Found by the property test: the aside holds most of the little prose there is, so pruning keeps
+    # it; trafilatura drops it later, and without a space in its place the link texts on either side
+    # ran together into a word of the page that does not exist ("000000000000" + "0").
+    html = (
+        "<html><head><title>0</title></head><body><article><p>00 0000 000000000001</p><p>000000</p>"
+        "<a>0 0 0 0 0 0 0000 00000 00000 000000 0000000000 000000000000 000000000000</a>"
+        "<aside>100000 0 0 0 0 0 0</aside><a>0</a></article></body></html>"
+    )
+    words = {w for p in extract_html(html).paragraphs for w in p.split()}
+    assert "0000000000000" not in words

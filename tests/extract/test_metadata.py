@@ -5,11 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
 
+from presswatch.bench.data import extraction_dir
 from presswatch.extract.metadata import (
     clean_authors,
     extract_metadata,
@@ -17,7 +17,7 @@ from presswatch.extract.metadata import (
     split_title,
 )
 
-BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "extraction"
+BENCH = extraction_dir()
 
 
 def _meta(html: str, url: str | None = None, *, fallback: bool = False):

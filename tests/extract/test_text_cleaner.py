@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
+from presswatch.bench.data import seed_dir
 from presswatch.extract.text import (
     LINE_RULES,
     byline_authors,
@@ -20,7 +20,7 @@ from presswatch.extract.text import (
 )
 from presswatch.model import CommentForm
 
-SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED_DIR = seed_dir()
 BODY = (
     "The council voted on Tuesday to keep the night ferry running through the winter months.",
     "Councillor Ines Haldor said the vote showed the city listened to its river workers.",

@@ -8,10 +8,10 @@ on every line of the seed sample.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from presswatch.bench.data import seed_dir
 from presswatch.extract.text import (
     _UNANCHORED_WORDS,
     LINE_RULES,
@@ -20,7 +20,7 @@ from presswatch.extract.text import (
     normalise_quotes,
 )
 
-SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED_DIR = seed_dir()
 
 RESIDUE = [
     "Please enter your comment!",

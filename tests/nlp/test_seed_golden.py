@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
+from presswatch.bench.data import seed_dir
 from presswatch.extract import extract, to_article
 from presswatch.extract.base import ExtractedText
 from presswatch.model import RawDocument
 from presswatch.nlp import annotate
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
+SEED = seed_dir()
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed folder not present")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,13 +19,9 @@ from pathlib import Path
 
 import typer
 
+from presswatch.bench.data import extraction_dir
 from presswatch.bench.metrics import Scores, aggregate, score_page
 from presswatch.errors import PressWatchError
-
-#: Where the benchmark lives unless $PRESSWATCH_EXTRACTION_BENCH says otherwise: beside the checkout.
-_DEFAULT_DATA = (
-    Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
-)
 
 Extractor = Callable[[str, str | None], str]
 
@@ -53,7 +48,7 @@ class LibraryResult:
 
 
 def benchmark_dir() -> Path:
-    return Path(os.environ.get("PRESSWATCH_EXTRACTION_BENCH", _DEFAULT_DATA))
+    return extraction_dir()
 
 
 def load_pages(

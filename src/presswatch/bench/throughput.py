@@ -19,7 +19,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "extraction"
+from presswatch.bench.data import extraction_dir
+
+DEFAULT_DATA = extraction_dir()
 
 
 def _pages(data_dir: Path, limit: int | None) -> list[Path]:

@@ -416,6 +416,11 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
         if _prose_length(element) >= ARTICLE_SHARE * total:
+            # kept here, but trafilatura may still drop it later without a space in its place:
+            # pad its tail so the words on either side cannot run together into a new word
+            tail = element.tail
+            if not tail or not tail[0].isspace():
+                element.tail = " " + (tail or "")
             continue
         removed.append(element)
         # its descendants come next in document order
