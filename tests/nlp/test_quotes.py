@@ -219,3 +219,24 @@ def test_passive_speech_verb_takes_the_agent_as_speaker(annotated):
     )
     quote = _by_text(article, "delaying the night services")
     assert quote.speaker == "Piet Marron"
+
+
+def test_subject_of_likely_to_say_is_the_speaker(annotated):
+    article = annotated("Rural voters are far more likely to say that the ferry fares are too high.")
+    quote = _by_text(article, "the ferry fares are too high")
+    assert quote.speaker == "Rural voters"
+
+
+def test_supporters_of_are_the_holders_of_the_view(annotated):
+    article = annotated("Greta Lind is one of the most vocal supporters of the tunnel plan.")
+    quote = _by_text(article, "the tunnel plan")
+    assert quote.speaker == "Greta Lind"
+
+
+def test_name_before_the_colon_speaks_the_quotation(annotated):
+    article = annotated(
+        "The size of the swing does not surprise harbour economist Nils Aberg: “Fares rose twice in one "
+        "winter, and commuters remember that.”"
+    )
+    quote = _by_text(article, "Fares rose twice in one winter")
+    assert quote.speaker == "Nils Aberg"

@@ -37,7 +37,7 @@ _OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
 UNCUED_QUOTATIONS = True
 REQUIRE_SUBJECT = False
 NESTED = "speech"
-_CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep")
+_CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +128,10 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
     # nearest first: in "Addressing members, many of them sceptical, the chief suggested" the
     # parser can give the verb two subjects, and the real one sits next to it
     for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
-        if child.ent_type_ in ("DATE", "TIME") or any(ch.isdigit() for ch in child.text):
+        if child.ent_type_ in ("DATE", "TIME") or ":" in child.text:
             continue  # "said Saturday", "12:45 p.m.:" taken for subjects
+        if any(ch.isdigit() for ch in child.text) and not (child.dep_ == "nsubj" and child.i < token.i):
+            continue  # a number after the verb is no speaker; "4 in 10 say" before it is
         if quoted and not cue_inside and _inside(child.idx, quoted):
             continue  # "“We were wrong,” Ramos told AFP": the parser's subject is inside the quotation
         if child.dep_ in _SUBJECT_DEPS and child.lower_ != "it" or child.dep_ == "nsubj":
@@ -294,6 +296,22 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
     return found
 
 
+# nouns that name the one holding the view: "supporters of X", "a critic of Y"
+_AGENT_NOUNS = {"supporter", "critic", "proponent", "advocate", "opponent", "backer", "defender"}
+
+
+def _holder_of_agent_noun(token):
+    """ "Sarandon is one of the supporters of X" -> Sarandon; "supporters of X said" -> supporters."""
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        node = node.head.head  # "one of a clutch of celebrity supporters"
+    if node.dep_ == "attr" and node.head.lemma_ == "be":
+        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return token
+
+
 def _governing_verb(token):
     """The verb a noun hangs from directly or through one preposition ("joined in a decision")."""
     head = token.head
@@ -342,6 +360,9 @@ def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list
         # the one whose claim it is: "complaints from X", "a defense by X", a possessor ("his
         # promise" -> the subject of the clause), else the subject of the verb that has the noun
         subject = None
+        if token.lemma_.lower() in _AGENT_NOUNS:
+            found.append(_Attribution(span[0], span[1], token, token.text, _holder_of_agent_noun(token), origin="noun"))
+            continue
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 subject = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -454,9 +475,17 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     if colon is None:
         return None
     root = colon.sent.root
+    if colon.head.i < colon.i and colon.head.pos_ in ("VERB", "AUX"):
+        # "Cruz continued: ¶ “...”": the parser may root the sentence inside the quotation
+        root = colon.head
+    before = doc[colon.i - 1] if colon.i > 0 else None
+    named_before = before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG")
     if root.i < colon.i and root.pos_ in ("VERB", "AUX"):
         verb = root if _is_cue(root, cues) else None
         subject = _subject_of(root)
+        if verb is None and named_before:
+            # "The timing doesn't surprise pollster Ann Lee: “...”", "... - More from Ann Lee:"
+            subject = before
     else:  # "More from Ann Lee: “...”", "Ann Lee: “...”": the name right before the colon
         verb = None
         before = doc[colon.i - 1] if colon.i > 0 else None
@@ -533,6 +562,19 @@ def _without_nested(atts: list[_Attribution], relations: frozenset[tuple[str, st
                 continue
         kept.append(att)
     return kept
+
+
+def _nearest_person_for_unattributed(text: str, atts: list[_Attribution], people: PeopleIndex) -> None:
+    """A quotation that no attribution lends a speaker to ("X pondered who might ... ¶ “...”")
+    takes the person named last before it, within a paragraph or two (measured on train 300:
+    right speaker for such quotations 0.20 -> 0.26; overall +0.001)."""
+    for att in atts:
+        if att.origin != "uncued" or (att.speaker is not None and att.speaker.name is not None):
+            continue
+        window = max(0, att.start - 600)  # a paragraph or two of news text
+        before = [name for start, _, name in people.mention_order if window <= start < att.start]
+        if before:
+            att.speaker = Speaker(before[-1], "person", before[-1])
 
 
 def _paragraph_end(text: str, start: int) -> int:
@@ -620,6 +662,7 @@ def find_quotes(
         if att.speaker is None:
             att.speaker = resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN
     _borrow_speakers(text, all_atts)
+    _nearest_person_for_unattributed(text, all_atts, people)
 
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()

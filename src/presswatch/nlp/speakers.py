@@ -144,7 +144,7 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
 
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
-    if token is None or depth > 3 or any(ch.isdigit() for ch in token.text):
+    if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
         return UNKNOWN  # "12:45 p.m.:" headers the parser took for a subject
     name = people.token_owner.get(token.i)
     if name:
