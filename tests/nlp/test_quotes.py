@@ -240,3 +240,13 @@ def test_name_before_the_colon_speaks_the_quotation(annotated):
     )
     quote = _by_text(article, "Fares rose twice in one winter")
     assert quote.speaker == "Nils Aberg"
+
+
+def test_name_between_two_quotations_speaks_the_second_with_any_verb(annotated):
+    article = annotated(
+        "The mayor promised a new timetable for the ferries.",
+        "“You heard what she promised?” Mara Holt went on, barely pausing. “Then the council must put it "
+        "in writing before the ice comes.”",
+    )
+    quote = _by_text(article, "Then the council must put it in writing")
+    assert quote.speaker == "Mara Holt"

@@ -37,6 +37,7 @@ _OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
 UNCUED_QUOTATIONS = True
 REQUIRE_SUBJECT = False
 NESTED = "speech"
+_MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp")
 
 
@@ -495,6 +496,32 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject, origin="colon")
 
 
+_GAP_PRONOUNS = {"he", "she", "they"}
+
+
+def _speaker_between_quotations(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]):
+    """ "“A?” Trump went on, as if he had not heard. “B.”": whoever the words between two
+    quotations of a paragraph name as doing something speaks the second one, whatever the verb
+    ("went on", "retaliated", "reads" are no cues in the lexicon). (subject, verb) or None."""
+    before = [p for p in quoted if p.paragraph_start == q.paragraph_start and p.end <= q.start]
+    if not before:
+        return None
+    gap_start, gap_end = before[-1].end, q.start
+    if gap_end - gap_start > _MAX_GAP_CHARS:
+        return None
+    for token in doc:
+        if token.idx < gap_start:
+            continue
+        if token.idx >= gap_end:
+            break
+        head = token.head
+        if token.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX") or not gap_start <= head.idx < gap_end:
+            continue
+        if token.pos_ in ("PROPN", "NOUN") or token.lower_ in _GAP_PRONOUNS:
+            return token, head
+    return None
+
+
 def _within_cue_paragraph(text: str):
     """A reported clause ends at its paragraph: the parser sometimes runs a sentence on into the
     next paragraph (a quotation that opens it), which is a different attribution."""
@@ -634,6 +661,12 @@ def find_quotes(
             continue
         previous = [a for a in all_atts if a.end <= q.start]
         if not previous:
+            continue
+        between = _speaker_between_quotations(doc, text, q, quoted)
+        if between is not None and len(re.findall(r"\w+", text[q.start : q.end])) >= 3:
+            subject, verb = between
+            all_atts.append(_Attribution(q.start, q.end, verb, _cue_phrase(verb), subject, origin="continuation"))
+            all_atts.sort(key=lambda a: (a.start, a.end))
             continue
         prev = previous[-1]
         # prefer the last attribution that itself carried quotation marks: "“A,” said X, describing
