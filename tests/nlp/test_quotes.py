@@ -250,3 +250,11 @@ def test_name_between_two_quotations_speaks_the_second_with_any_verb(annotated):
     )
     quote = _by_text(article, "Then the council must put it in writing")
     assert quote.speaker == "Mara Holt"
+
+
+def test_title_subject_with_the_name_hung_from_it_resolves_to_the_name(annotated):
+    article = annotated(
+        "Ferry operator and former harbour pilot Sven Olander responded on Sunday to claims that the boats "
+        "were unsafe."
+    )
+    assert any(q.speaker == "Sven Olander" for q in article.quotes), [(q.speaker, q.text) for q in article.quotes]

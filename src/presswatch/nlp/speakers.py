@@ -142,6 +142,27 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
     return candidates[-1] if candidates else None
 
 
+def _person_in_description(token, people: PeopleIndex) -> str | None:
+    """ "GOP contender and former neurosurgeon Ben Carson responded": the parser made the title the
+    subject and hung the name from it; the person named in the subject's own words (not inside a
+    preposition: "aides of the Smith campaign" are not Smith) is the speaker."""
+    if token.pos_ != "NOUN":
+        return None
+    for t in token.subtree:
+        if t.i == token.i or t.i not in people.token_owner:
+            continue
+        path = t
+        inside_prep = False
+        while path.i != token.i:
+            if path.dep_ in ("prep", "pobj", "poss", "relcl", "acl"):
+                inside_prep = True
+                break
+            path = path.head
+        if not inside_prep:
+            return people.token_owner[t.i]
+    return None
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -154,6 +175,9 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
             owner = people.token_owner[child.i]
             return Speaker(owner, "person", owner)
+    named = _person_in_description(token, people)
+    if named:
+        return Speaker(named, "person", named)
     lower = token.lower_
     if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE:
         if lower in _RELATIVE and token.head.dep_ == "relcl":
