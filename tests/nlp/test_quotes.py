@@ -258,3 +258,13 @@ def test_title_subject_with_the_name_hung_from_it_resolves_to_the_name(annotated
         "were unsafe."
     )
     assert any(q.speaker == "Sven Olander" for q in article.quotes), [(q.speaker, q.text) for q in article.quotes]
+
+
+def test_dummy_it_is_no_organisation(annotated):
+    article = annotated(
+        "The Harbour Authority opened the new terminal in March.",
+        "It is too early to predict whether the ferries will be full this winter, said Tove Rask, who runs "
+        "the ticket office.",
+    )
+    predicted = [q for q in article.quotes if "ferries will be full" in q.text]
+    assert predicted and all(q.speaker != "Harbour Authority" for q in predicted)

@@ -441,12 +441,26 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
     return best
 
 
+def _tokens_starting_in(doc, start: int, end: int):
+    """Tokens whose first character lies in [start, end), found by bisection (not a full scan)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    i = lo
+    while i < len(doc) and doc[i].idx < end:
+        yield doc[i]
+        i += 1
+
+
 def _governs(cue, doc, q: QuotedSpan) -> bool:
     """Whether a word of the quotation hangs (through its heads) from the cue verb."""
-    for token in doc:
-        if q.start <= token.idx < q.end:
-            if any(a.i == cue.i for a in token.ancestors):
-                return True
+    for token in _tokens_starting_in(doc, q.start, q.end):
+        if any(a.i == cue.i for a in token.ancestors):
+            return True
     return False
 
 
@@ -509,11 +523,7 @@ def _speaker_between_quotations(doc, text: str, q: QuotedSpan, quoted: list[Quot
     gap_start, gap_end = before[-1].end, q.start
     if gap_end - gap_start > _MAX_GAP_CHARS:
         return None
-    for token in doc:
-        if token.idx < gap_start:
-            continue
-        if token.idx >= gap_end:
-            break
+    for token in _tokens_starting_in(doc, gap_start, gap_end):
         head = token.head
         if token.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX") or not gap_start <= head.idx < gap_end:
             continue

@@ -163,6 +163,14 @@ def _person_in_description(token, people: PeopleIndex) -> str | None:
     return None
 
 
+def _expletive(token) -> bool:
+    """ "It is difficult to predict", "it becomes harder to make the case that": a dummy subject."""
+    head = token.head
+    predicates = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    clauses = {"xcomp", "ccomp"}
+    return bool(predicates) and any(c.dep_ in clauses for node in [head, *predicates] for c in node.children)
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -190,6 +198,8 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             group = _recent_plural_subject(token)
             if group is not None:
                 return resolve_speaker(group, people, depth=depth + 1)
+        if lower == "it" and _expletive(token):
+            return UNKNOWN  # "it is premature to assume ...": nobody; the paragraph lends a speaker
         if lower in _GROUP_PRONOUNS:
             org = _recent_org(token, max_sentences=1, people=people)
             if org is not None:
