@@ -58,7 +58,7 @@ class PersonSummary:
     name: str
     roles: tuple[str, ...]
     article_count: int
-    quote_count: int
+    quote_count: int  # utterances: a quote repeated by syndicated copies of a story counts once
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +69,28 @@ class RoleSeen:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteCopy:
+    """Another article (a syndicated copy in the same cluster) that carries the same quote."""
+
+    article_id: str
+    article_title: str | None
+    site: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteHit:
+    """One utterance: copies of a story (one dedup cluster) repeating the same quote by the same
+    speaker are one hit, given by the original (the canonical copy, else the earliest) with the
+    other copies in ``copies``."""
+
     quote: Quote
     article_id: str
     article_title: str | None
     published: str | None
     site: str | None
     speaker_id: str | None = None  # the speaker's person id (for links), when the speaker is a person
+    copies: tuple[QuoteCopy, ...] = ()  # the other articles with the same quote, oldest first
 
 
 @dataclass(frozen=True, slots=True)

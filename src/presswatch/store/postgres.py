@@ -61,7 +61,9 @@ class PostgresStore(SqlStore):
             from_clause=articles,
             condition=search_vector.op("@@")(tsq),
             rank=-sa.func.ts_rank(search_vector, tsq),
-            snippet=sa.func.ts_headline(
-                config, sa.func.translate(articles.c.text, "<>", ANGLE_OPEN + ANGLE_CLOSE), tsq, HEADLINE_OPTIONS
+            # Body text first, then standfirst, then title; the store shows the first with a match.
+            snippets=tuple(  # type: ignore[arg-type]
+                sa.func.ts_headline(config, sa.func.translate(column, "<>", ANGLE_OPEN + ANGLE_CLOSE), tsq, HEADLINE_OPTIONS)
+                for column in (articles.c.text, articles.c.standfirst, articles.c.title)
             ),
         )

@@ -27,6 +27,7 @@ from presswatch.store.base import (
     CompletedFile,
     PersonDetail,
     PersonSummary,
+    QuoteCopy,
     QuoteHit,
     RoleSeen,
     SearchHit,
@@ -81,6 +82,16 @@ def safe_snippet(marked: str) -> str:
     return "".join(out)
 
 
+def best_snippet(candidates: Sequence[str | None]) -> str:
+    """The first excerpt with a highlighted match (candidates come body first, title last); else the
+    first non-empty one, for a hit that matched without a highlight (an excluded word only, say)."""
+    present = [c for c in candidates if c and c.strip()]
+    for candidate in present:
+        if MARK_START in candidate:
+            return candidate
+    return present[0] if present else ""
+
+
 def lead_snippet(article_text: str | None) -> str:
     """The snippet of a hit without a query: the start of the text, cut at a word."""
     text = " ".join((article_text or "").split())
@@ -108,7 +119,10 @@ class FullText:
     from_clause: Any  # articles joined with the index, or articles itself
     condition: Any
     rank: Any  # smaller is better
-    snippet: Any  # text with MARK_START / MARK_END around matches
+    # Excerpts of the body text, the standfirst and the title (in that order of preference), each with
+    # MARK_START / MARK_END around matches: the hit shows the first that has a match, so a query that
+    # matches the body shows body text rather than the title the page already prints above it.
+    snippets: tuple[Any, Any, Any]
 
 
 class SqlStore:
@@ -424,7 +438,8 @@ class SqlStore:
         if parsed is not None:
             ft = self.full_text(parsed)
             from_clause, conditions = ft.from_clause, [ft.condition, *conditions]
-            page_query = self._article_select(ft.rank.label("rank"), ft.snippet.label("snippet")).order_by(
+            labelled = [expr.label(f"snippet_{n}") for n, expr in enumerate(ft.snippets)]
+            page_query = self._article_select(ft.rank.label("rank"), *labelled).order_by(
                 ft.rank, articles.c.published.desc().nulls_last(), articles.c.id
             )
         else:
@@ -448,7 +463,10 @@ class SqlStore:
             raise
         items = []
         for row in rows:
-            snippet = safe_snippet(row.snippet) if parsed is not None else lead_snippet(row.standfirst or row.text)
+            if parsed is not None:
+                snippet = safe_snippet(best_snippet([row.snippet_0, row.snippet_1, row.snippet_2]))
+            else:
+                snippet = lead_snippet(row.standfirst or row.text)
             items.append(SearchHit(article=_row_to_article(row), snippet=snippet, rank=float(row.rank or 0.0)))
         return SearchPage(total=total, items=items, facets=facets)
 
@@ -523,8 +541,11 @@ class SqlStore:
             .scalar_subquery()
             .label("article_count")
         )
+        # Utterances, not rows: the same quote in syndicated copies of one story counts once.
+        story, _speaker, text = _utterance_keys()
         quote_count = (
-            sa.select(sa.func.count())
+            sa.select(sa.func.count(sa.distinct(story.op("||")(sa.literal_column("'|'")).op("||")(text))))
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
             .where(quotes.c.speaker_person_id == people.c.person_id)
             .correlate(people)
             .scalar_subquery()
@@ -592,35 +613,77 @@ class SqlStore:
             return self._quote_hits(conn, conditions, limit=limit, offset=offset)
 
     def _quote_hits(self, conn: Connection, conditions: list[Any], *, limit: int | None, offset: int) -> list[QuoteHit]:
-        stmt = (
-            sa.select(quotes, articles.c.title, articles.c.published, articles.c.site)
-            .join(articles, articles.c.id == quotes.c.article_id)
+        """Matching quotes, one hit per utterance (see QuoteHit), newest utterance first.
+
+        Paging counts utterances: one query pages through the utterance keys, a second fetches every
+        copy of the keys on the page, so a story's copies never split across pages.
+        """
+        keys = _utterance_keys()
+        grouped = (
+            sa.select(*keys)
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
             .where(*conditions)
-            .order_by(articles.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.position)
+            .group_by(*keys)
+            .order_by(
+                sa.func.min(articles.c.published).desc().nulls_last(),
+                sa.func.min(quotes.c.article_id),
+                sa.func.min(quotes.c.position),
+                *keys,
+            )
             .offset(offset)
         )
         if limit is not None:
-            stmt = stmt.limit(limit)
-        return [
-            QuoteHit(
-                quote=Quote(
-                    text=r.text,
-                    kind=r.kind,
-                    speaker=r.speaker,
-                    speaker_type=r.speaker_type,
-                    speaker_role=r.speaker_role,
-                    cue=r.cue,
-                    start=r.start_char,
-                    end=r.end_char,
-                ),
-                article_id=r.article_id,
-                article_title=r.title,
-                published=r.published,
-                site=r.site,
-                speaker_id=r.speaker_person_id,
+            grouped = grouped.limit(limit)
+        page_keys = [tuple(r) for r in conn.execute(grouped).all()]
+        if not page_keys:
+            return []
+        member_conditions = list(conditions)
+        if limit is not None or offset:
+            member_conditions.append(sa.or_(*(sa.and_(*(k == v for k, v in zip(keys, key))) for key in page_keys)))
+        members = conn.execute(
+            sa.select(
+                quotes, articles.c.title, articles.c.published, articles.c.site, articles.c.is_canonical,
+                articles.c.cluster_id, *(k.label(f"utterance_key_{n}") for n, k in enumerate(keys)),
             )
-            for r in conn.execute(stmt).all()
-        ]
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(*member_conditions)
+        ).all()
+        by_key: dict[tuple, list[Row]] = {}
+        for r in members:
+            by_key.setdefault((r.utterance_key_0, r.utterance_key_1, r.utterance_key_2), []).append(r)
+        hits: list[QuoteHit] = []
+        for key in page_keys:
+            rows = by_key.get(key)
+            if not rows:
+                continue
+            # The original speaks for the group: the canonical copy of the cluster, else the earliest.
+            rows.sort(key=lambda r: (not (r.cluster_id and r.is_canonical), r.published or "9999", r.article_id, r.position))
+            main = rows[0]
+            copies: dict[str, QuoteCopy] = {}
+            for r in rows[1:]:
+                if r.article_id != main.article_id and r.article_id not in copies:
+                    copies[r.article_id] = QuoteCopy(article_id=r.article_id, article_title=r.title, site=r.site, published=r.published)
+            hits.append(
+                QuoteHit(
+                    quote=Quote(
+                        text=main.text,
+                        kind=main.kind,
+                        speaker=main.speaker,
+                        speaker_type=main.speaker_type,
+                        speaker_role=main.speaker_role,
+                        cue=main.cue,
+                        start=main.start_char,
+                        end=main.end_char,
+                    ),
+                    article_id=main.article_id,
+                    article_title=main.title,
+                    published=main.published,
+                    site=main.site,
+                    speaker_id=main.speaker_person_id,
+                    copies=tuple(copies.values()),
+                )
+            )
+        return hits
 
     # --- clusters -------------------------------------------------------------------------
     def apply_cluster_assignments(self, assignments: Sequence[ClusterAssignment]) -> None:
@@ -698,6 +761,19 @@ class SqlStore:
 
 
 _failures_t = failures  # the table; the name ``failures`` is also a Store method
+
+
+def _utterance_keys() -> tuple[Any, Any, Any]:
+    """What makes quote rows one utterance: the story (its dedup cluster, else the article itself),
+    the speaker (person id, else the name as given) and the quote text, case and curly apostrophes
+    folded. Plain SQL on both backends, so paging and counting agree with the grouping."""
+    story = sa.func.coalesce(articles.c.cluster_id, articles.c.id)
+    # Constants as SQL literals, not bound parameters: PostgreSQL takes an ORDER BY expression for the
+    # GROUP BY one only when the SQL text is identical, and every bind parameter gets a name of its own.
+    empty, curly, straight = (sa.literal_column(sql) for sql in ("''", "'\u2019'", "''''"))
+    speaker = sa.func.coalesce(quotes.c.speaker_person_id, quotes.c.speaker, empty)
+    text = sa.func.lower(sa.func.trim(sa.func.replace(quotes.c.text, curly, straight)), type_=sa.Text)
+    return story, speaker, text
 
 
 def _short(exc: BaseException) -> str:

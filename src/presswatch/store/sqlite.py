@@ -25,6 +25,8 @@ BUSY_TIMEOUT_S = 30
 # bm25 column weights: a match in the title counts most, then the standfirst, then the body.
 BM25_WEIGHTS = (10.0, 5.0, 1.0)
 SNIPPET_TOKENS = 24
+#: articles_fts columns in the order a snippet prefers them: text, standfirst, title.
+FTS_BODY_FIRST = (2, 1, 0)
 
 articles_fts = sa.table("articles_fts", sa.column("rowid"))
 
@@ -77,7 +79,12 @@ class SQLiteStore(SqlStore):
             from_clause=articles.join(articles_fts, articles_fts.c.rowid == articles.c.pk),
             condition=match,
             rank=sa.func.bm25(sa.literal_column("articles_fts"), *BM25_WEIGHTS),
-            snippet=sa.func.snippet(sa.literal_column("articles_fts"), -1, MARK_START, MARK_END, "…", SNIPPET_TOKENS),
+            # One excerpt per column (2 = text, 1 = standfirst, 0 = title): column -1 would let FTS5
+            # pick, and it picks the short title whenever the title matches at all.
+            snippets=tuple(  # type: ignore[arg-type]
+                sa.func.snippet(sa.literal_column("articles_fts"), column, MARK_START, MARK_END, "…", SNIPPET_TOKENS)
+                for column in FTS_BODY_FIRST
+            ),
         )
 
     def query_error(self, exc: sa.exc.DBAPIError, query: str) -> QueryError | None:
