@@ -130,12 +130,24 @@ class RoleSeenOut(BaseModel):
     published: str | None
 
 
+class QuoteCopyOut(BaseModel):
+    article_id: str
+    article_title: str | None
+    site: str | None
+    published: str | None
+
+
 class QuoteHitOut(BaseModel):
+    """One utterance: the article is the original; syndicated copies repeating it are in ``copies``."""
+
     quote: QuoteOut
     article_id: str
     article_title: str | None
     published: str | None
     site: str | None
+    copies: list[QuoteCopyOut] = Field(
+        default_factory=list, description="Other copies of the story carrying the same quote, oldest first."
+    )
 
 
 class PersonDetailOut(PersonSummaryOut):
@@ -220,6 +232,10 @@ def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
         "article_title": hit.article_title,
         "published": hit.published,
         "site": hit.site,
+        "copies": [
+            {"article_id": c.article_id, "article_title": c.article_title, "site": c.site, "published": c.published}
+            for c in hit.copies
+        ],
     }
 
 

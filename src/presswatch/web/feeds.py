@@ -135,6 +135,7 @@ def person_feed(request: Request, person_id: str) -> Response:
             title=f"{name}: “{text[:80]}{'…' if len(text) > 80 else ''}”",
             href=f"{base}/articles/{hit.article_id}",
             updated=updated,
-            summary=f"“{text}” ({hit.article_title or 'untitled'}{', ' + hit.site if hit.site else ''})",
+            summary=f"“{text}” ({hit.article_title or 'untitled'}{', ' + hit.site if hit.site else ''})"
+            + (f" {views.copies_note(hit)}" if hit.copies else ""),
         )
     return _finish(feed, stamps)

@@ -16,7 +16,7 @@ from presswatch.errors import NotFound, QueryError, ValidationError
 from presswatch.model import Article, Comment, Failure, Quote, RawDocument
 from presswatch.pipeline import looks_like_html
 from presswatch.run.local import IngestReport, process_or_failure, write_processed
-from presswatch.store.base import PersonDetail, SearchPage, Store, person_id_for
+from presswatch.store.base import PersonDetail, QuoteHit, SearchPage, Store, person_id_for
 from presswatch.store.sql import iso_bound
 
 PAGE_SIZE = 20
@@ -291,6 +291,19 @@ def role_spans(detail: PersonDetail) -> list[RoleSpan]:
     return sorted(result, key=lambda r: (r.first or "9999", r.role))
 
 
+def copies_note(hit: QuoteHit) -> str:
+    """Plain text naming the other copies of the story that repeat a quote ("" when there are none).
+
+    The page, the API and the feed all get one hit per utterance from the store; this is only how a
+    text-only front end (the Atom feed) says where else it was printed.
+    """
+    if not hit.copies:
+        return ""
+    names = [c.site or c.article_title or c.article_id for c in hit.copies]
+    noun = "copy" if len(names) == 1 else "copies"
+    return f"Also in {len(names)} other {noun}: {', '.join(names)}."
+
+
 # --- analyze ---------------------------------------------------------------------------------
 
 #: Pasted or uploaded input for /analyze; a news page is far smaller than this.
@@ -340,6 +353,7 @@ __all__ = [
     "Segment",
     "article_page",
     "cluster_members",
+    "copies_note",
     "entity_groups",
     "paragraph_segments",
     "role_spans",
