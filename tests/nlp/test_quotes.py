@@ -268,3 +268,13 @@ def test_dummy_it_is_no_organisation(annotated):
     )
     predicted = [q for q in article.quotes if "ferries will be full" in q.text]
     assert predicted and all(q.speaker != "Harbour Authority" for q in predicted)
+
+
+def test_reported_clause_follows_the_cue_when_a_fronted_clause_also_hangs_from_it(annotated):
+    # the parser hangs "suspended her campaign" from "said" as a second clause
+    article = annotated(
+        "In a statement issued soon after the Oslo governor suspended her campaign, Ola Brink said she’s "
+        "certain Lund will remain “a champion of the river.”"
+    )
+    assert any(q.speaker == "Ola Brink" and "certain Lund" in q.text for q in article.quotes)
+    assert not any("governor suspended her campaign" in q.text for q in article.quotes)

@@ -214,12 +214,20 @@ def _complements(token):
             if child is not None:
                 found.append((relation, child))
             continue
-        for child in token.children:
-            if child.dep_ == relation and not any(
-                "\n" in t.text for t in doc[min(child.i, token.i) : max(child.i, token.i)]
-            ):
-                found.append((relation, child))
-                break
+        candidates = [
+            child
+            for child in token.children
+            if child.dep_ == relation
+            and not any("\n" in t.text for t in doc[min(child.i, token.i) : max(child.i, token.i)])
+        ]
+        # two clauses for one cue: "After the senator suspended his campaign, Cruz said he's certain
+        # ...": the parser took the fronted adverbial clause for reported speech; what is reported
+        # follows the cue
+        after = [c for c in candidates if c.i > token.i]
+        if len(candidates) > 1 and after:
+            candidates = after
+        if candidates:
+            found.append((relation, candidates[0]))
     return found
 
 
