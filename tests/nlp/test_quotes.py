@@ -278,3 +278,12 @@ def test_reported_clause_follows_the_cue_when_a_fronted_clause_also_hangs_from_i
     )
     assert any(q.speaker == "Ola Brink" and "certain Lund" in q.text for q in article.quotes)
     assert not any("governor suspended her campaign" in q.text for q in article.quotes)
+
+
+def test_calling_it_a_quoted_description_is_a_mixed_quote(annotated):
+    article = annotated(
+        "Councillor Ebba Strand attacked the fare rise on Monday, calling it an unfair burden and “a tax on "
+        "the night shift.”"
+    )
+    assert any(q.kind == "mixed" and "an unfair burden" in q.text and q.speaker == "Ebba Strand"
+               for q in article.quotes), [(q.kind, q.text, q.speaker) for q in article.quotes]

@@ -239,7 +239,9 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
         if (lemma, relation) not in relations:
             continue
         if child.dep_ == "dobj" and child.lower_ in ("that", "this", "it", "so"):
-            continue
+            # "said it", "said so" report nothing; "calling it “disqualifying”" reports the description
+            if not any(o.i > child.i and o.dep_ in ("oprd", "xcomp") for o in token.children):
+                continue
         # an object can be one word ("endorsed Clinton"); a clause needs two
         min_words = 2 if relation in ("ccomp", "xcomp") else 1
         last = child.right_edge.i
