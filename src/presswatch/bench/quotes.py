@@ -15,7 +15,6 @@ Only the train and dev splits exist here; develop on train, report on dev.
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -24,13 +23,10 @@ from pathlib import Path
 
 import typer
 
+from presswatch.bench.data import quotes_dir
 from presswatch.errors import PressWatchError
 
-DEFAULT_DATA = Path(
-    os.environ.get(
-        "PRESSWATCH_BENCH_QUOTES", Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "quotes"
-    )
-)
+DEFAULT_DATA = quotes_dir()
 SPLITS = ("dev", "train")
 TYPES = ("direct", "mixed", "indirect")
 _WORD = re.compile(r"\w+")
