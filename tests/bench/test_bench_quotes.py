@@ -71,6 +71,21 @@ def test_speaker_match_ignores_articles_and_needs_a_shared_word():
     assert is_bare_pronoun("He") and not is_bare_pronoun("the source")
 
 
+def test_speaker_is_taken_from_the_tightest_of_equally_overlapping_predictions_in_any_order():
+    # "Anna Berg said the bridge will open in May": an outer prediction that also covers the cue and
+    # its subject overlaps the gold content as much as the exact one; the exact one names the speaker
+    outer = _pred("Anna Berg said the bridge will open in May", "Town Hall")
+    exact = _pred("the bridge will open in May", "Anna Berg")
+    for order in ([outer, exact], [exact, outer]):
+        scores = Scores()
+        score_article(_gold(), order, scores)
+        assert (scores.speaker_checked, scores.speaker_right) == (1, 1)
+    # a prediction that overlaps more still wins over a tighter one that overlaps less
+    scores = Scores()
+    score_article(_gold(), [_pred("open in May", "Anna Berg"), outer], scores)
+    assert (scores.speaker_checked, scores.speaker_right) == (1, 0)
+
+
 @needs_data
 def test_quick_run_beats_textacy_on_the_same_articles():
     presswatch, textacy = run_bench("dev", limit=10)

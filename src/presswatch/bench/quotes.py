@@ -7,7 +7,8 @@ Scoring follows the corpus README (``shared/bench/quotes/README.md``), identical
   word positions; a prediction is *correct* when >= 50% of its placed words lie inside one gold
   content span (the "union" rule);
 - speaker accuracy: over found attributions whose gold speaker is given and is not a bare pronoun,
-  the prediction overlapping it most names a speaker that shares a word other than the/a/an/of.
+  the prediction overlapping it most (on a tie, the one with fewest words outside it) names a
+  speaker that shares a word other than the/a/an/of.
 textacy's ``direct_quotations`` runs per paragraph (it refuses text with an odd number of quote marks).
 Only the train and dev splits exist here; develop on train, report on dev.
 """
@@ -178,7 +179,10 @@ def score_article(article: GoldArticle, predictions: Sequence[Prediction], score
         scores.found_by_type[att.type] = scores.found_by_type.get(att.type, 0) + 1
         if not att.speaker or is_bare_pronoun(att.speaker):
             continue
-        best = max(placed, key=lambda pw: len(pw[1] & gw))
+        # "the prediction overlapping it most"; among equal overlaps (a nested attribution inside an
+        # outer one both cover it) the one with fewest words outside it, so that the answer does not
+        # depend on the order a system lists its predictions in
+        best = max(placed, key=lambda pw: (len(pw[1] & gw), -len(pw[1] - gw)))
         scores.speaker_checked += 1
         if _word_set(best[0].speaker) & _word_set(att.speaker):
             scores.speaker_right += 1
