@@ -287,3 +287,26 @@ def test_calling_it_a_quoted_description_is_a_mixed_quote(annotated):
     )
     assert any(q.kind == "mixed" and "an unfair burden" in q.text and q.speaker == "Ebba Strand"
                for q in article.quotes), [(q.kind, q.text, q.speaker) for q in article.quotes]
+
+
+def test_question_quotation_is_spoken_by_the_short_sentence_after_it(annotated):
+    # the parser ends the sentence at "?”", so "Lina Voss asked reporters" is a sentence of its own
+    article = annotated(
+        "The ferry company raised its fares for the third time this year.",
+        "“Who on this island can still pay for a ticket to the mainland?” Lina Voss asked reporters.",
+        "“They told us, ‘Wait for the new boats!’” Maria Lind said.",
+    )
+    question = _by_text(article, "Who on this island can still pay")
+    assert (question.kind, question.cue, question.speaker) == ("direct", "asked", "Lina Voss")
+    assert not any(q.text == "reporters" for q in article.quotes)
+    assert _by_text(article, "They told us").speaker == "Maria Lind"
+    _offsets_hold(article)
+
+
+def test_a_sentence_after_a_question_that_reports_its_own_clause_does_not_take_the_question(annotated):
+    article = annotated(
+        "“Who on this island can still pay for a ticket to the mainland?” Then Lina Voss said that the "
+        "company would cut the fares in spring."
+    )
+    assert _by_text(article, "cut the fares").speaker == "Lina Voss"
+    assert all(q.cue != "said" for q in article.quotes if "Who on this island" in q.text)

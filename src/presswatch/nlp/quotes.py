@@ -448,7 +448,36 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
             distance = q.start - token.idx if token.idx < q.start else token.idx - q.end
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
+    if best is None:
+        best = _cue_in_sentence_after(doc, q, cues, quoted, para_end)
     return best
+
+
+_CLOSING_MARKS = set("”»\"'’ ")
+
+
+def _cue_in_sentence_after(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[QuotedSpan], para_end: int):
+    """ "“Is it ready?” Anna Holt asked.": after a quotation that ends in ? or ! the parser starts a new
+    sentence, so the attribution right after the closing mark is a sentence of its own. Its cue
+    counts when it reports nothing else (no clause of its own: "asked reporters", "said")."""
+    text = doc.text
+    pos = q.end
+    while pos < para_end and text[pos] in _CLOSING_MARKS:
+        pos += 1
+    if pos == q.end or pos >= para_end:
+        return None
+    sent = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    if sent is None or sent.sent.start_char < q.end:
+        return None  # the quotation and what follows are one sentence: the usual search saw it
+    for token in sent.sent:
+        if token.idx >= para_end:
+            break
+        if not _is_cue(token, cues) or _inside(token.idx, quoted):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _that_clause_after(token) is not None:
+            return None
+        return token
+    return None
 
 
 def _tokens_starting_in(doc, start: int, end: int):
@@ -667,13 +696,22 @@ def find_quotes(
         para_end = _paragraph_end(text, q.start)
         cue = _cue_for_quotation(doc, q, cues, quoted, para_end)
         if cue is not None and _plausible_quotation(doc, text, q, cue):
+            origin = "quotation:after" if cue.sent.start_char >= q.end else "quotation"
             standalone.append(
-                _Attribution(q.start, q.end, cue, _cue_phrase(cue), _subject_of(cue, quoted=quoted), origin="quotation")
+                _Attribution(q.start, q.end, cue, _cue_phrase(cue), _subject_of(cue, quoted=quoted), origin=origin)
             )
             continue
         intro = _colon_introduction(doc, text, q, cues)
         if intro is not None:
             standalone.append(intro)
+    # "“Is it ready?” Holt asked reporters": once the cue speaks the quotation, its bare object
+    # ("reporters") is no reported content of its own
+    quotation_cues = {a.cue.i for a in standalone if a.cue is not None and a.origin == "quotation:after"}
+    attributions = [
+        a for a in attributions
+        if a.cue is None or a.cue.i not in quotation_cues
+        or any(t.pos_ in ("VERB", "AUX") for t in _tokens_starting_in(doc, a.start, a.end))
+    ]
     all_atts = sorted(attributions + standalone, key=lambda a: (a.start, a.end))
 
     # a quotation with no cue of its own continues the attribution just before it (same paragraph,
