@@ -310,3 +310,25 @@ def test_a_sentence_after_a_question_that_reports_its_own_clause_does_not_take_t
     )
     assert _by_text(article, "cut the fares").speaker == "Lina Voss"
     assert all(q.cue != "said" for q in article.quotes if "Who on this island" in q.text)
+
+
+def test_any_verb_right_before_the_opening_comma_or_colon_names_the_speaker(annotated):
+    # "cracked", "gloated" are no cue words; the quotation still belongs to the subject introducing it
+    article = annotated(
+        "Harbour master Tom Baker called his rival ''totally scripted and kind of robotic.''",
+        "During the first debate, Maria Lind cracked, ''I'm a sailor, but I'm a sailor who likes to get "
+        "the boats running.''",
+        "And Tom Baker gloated: ''I told you she wouldn't be ready.''",
+    )
+    assert _by_text(article, "a sailor who likes").speaker == "Maria Lind"
+    assert _by_text(article, "wouldn't be ready").speaker == "Tom Baker"
+    _offsets_hold(article)
+
+
+def test_a_verb_with_an_unnamed_subject_before_a_comma_lends_no_speaker(annotated):
+    article = annotated(
+        "Maria Lind spoke to the crews at dawn.",
+        "After the ferry docked, the sky cleared, “and nobody on this island has seen a storm like that in "
+        "years.”",
+    )
+    assert all(q.speaker != "the sky" for q in article.quotes)

@@ -521,8 +521,8 @@ def _uncued(doc, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Attribution:
 def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
     """ "Reporter X says:" followed by the quotation (in the same or the next paragraph)."""
     pos = q.start - 1
-    while pos >= 0 and (text[pos].isspace() or text[pos] in "“\"«`„"):
-        pos -= 1
+    while pos >= 0 and (text[pos].isspace() or text[pos] in "“\"«`„'"):
+        pos -= 1  # '' opens quotations in some archives
     if pos < 0 or text[pos] != ":":
         return None
     colon = next((t for t in doc if t.idx == pos), None)
@@ -547,6 +547,30 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     if subject is None:
         return None
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject, origin="colon")
+
+
+_INTRO_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _verb_introduction(doc, text: str, q: QuotedSpan) -> _Attribution | None:
+    """ "Anna Holt cracked, “...”", "A flabbergasted Holt quipped, “...”": a verb the cue lexicon does
+    not know, right before the comma or colon that opens the quotation, with a named (or he/she)
+    subject of its own: that subject speaks."""
+    pos = q.start - 1
+    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
+        pos -= 1
+    if pos < q.paragraph_start or text[pos] not in ",:":
+        return None
+    punct = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    if punct is None or punct.i == 0:
+        return None
+    verb = doc[punct.i - 1]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _INTRO_PRONOUNS):
+        return None
+    return _Attribution(q.start, q.end, verb, _cue_phrase(verb), subject, origin="introduction")
 
 
 _GAP_PRONOUNS = {"he", "she", "they"}
@@ -701,7 +725,7 @@ def find_quotes(
                 _Attribution(q.start, q.end, cue, _cue_phrase(cue), _subject_of(cue, quoted=quoted), origin=origin)
             )
             continue
-        intro = _colon_introduction(doc, text, q, cues)
+        intro = _colon_introduction(doc, text, q, cues) or _verb_introduction(doc, text, q)
         if intro is not None:
             standalone.append(intro)
     # "“Is it ready?” Holt asked reporters": once the cue speaks the quotation, its bare object
