@@ -332,3 +332,14 @@ def test_a_verb_with_an_unnamed_subject_before_a_comma_lends_no_speaker(annotate
         "years.”",
     )
     assert all(q.speaker != "the sky" for q in article.quotes)
+
+
+def test_the_board_is_not_an_organisation_named_inside_the_quotation_it_speaks(annotated):
+    article = annotated(
+        "The harbour board met on Monday and rejected both complaints.",
+        "“Nordic Ferries Inc. has met every rule set for its licence in this harbour,” the board "
+        "said.",
+    )
+    quote = _by_text(article, "met every rule set for its licence")
+    assert quote.speaker != "Nordic Ferries Inc."
+    assert "board" in quote.speaker.lower()

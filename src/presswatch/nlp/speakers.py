@@ -124,6 +124,15 @@ def _recent_plural_subject(token):
     return None
 
 
+def _quoted_spans(doc) -> list:
+    """The article's quotations, found once per parsed text."""
+    from presswatch.nlp.quotes import find_quoted_spans  # quotes imports this module
+
+    if "presswatch_quoted" not in doc.user_data:
+        doc.user_data["presswatch_quoted"] = find_quoted_spans(doc.text)
+    return doc.user_data["presswatch_quoted"]
+
+
 def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
     doc = token.doc
     limit = 0
@@ -134,7 +143,13 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
                 break
             sent = doc[sent.start - 1].sent
         limit = sent.start
-    candidates = [e for e in doc.ents if e.label_ == "ORG" and e.end <= token.i and e.start >= limit]
+    quoted = _quoted_spans(doc)
+    # an organisation named inside someone's quotation is their words, not the text's antecedent
+    candidates = [
+        e for e in doc.ents
+        if e.label_ == "ORG" and e.end <= token.i and e.start >= limit
+        and not any(q.start <= e.start_char < q.end for q in quoted)
+    ]
     if people is not None:  # a person's name the recogniser took for an organisation
         candidates = [e for e in candidates if not any(i in people.token_owner for i in range(e.start, e.end))]
     if noun:
