@@ -343,3 +343,16 @@ def test_the_board_is_not_an_organisation_named_inside_the_quotation_it_speaks(a
     quote = _by_text(article, "met every rule set for its licence")
     assert quote.speaker != "Nordic Ferries Inc."
     assert "board" in quote.speaker.lower()
+
+
+def test_a_name_between_a_dash_and_the_colon_is_the_source_of_a_roundup_item(annotated):
+    article = annotated(
+        "Ferry numbers fell again this spring.",
+        "Pollsters agree - Maria Lind: “One of the biggest lessons was a simple one: keep on counting the "
+        "passengers as late as possible.”",
+        "What that means for the summer - More from Tom Baker: “The islands will need two more boats.”",
+    )
+    assert _by_text(article, "biggest lessons").speaker == "Maria Lind"
+    assert _by_text(article, "two more boats").speaker == "Tom Baker"
+    assert not any(q.text == "Maria Lind" for q in article.quotes)
+    _offsets_hold(article)

@@ -518,6 +518,24 @@ def _uncued(doc, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Attribution:
     return _Attribution(q.start, q.end, None, None, None, origin="uncued")
 
 
+def _source_after_dash(doc, text: str, q: QuotedSpan) -> tuple[_Attribution, int] | None:
+    """ "HEADLINE OF A ROUNDUP - Ann Lee: “...”": a short name between a dash and the colon that opens
+    the quotation is its source, whatever the headline's own verb ("Pollsters agree - Ann Lee:").
+    Returns the attribution and where the dash stands (what comes before it is the headline)."""
+    pos = q.start - 1
+    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
+        pos -= 1
+    if pos < q.paragraph_start or text[pos] != ":":
+        return None
+    colon = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    if colon is None or colon.i == 0 or doc[colon.i - 1].pos_ != "PROPN":
+        return None
+    dash = next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.text in _DASHES), None)
+    if dash is None or not 0 < colon.i - dash.i - 1 <= 6 or dash.idx < q.paragraph_start:
+        return None
+    return _Attribution(q.start, q.end, None, ":", doc[colon.i - 1], origin="colon:dash"), dash.idx
+
+
 def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
     """ "Reporter X says:" followed by the quotation (in the same or the next paragraph)."""
     pos = q.start - 1
@@ -574,6 +592,7 @@ def _verb_introduction(doc, text: str, q: QuotedSpan) -> _Attribution | None:
 
 
 _GAP_PRONOUNS = {"he", "she", "they"}
+_DASHES = {"-", "–", "—", "--"}
 
 
 def _speaker_between_quotations(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]):
@@ -714,6 +733,24 @@ def find_quotes(
 
     standalone: list[_Attribution] = []
     for q in quoted:
+        after_dash = _source_after_dash(doc, text, q)
+        if after_dash is not None:
+            att, dash_at = after_dash
+            # a headline clause that ran on over the source and its quotation ends at the dash
+            for other in attributions:
+                if other.cue is not None and other.cue.idx < dash_at < other.end and other.start < q.end:
+                    other.end = dash_at
+            attributions = [
+                o for o in attributions
+                if not (o.cue is not None and o.cue.idx < dash_at <= o.start < q.end) and re.search(r"\w", text[o.start : o.end])
+            ]
+            att.speaker = resolve_speaker(att.subject, people)
+            if att.speaker.name and dash_at >= doc[att.subject.left_edge.i].idx:
+                # a name the recogniser missed: its description would run back into the headline
+                source = " ".join(text[dash_at + 1 : att.subject.idx + len(att.subject.text)].split()).lstrip("-–— ")
+                att.speaker = Speaker(source, att.speaker.type, att.speaker.person)
+            standalone.append(att)
+            continue
         covered = any(_overlap(a.start, a.end, q.start, q.end) >= 0.5 * (q.end - q.start) for a in attributions)
         if covered:
             continue
