@@ -17,6 +17,7 @@ A reported clause with quoted words inside is ``mixed``; one that is (nearly) al
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from presswatch.model import Quote
@@ -333,19 +334,26 @@ def _governing_verb(token):
     return None
 
 
-def _adjective_cue_attributions(token, relations, quoted) -> list[_Attribution]:
-    """ "Aides were confident that the bill would pass", "she was critical of the plan"."""
-    key = f"{token.lemma_.lower()}/a"
-    found = []
+def _lexicon_complements(token, relations, pos: str, *, wide: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Trimmed (start, end) spans of the complements the learnt lexicon lists for this cue word used
+    as ``pos`` ("a" adjective, "n" noun); a complement by one of the ``wide`` relations is trimmed of
+    two tokens, the others of one."""
+    key = f"{token.lemma_.lower()}/{pos}"
     for relation in relations_of(token):
         if (key, relation) not in relations:
             continue
         child = complement_of(token, relation)
         if child is None:
             continue
-        span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation in ("ccomp", "xcomp") else 1)
-        if span is None:
-            continue
+        span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation in wide else 1)
+        if span is not None:
+            yield span
+
+
+def _adjective_cue_attributions(token, relations, quoted) -> list[_Attribution]:
+    """ "Aides were confident that the bill would pass", "she was critical of the plan"."""
+    found = []
+    for span in _lexicon_complements(token, relations, "a", wide=("ccomp", "xcomp")):
         subject = _subject_of(token, quoted=quoted)
         if subject is None and token.dep_ in ("acomp", "oprd") and token.head.pos_ in ("VERB", "AUX"):
             subject = _subject_of(token.head, quoted=quoted)
@@ -357,17 +365,8 @@ def _adjective_cue_attributions(token, relations, quoted) -> list[_Attribution]:
 
 def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list[_Attribution]:
     """ "Trump's claim that the vote was rigged", "critics voiced concern about the plan"."""
-    key = f"{token.lemma_.lower()}/n"
     found = []
-    for relation in relations_of(token):
-        if (key, relation) not in relations:
-            continue
-        child = complement_of(token, relation)
-        if child is None:
-            continue
-        span = _trim(token.doc, child.left_edge.i, child.right_edge.i, 2 if relation == "acl" else 1)
-        if span is None:
-            continue
+    for span in _lexicon_complements(token, relations, "n", wide=("acl",)):
         # the one whose claim it is: "complaints from X", "a defense by X", a possessor ("his
         # promise" -> the subject of the clause), else the subject of the verb that has the noun
         subject = None
