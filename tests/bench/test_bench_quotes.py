@@ -62,6 +62,9 @@ def test_scorer_counts_union_recall_precision_and_speakers():
     assert (scores.gold, scores.found) == (3, 2)
     assert scores.recall_by_type == {"direct": 1.0, "mixed": 0.0, "indirect": 0.5}
     assert (scores.speaker_checked, scores.speaker_right) == (1, 1)
+    # direct and mixed together: the one direct gold found; predictions carry the default kind "direct"
+    assert scores.quoted_recall == 1.0
+    assert scores.quoted_precision == pytest.approx(2 / 3)
 
 
 def test_speaker_match_ignores_articles_and_needs_a_shared_word():
@@ -111,6 +114,7 @@ def test_cli_prints_a_table_and_a_json_last_line():
     for key in ("quote_f1", "precision", "recall", "recall_by_type", "speaker_accuracy", "articles_per_s"):
         assert key in last["presswatch"] and key in last["textacy"]
     assert set(last["presswatch"]["recall_by_type"]) == {"direct", "mixed", "indirect"}
+    assert set(last["presswatch"]["direct_mixed"]) == {"recall", "precision"}
 
 
 def test_unknown_split_is_an_error_not_a_crash():

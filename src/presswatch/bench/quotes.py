@@ -101,6 +101,20 @@ class Scores:
         }
 
     @property
+    def quoted_recall(self) -> float:
+        """Recall over direct and mixed attributions together (the ones with quotation marks)."""
+        gold = self.gold_by_type["direct"] + self.gold_by_type["mixed"]
+        found = self.found_by_type["direct"] + self.found_by_type["mixed"]
+        return found / gold if gold else 0.0
+
+    @property
+    def quoted_precision(self) -> float:
+        """Precision of the predictions the system labelled direct or mixed, together."""
+        predicted = self.predictions_by_kind["direct"] + self.predictions_by_kind["mixed"]
+        correct = self.correct_by_kind["direct"] + self.correct_by_kind["mixed"]
+        return correct / predicted if predicted else 0.0
+
+    @property
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
 
@@ -207,6 +221,7 @@ class SystemResult:
             "recall": round(s.recall, 4),
             "recall_by_type": {k: round(v, 4) for k, v in s.recall_by_type.items()},
             "precision_by_kind": {k: round(v, 4) for k, v in s.precision_by_kind.items()},
+            "direct_mixed": {"recall": round(s.quoted_recall, 4), "precision": round(s.quoted_precision, 4)},
             "speaker_accuracy": round(s.speaker_accuracy, 4),
             "articles_per_s": round(self.articles_per_s, 2),
             "predictions": s.predictions,
@@ -308,13 +323,14 @@ def register(bench_app: typer.Typer) -> None:
         n = results[0].articles if results else 0
         table = Table(title=f"Quote attribution, PolNeAR {split}, {n} articles")
         # short headings: the table fits an 80-column terminal
-        for column in ("system", "P", "R", "F1", "R dir", "R mix", "R ind", "speaker", "art/s"):
+        for column in ("system", "P", "R", "F1", "R dir", "R mix", "R ind", "P d+m", "R d+m", "speaker", "art/s"):
             table.add_column(column, justify="left" if column == "system" else "right", no_wrap=True)
         for r in results:
             by_type = r.scores.recall_by_type
             table.add_row(
                 r.name, f"{r.scores.precision:.3f}", f"{r.scores.recall:.3f}", f"{r.scores.f1:.3f}",
                 f"{by_type['direct']:.3f}", f"{by_type['mixed']:.3f}", f"{by_type['indirect']:.3f}",
+                f"{r.scores.quoted_precision:.3f}", f"{r.scores.quoted_recall:.3f}",
                 f"{r.scores.speaker_accuracy:.3f}", f"{r.articles_per_s:.1f}",
             )
         console.print(table)

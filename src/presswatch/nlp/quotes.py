@@ -833,7 +833,11 @@ def find_quotes(
         start = att.start + (len(raw) - len(raw.lstrip()))
         quote_text = raw.strip().rstrip(",").rstrip()
         if origins is not None:
-            origins.append(f"{att.origin}|{att.subject.text if att.subject is not None else ''}")
+            subject, cue = att.subject, att.cue
+            origins.append(
+                f"{att.origin}|{subject.text if subject is not None else ''}"
+                f"|{cue.idx if cue is not None else ''}|{subject.idx if subject is not None else ''}"
+            )
         quotes.append(
             Quote(
                 text=quote_text,
