@@ -145,6 +145,9 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
                     return grand
     if depth < 3 and token.dep_ in _CLIMB_DEPS and token.head is not token:
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            holder = _holder_of_object(token)
+            if holder is not None:
+                return holder
             return token.head  # "Trump, saying that ...", "officials who said ..."
         found = _subject_of(token.head, depth + 1, quoted, cue_inside)
         if found is not None or not quoted or cue_inside:
@@ -152,6 +155,15 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
     if depth == 0 and quoted and not cue_inside:
         return _name_before(token, quoted)
     return None
+
+
+def _holder_of_object(token):
+    """ "Lee and Park issued a statement describing ...", "Holt will lead an effort to paint ...": a
+    clause hung from a common noun that is the object of a verb is said by that verb's subject."""
+    head = token.head
+    if token.dep_ != "acl" or head.pos_ != "NOUN" or head.dep_ != "dobj" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")), None)
 
 
 def _name_before(token, quoted: list[QuotedSpan]):
