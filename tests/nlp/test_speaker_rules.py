@@ -17,3 +17,13 @@ def test_clause_hung_from_an_object_is_said_by_the_verbs_subject(annotated):
     described = [q for q in a.quotes if q.cue == "describing"]
     assert described, [(q.cue, q.text) for q in a.quotes]
     assert described[0].speaker in ("Ilse Varga", "Tomas Brede")  # not "a statement"
+
+
+def test_a_news_agency_credited_in_brackets_is_no_antecedent(annotated):
+    a = annotated(
+        "DUNMORE (Northwire News) — Anna Lindqvist has won the primary abroad.",
+        "The party says 4,570 members living abroad cast votes by mail.",
+    )
+    q = _by_text(a, "members living abroad cast votes")
+    assert q.speaker != "Northwire News"
+    assert "party" in (q.speaker or "").lower()

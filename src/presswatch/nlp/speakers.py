@@ -133,6 +133,20 @@ def _quoted_spans(doc) -> list:
     return doc.user_data["presswatch_quoted"]
 
 
+def _credit_or_dateline(span) -> bool:
+    """ "(AP)", "[Reuters.]", "WASHINGTON (AP) —": a credit in brackets or a capitalised dateline
+    that opens a paragraph."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else "\n"
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if after == "." and span.end + 1 < len(doc):
+        after = doc[span.end + 1].text
+    if before in ("(", "[") and after in (")", "]"):
+        return True
+    opens_paragraph = "\n" in before or span.start_char == 0
+    return opens_paragraph and span.text.isupper() and after in ("(", "—", "–", "-", "--", ",")
+
+
 def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
     doc = token.doc
     limit = 0
@@ -150,6 +164,9 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
         if e.label_ == "ORG" and e.end <= token.i and e.start >= limit
         and not any(q.start <= e.start_char < q.end for q in quoted)
     ]
+    # "WASHINGTON (AP) —", "[Reuters.]": a dateline or a news agency credited in brackets is not
+    # what "the party" or "the campaign" refers back to
+    candidates = [e for e in candidates if not _credit_or_dateline(e)]
     if people is not None:  # a person's name the recogniser took for an organisation
         candidates = [e for e in candidates if not any(i in people.token_owner for i in range(e.start, e.end))]
     if noun:
