@@ -27,3 +27,9 @@ def test_a_news_agency_credited_in_brackets_is_no_antecedent(annotated):
     q = _by_text(a, "members living abroad cast votes")
     assert q.speaker != "Northwire News"
     assert "party" in (q.speaker or "").lower()
+
+
+def test_an_infinitive_after_a_named_object_is_that_persons(annotated):
+    a = annotated("The leak of the memos led party chairwoman Ann Lee to announce her resignation from the board.")
+    q = _by_text(a, "her resignation from the board")
+    assert q.speaker == "Ann Lee"  # not "The leak"

@@ -149,11 +149,29 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
             if holder is not None:
                 return holder
             return token.head  # "Trump, saying that ...", "officials who said ..."
+        if token.dep_ == "xcomp":
+            controller = _object_controller(token)
+            if controller is not None:
+                return controller
         found = _subject_of(token.head, depth + 1, quoted, cue_inside)
         if found is not None or not quoted or cue_inside:
             return found
     if depth == 0 and quoted and not cue_inside:
         return _name_before(token, quoted)
+    return None
+
+
+def _object_controller(token):
+    """ "The leak led chairwoman Ann Lee to announce her resignation", "urged Holt to say": an
+    infinitive after a named (or he/she/they) object has that object as its subject."""
+    head = token.head
+    if head.lemma_.lower() == "promise":
+        return None  # "promised voters to ..." is the promiser's
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them", "us", "me"):
+        return obj
     return None
 
 
