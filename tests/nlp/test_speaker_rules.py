@@ -33,3 +33,12 @@ def test_an_infinitive_after_a_named_object_is_that_persons(annotated):
     a = annotated("The leak of the memos led party chairwoman Ann Lee to announce her resignation from the board.")
     q = _by_text(a, "her resignation from the board")
     assert q.speaker == "Ann Lee"  # not "The leak"
+
+
+def test_a_critic_or_advocate_is_the_person_the_noun_describes(annotated):
+    a = annotated(
+        "Anna Lindqvist, a former senator and fierce critic of the harbour toll, spoke in Dunmore on Monday.",
+        "Tomas Brede has emerged as a leading advocate for a second ferry line.",
+    )
+    assert _by_text(a, "the harbour toll").speaker == "Anna Lindqvist"
+    assert _by_text(a, "a second ferry line").speaker == "Tomas Brede"

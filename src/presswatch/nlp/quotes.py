@@ -347,8 +347,17 @@ def _holder_of_agent_noun(token):
     node = token
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM", "PRON"):
         node = node.head.head  # "one of a clutch of celebrity supporters"
-    if node.dep_ == "attr" and node.head.lemma_ == "be":
-        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
+        node = node.head  # "a former senator and fierce critic of X"
+    if node.dep_ == "appos" and node.head.pos_ in ("PROPN", "NOUN"):
+        return node.head  # "Ann Lee, a critic of X"
+    verb = node.head
+    if node.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head  # "has emerged as a leading advocate for X"
+    elif node.dep_ != "attr":
+        return token
+    if verb.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
     return token
