@@ -38,6 +38,8 @@ _OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
 UNCUED_QUOTATIONS = True
 REQUIRE_SUBJECT = False
 NESTED = "speech"
+# a cue's subject is re-chosen by the speaker model learnt from train (speaker_model.py)
+SPEAKER_MODEL = True
 _MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp")
 
@@ -736,6 +738,31 @@ def _nearest_person_for_unattributed(text: str, atts: list[_Attribution], people
             att.speaker = Speaker(before[-1], "person", before[-1])
 
 
+# which attributions the learnt speaker model re-chooses the subject for (see speaker_model)
+_MODEL_ORIGINS = ("cue:", "noun", "adjective", "quotation", "introduction")
+
+
+def _model_subjects(atts: list[_Attribution], quoted, people: PeopleIndex, examples: list | None) -> None:
+    """Let the learnt model pick each cue's subject among the noun phrases of its sentence."""
+    from presswatch.nlp import speaker_model
+
+    owners = people.token_owner
+    for att in atts:
+        if att.cue is None or att.speaker is not None or not att.origin.startswith(_MODEL_ORIGINS):
+            continue
+        if examples is not None:
+            found = speaker_model.candidate_list(att.cue, att.subject, (att.start, att.end), quoted)
+            feats = [
+                speaker_model.features(c, att.cue, chosen=att.subject, origin=att.origin, person_tokens=owners)
+                for c in found
+            ]
+            examples.append((att.start, att.end, [(c.idx, c.head.idx if c.head.i != c.i else -1) for c in found], feats))
+            continue
+        att.subject = speaker_model.choose_subject(
+            att.cue, att.subject, (att.start, att.end), quoted, origin=att.origin, person_tokens=owners
+        )
+
+
 def _paragraph_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
@@ -748,10 +775,13 @@ def find_quotes(
     *,
     relations: frozenset[tuple[str, str]] | None = None,
     origins: list[str] | None = None,
+    subject_examples: list | None = None,
 ) -> list[Quote]:
     """All attributions in a parsed article; offsets index ``text`` (the article text).
 
-    ``origins``, when given, receives the name of the rule behind each quote (for error analysis).
+    ``origins``, when given, receives the name of the rule behind each quote (for error analysis);
+    ``subject_examples`` receives (start, end, candidate and head offsets, feature lists) for training the speaker
+    model (``speaker_training``), and the rules' subjects are then left as they are.
     """
     relations = relations if relations is not None else cue_relations()
     cues = frozenset(lemma for lemma, _ in relations)
@@ -812,6 +842,8 @@ def find_quotes(
         or any(t.pos_ in ("VERB", "AUX") for t in _tokens_starting_in(doc, a.start, a.end))
     ]
     all_atts = sorted(attributions + standalone, key=lambda a: (a.start, a.end))
+    if SPEAKER_MODEL or subject_examples is not None:
+        _model_subjects(all_atts, quoted, people, subject_examples)
 
     # a quotation with no cue of its own continues the attribution just before it (same paragraph,
     # or the paragraph before when it opens its paragraph)

@@ -1,0 +1,163 @@
+"""Which noun phrase of a cue's sentence is its speaker: a small linear model learnt from PolNeAR train.
+
+The rules in ``quotes._subject_of`` name one subject for each cue; the parse often offers a better
+one (an object that controls an infinitive, the holder of a role, a name next to a bracket). This
+model scores every candidate noun phrase of the cue's sentence by binary features of the parse --
+its dependency path to the cue, its side and distance, its part of speech and entity type, whether
+the rules chose it -- and the best one becomes the subject, which ``speakers.resolve_speaker`` then
+resolves as before ("he" -> the antecedent, "the group" -> the organisation).
+
+The weights are data (``data/speaker_model.json``), rebuilt from the train split only with
+``python -m presswatch.nlp.speaker_training TRAIN.jsonl``; reading them needs no extra library.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
+
+MODEL_FILE = "speaker_model.json"
+_NOUNS = ("NOUN", "PROPN", "PRON")
+_MODIFIER_DEPS = {"compound", "flat", "amod", "det", "nummod", "punct", "case", "prt", "aux", "neg"}
+_MAX_DISTANCE = 40  # tokens between a candidate and the cue
+_PATH_STEPS = 4
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> tuple[float, dict[str, float]] | None:
+    """(intercept, feature weights), or None when the model file is missing."""
+    try:
+        text = resources.files("presswatch.nlp").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(text)
+    return float(data["intercept"]), {str(k): float(v) for k, v in data["weights"].items()}
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def candidates(cue, content: tuple[int, int], quoted) -> list:
+    """Heads of noun phrases in the cue's sentence that could be its speaker: outside the reported
+    content, and outside quotation marks unless the cue itself is quoted."""
+    doc = cue.doc
+    sent = cue.sent
+    cue_quoted = _inside(cue.idx, quoted)
+    start, end = content
+    found = []
+    for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
+        if token.pos_ not in _NOUNS or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
+            continue
+        if start <= token.idx < end:
+            continue
+        if not cue_quoted and _inside(token.idx, quoted):
+            continue
+        found.append(token)
+    return found
+
+
+def candidate_list(cue, chosen, content: tuple[int, int], quoted) -> list:
+    """The candidates, with the rules' own choice among them wherever it stands."""
+    found = candidates(cue, content, quoted)
+    if chosen is not None and all(t.i != chosen.i for t in found):
+        found.append(chosen)
+    return found
+
+
+def dependency_path(candidate, cue) -> str:
+    """ "nsubj>" for the cue's own subject; "dobj>xcomp" for the object of the verb whose infinitive
+    is the cue; "far" when the two meet more than a few steps up."""
+    cue_up = [cue]
+    node = cue
+    while node.head.i != node.i and len(cue_up) <= _PATH_STEPS:
+        node = node.head
+        cue_up.append(node)
+    cue_index = {t.i: n for n, t in enumerate(cue_up)}
+    cand_up = [candidate]
+    node = candidate
+    while node.i not in cue_index and node.head.i != node.i and len(cand_up) <= _PATH_STEPS:
+        node = node.head
+        cand_up.append(node)
+    if node.i not in cue_index:
+        return "far"
+    up = "/".join(t.dep_ for t in cand_up[:-1])
+    down = "/".join(t.dep_ for t in cue_up[: cue_index[node.i]])
+    return f"{up}>{down}"
+
+
+def _distance_bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def features(candidate, cue, *, chosen, origin: str, person_tokens) -> list[str]:
+    """Binary features of ``candidate`` as the speaker of ``cue``."""
+    path = dependency_path(candidate, cue)
+    side = "before" if candidate.i < cue.i else "after"
+    lemma = candidate.lemma_.lower()
+    between = cue.doc[min(candidate.i, cue.i) + 1 : max(candidate.i, cue.i)]
+    kind = origin.split(":", 1)[0]
+    feats = [
+        "bias",
+        f"path={path}",
+        f"path={path}|side={side}",
+        f"dep={candidate.dep_}",
+        f"dep={candidate.dep_}|cue_dep={cue.dep_}",
+        f"side={side}",
+        f"dist={_distance_bucket(abs(candidate.i - cue.i))}",
+        f"pos={candidate.pos_}",
+        f"ent={candidate.ent_type_ or '-'}",
+        f"origin={kind}",
+        f"origin={kind}|path={path}",
+        f"cue_pos={cue.pos_}",
+        f"cue_dep={cue.dep_}",
+        f"cue={cue.lemma_.lower()}|dep={candidate.dep_}",
+    ]
+    if candidate.pos_ == "PRON":
+        feats.append(f"pron={candidate.lower_}")
+    if chosen is not None and candidate.i == chosen.i:
+        feats += ["rule", f"rule|origin={kind}", f"rule|path={path}"]
+    elif chosen is None:
+        feats.append("rule=none")
+    if candidate.i in person_tokens:
+        feats.append("person")
+    if lemma in title_words():
+        feats.append("title")
+    if lemma in anonymous_nouns():
+        feats.append("anonymous_noun")
+    if lemma in organisation_nouns():
+        feats.append("organisation_noun")
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        feats.append("verb_between")
+    if any(t.text in (",", ";", ":", "—", "–", "-") for t in between):
+        feats.append("punct_between")
+    if candidate.i > 0 and cue.doc[candidate.i - 1].text in ("(", "["):
+        feats.append("bracketed")
+    if candidate.tag_ in ("NNS", "NNPS"):
+        feats.append("plural")
+    return feats
+
+
+def score(feats: list[str], weights: dict[str, float], intercept: float) -> float:
+    return intercept + sum(weights.get(f, 0.0) for f in feats)
+
+
+def choose_subject(cue, chosen, content: tuple[int, int], quoted, *, origin: str, person_tokens):
+    """The best-scoring candidate for the speaker of ``cue``; ``chosen`` (the rules' answer) when the
+    model is missing or the sentence offers no candidate."""
+    model = load_weights()
+    if model is None:
+        return chosen
+    intercept, weights = model
+    best, best_score = chosen, None
+    for candidate in candidate_list(cue, chosen, content, quoted):
+        s = score(features(candidate, cue, chosen=chosen, origin=origin, person_tokens=person_tokens), weights, intercept)
+        if best_score is None or s > best_score:
+            best, best_score = candidate, s
+    return best

@@ -1,0 +1,78 @@
+"""The learnt speaker model: its candidates, its training labels, and its fallback to the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.nlp import speaker_model, speaker_training
+from presswatch.nlp.pipeline import parse_text
+
+TEXT = (
+    "Tomas Brede, an engineer at the Dunmore Harbour Board, said the new ferry would be late. "
+    "The delay led the mayor to promise a review."
+)
+
+
+def _record(text, speaker, content):
+    s, c = text.index(speaker), text.index(content)
+    return {"id": "t", "split": "train", "text": text, "quotes": [
+        {"quote_spans": [[c, c + len(content)]], "speaker_spans": [[s, s + len(speaker)]], "cue_spans": []},
+    ]}
+
+
+def test_the_cues_subject_is_a_candidate_with_a_short_path():
+    doc = parse_text(TEXT)
+    said = next(t for t in doc if t.text == "said")
+    found = {t.text: t for t in speaker_model.candidates(said, (said.idx + 5, said.idx + 40), [])}
+    assert "Brede" in found
+    assert speaker_model.dependency_path(found["Brede"], said) == "nsubj>"
+    # nothing inside the reported content is a candidate
+    assert "ferry" not in found
+
+
+def test_training_labels_only_the_head_of_the_speaker_span():
+    record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
+    groups = speaker_training.examples_of(record, parse_text(TEXT))
+    assert groups, "the attribution was found and matched"
+    feats_list, labels = groups[0]
+    assert sum(labels) == 1  # "Brede", not "engineer" or "Board" inside the apposition
+    positive = feats_list[labels.index(1)]
+    assert "path=nsubj>" in positive
+
+
+def test_fit_writes_weights_that_rank_the_subject_first():
+    record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
+    groups = speaker_training.examples_of(record, parse_text(TEXT)) * 5
+    model = speaker_training.fit(groups, min_count=1)
+    assert set(model) == {"intercept", "weights"} and model["weights"]
+    feats_list, labels = groups[0]
+    scores = [speaker_model.score(f, model["weights"], model["intercept"]) for f in feats_list]
+    assert labels[scores.index(max(scores))] == 1
+
+
+def test_without_a_model_file_the_rules_choice_stands(monkeypatch):
+    monkeypatch.setattr(speaker_model, "load_weights", lambda: None)
+    doc = parse_text(TEXT)
+    said = next(t for t in doc if t.text == "said")
+    rule_choice = doc[0]
+    assert speaker_model.choose_subject(said, rule_choice, (said.idx + 5, said.idx + 40), [], origin="cue:say",
+                                        person_tokens={}) is rule_choice
+
+
+def test_the_shipped_model_loads():
+    model = speaker_model.load_weights()
+    assert model is not None
+    intercept, weights = model
+    assert len(weights) > 100 and "rule" in weights and weights["rule"] > 0
+
+
+def test_training_refuses_other_splits(tmp_path, capsys):
+    path = tmp_path / "dev.jsonl"
+    path.write_text('{"id": "d", "split": "dev", "text": "x", "quotes": []}\n', encoding="utf-8")
+    assert speaker_training.main([str(path)]) == 2
+    assert "train split" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("n,bucket", [(1, "1"), (4, "5"), (30, "more")])
+def test_distance_buckets(n, bucket):
+    assert speaker_model._distance_bucket(n) == bucket
