@@ -76,3 +76,15 @@ def test_training_refuses_other_splits(tmp_path, capsys):
 @pytest.mark.parametrize("n,bucket", [(1, "1"), (4, "5"), (30, "more")])
 def test_distance_buckets(n, bucket):
     assert speaker_model._distance_bucket(n) == bucket
+
+
+def test_candidates_stay_in_the_cues_paragraph_and_relatives_stand_for_their_noun():
+    # a byline line without a full stop: the parser runs the sentence on over the paragraph break
+    text = "Reporting by Ann Lee and Tom Brede\nThe charity that campaigns for ferries said the toll was unfair."
+    doc = parse_text(text)
+    said = next(t for t in doc if t.text == "said")
+    assert "Reporting" in said.sent.text
+    content = (text.index("the toll"), len(text))
+    found = [t.text for t in speaker_model.candidates(said, content, [])]
+    assert "Lee" not in found and "Brede" not in found  # the paragraph before
+    assert "charity" in found and "that" not in found

@@ -747,19 +747,24 @@ def _model_subjects(atts: list[_Attribution], quoted, people: PeopleIndex, examp
     from presswatch.nlp import speaker_model
 
     owners = people.token_owner
+
+    def resolve(token) -> str:
+        return resolve_speaker(token, people).type
+
     for att in atts:
         if att.cue is None or att.speaker is not None or not att.origin.startswith(_MODEL_ORIGINS):
             continue
         if examples is not None:
             found = speaker_model.candidate_list(att.cue, att.subject, (att.start, att.end), quoted)
             feats = [
-                speaker_model.features(c, att.cue, chosen=att.subject, origin=att.origin, person_tokens=owners)
+                speaker_model.features(c, att.cue, chosen=att.subject, origin=att.origin, person_tokens=owners,
+                                       speaker_type=resolve(c))
                 for c in found
             ]
             examples.append((att.start, att.end, [(c.idx, c.head.idx if c.head.i != c.i else -1) for c in found], feats))
             continue
         att.subject = speaker_model.choose_subject(
-            att.cue, att.subject, (att.start, att.end), quoted, origin=att.origin, person_tokens=owners
+            att.cue, att.subject, (att.start, att.end), quoted, origin=att.origin, person_tokens=owners, resolve=resolve
         )
 
 

@@ -22,6 +22,7 @@ from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_wo
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
 _MODIFIER_DEPS = {"compound", "flat", "amod", "det", "nummod", "punct", "case", "prt", "aux", "neg"}
+_RELATIVE = {"who", "which", "that"}
 _MAX_DISTANCE = 40  # tokens between a candidate and the cue
 _PATH_STEPS = 4
 
@@ -42,20 +43,31 @@ def _inside(pos: int, spans) -> bool:
 
 
 def candidates(cue, content: tuple[int, int], quoted) -> list:
-    """Heads of noun phrases in the cue's sentence that could be its speaker: outside the reported
-    content, and outside quotation marks unless the cue itself is quoted."""
+    """Heads of noun phrases in the cue's sentence and paragraph that could be its speaker: outside
+    the reported content, and outside quotation marks unless the cue itself is quoted."""
     doc = cue.doc
     sent = cue.sent
     cue_quoted = _inside(cue.idx, quoted)
     start, end = content
+    # the cue's paragraph only: the parser can run a sentence over a paragraph break
+    text = doc.text
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    para_end = text.find("\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
     found = []
     for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
         if token.pos_ not in _NOUNS or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
+            continue
+        if not para_start <= token.idx < para_end:
             continue
         if start <= token.idx < end:
             continue
         if not cue_quoted and _inside(token.idx, quoted):
             continue
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in _NOUNS:
+            token = token.head.head  # "a charity that advocates for ...": the charity
+            if any(t.i == token.i for t in found):
+                continue
         found.append(token)
     return found
 
@@ -96,7 +108,7 @@ def _distance_bucket(n: int) -> str:
     return "more"
 
 
-def features(candidate, cue, *, chosen, origin: str, person_tokens) -> list[str]:
+def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type: str | None = None) -> list[str]:
     """Binary features of ``candidate`` as the speaker of ``cue``."""
     path = dependency_path(candidate, cue)
     side = "before" if candidate.i < cue.i else "after"
@@ -127,6 +139,8 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens) -> list[str]
         feats.append("rule=none")
     if candidate.i in person_tokens:
         feats.append("person")
+    if speaker_type is not None:  # what the candidate resolves to: person, org or anonymous
+        feats += [f"type={speaker_type}", f"type={speaker_type}|dep={candidate.dep_}"]
     if lemma in title_words():
         feats.append("title")
     if lemma in anonymous_nouns():
@@ -148,7 +162,7 @@ def score(feats: list[str], weights: dict[str, float], intercept: float) -> floa
     return intercept + sum(weights.get(f, 0.0) for f in feats)
 
 
-def choose_subject(cue, chosen, content: tuple[int, int], quoted, *, origin: str, person_tokens):
+def choose_subject(cue, chosen, content: tuple[int, int], quoted, *, origin: str, person_tokens, resolve=None):
     """The best-scoring candidate for the speaker of ``cue``; ``chosen`` (the rules' answer) when the
     model is missing or the sentence offers no candidate."""
     model = load_weights()
@@ -157,7 +171,9 @@ def choose_subject(cue, chosen, content: tuple[int, int], quoted, *, origin: str
     intercept, weights = model
     best, best_score = chosen, None
     for candidate in candidate_list(cue, chosen, content, quoted):
-        s = score(features(candidate, cue, chosen=chosen, origin=origin, person_tokens=person_tokens), weights, intercept)
+        feats = features(candidate, cue, chosen=chosen, origin=origin, person_tokens=person_tokens,
+                         speaker_type=resolve(candidate) if resolve is not None else None)
+        s = score(feats, weights, intercept)
         if best_score is None or s > best_score:
             best, best_score = candidate, s
     return best
