@@ -42,3 +42,12 @@ def test_a_critic_or_advocate_is_the_person_the_noun_describes(annotated):
     )
     assert _by_text(a, "the harbour toll").speaker == "Anna Lindqvist"
     assert _by_text(a, "a second ferry line").speaker == "Tomas Brede"
+
+
+def test_a_named_possessor_is_whose_claim_it_is(annotated):
+    a = annotated(
+        "A second-place finish in Dunmore would bolster Anna Lindqvist's claim that she is the strongest "
+        "alternative to the mayor."
+    )
+    q = _by_text(a, "she is the strongest alternative")
+    assert q.speaker == "Anna Lindqvist"

@@ -831,6 +831,9 @@ def _model_subjects(atts: list[_Attribution], quoted, people: PeopleIndex, examp
     for att in atts:
         if att.cue is None or att.speaker is not None or not att.origin.startswith(_MODEL_ORIGINS):
             continue
+        subject = att.subject
+        if subject is not None and subject.dep_ == "poss" and subject.head.i == att.cue.i and subject.pos_ == "PROPN":
+            continue  # "Lee's claim that ...": the possessor is whose claim it is
         if examples is not None:
             found = speaker_model.candidate_list(att.cue, att.subject, (att.start, att.end), quoted)
             feats = [
