@@ -51,3 +51,21 @@ def test_a_named_possessor_is_whose_claim_it_is(annotated):
     )
     q = _by_text(a, "she is the strongest alternative")
     assert q.speaker == "Anna Lindqvist"
+
+
+def test_a_subject_and_verb_right_after_a_quotation_speak_it_whatever_the_verb(annotated):
+    a = annotated(
+        "“We will open the bridge in May,” said Tomas Brede, the harbour engineer.",
+        "“If you ask one more question, I may have to leave the stage,” Anna Lindqvist quipped.",
+        "“All the way to the final!” shouted Mara Holt from the stands.",
+    )
+    assert _by_text(a, "leave the stage").speaker == "Anna Lindqvist"
+    assert _by_text(a, "All the way to the final").speaker == "Mara Holt"
+
+
+def test_the_next_paragraphs_subject_does_not_speak_a_quotation(annotated):
+    a = annotated(
+        "When the mayor thanked Dunmore, a man in the crowd yelled “Stay there!”",
+        "Boos grew louder when Anna Lindqvist began speaking a little later.",
+    )
+    assert all(q.speaker != "Boos" for q in a.quotes)

@@ -708,6 +708,37 @@ def _verb_introduction(doc, text: str, q: QuotedSpan) -> _Attribution | None:
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb), subject, origin="introduction")
 
 
+def _verb_after(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Attribution | None:
+    """ "“If you ask one more question, I may leave,” Ann Lee quipped.", "“All the way!” shouted Holt":
+    a quotation that ends in a comma, ? or ! and is followed at once, in its paragraph, by a subject
+    and its verb -- in either order -- is that subject's, whatever the verb (quipped, fumed, cut in,
+    started are no cues in the lexicon)."""
+    inner = text[q.start : q.end].rstrip()
+    pos = q.end
+    while pos < len(text) and text[pos] in _CLOSING_MARKS:
+        pos += 1
+    if not (inner.endswith((",", "?", "!")) or text[pos : pos + 1] == ","):
+        return None
+    para_end = _paragraph_end(text, q.start)
+    following = [t for t in _tokens_starting_in(doc, pos, min(pos + 80, para_end)) if not (t.is_punct or t.is_space)][:6]
+    if len(following) < 2 or any(_inside(t.idx, quoted) for t in following[:2]):
+        return None
+    first = following[0]
+    if first.pos_ in ("VERB", "AUX") and first.tag_ in ("VBD", "VBZ", "VBP"):  # “...,” said Ann Lee
+        subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i > first.i), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return _Attribution(q.start, q.end, first, _cue_phrase(first), subject, origin="quotation:tail")
+        return None
+    for token in following:  # “...,” Ann Lee quipped; “...!” a message on the site reads
+        if token.dep_ == "nsubj" and token.left_edge.i <= first.i:
+            verb = token.head
+            if (token.pos_ in ("PROPN", "NOUN") or token.lower_ in _INTRO_PRONOUNS) and verb.pos_ == "VERB" \
+                    and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > token.i and not _inside(verb.idx, quoted):
+                return _Attribution(q.start, q.end, verb, _cue_phrase(verb), token, origin="quotation:tail")
+            return None
+    return None
+
+
 _GAP_PRONOUNS = {"he", "she", "they"}
 _DASHES = {"-", "–", "—", "--"}
 
@@ -950,7 +981,7 @@ def find_quotes(
                 _Attribution(q.start, q.end, cue, _cue_phrase(cue), _subject_of(cue, quoted=quoted), origin=origin)
             )
             continue
-        intro = _colon_introduction(doc, text, q, cues) or _verb_introduction(doc, text, q)
+        intro = _colon_introduction(doc, text, q, cues) or _verb_introduction(doc, text, q) or _verb_after(doc, text, q, quoted)
         if intro is not None:
             standalone.append(intro)
     # "“Is it ready?” Holt asked reporters": once the cue speaks the quotation, its bare object
