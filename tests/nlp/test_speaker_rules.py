@@ -69,3 +69,12 @@ def test_the_next_paragraphs_subject_does_not_speak_a_quotation(annotated):
         "Boos grew louder when Anna Lindqvist began speaking a little later.",
     )
     assert all(q.speaker != "Boos" for q in a.quotes)
+
+
+def test_a_claim_nobody_holds_is_no_quote_of_the_paragraphs_speaker(annotated):
+    a = annotated(
+        "Anna Lindqvist said the bridge would open in May. The claim that the ferry was late spread quickly "
+        "through Dunmore."
+    )
+    assert _by_text(a, "the bridge would open in May").speaker == "Anna Lindqvist"
+    assert not [q for q in a.quotes if "the ferry was late" in q.text and q.speaker == "Anna Lindqvist"]
