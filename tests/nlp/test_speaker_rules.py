@@ -78,3 +78,14 @@ def test_a_claim_nobody_holds_is_no_quote_of_the_paragraphs_speaker(annotated):
     )
     assert _by_text(a, "the bridge would open in May").speaker == "Anna Lindqvist"
     assert not [q for q in a.quotes if "the ferry was late" in q.text and q.speaker == "Anna Lindqvist"]
+
+
+def test_i_in_a_transcript_turn_is_the_turns_speaker(annotated):
+    a = annotated(
+        "TAPPER: Do you think the ferry will be late again this winter?",
+        "FALLIN: I think the ferry will run on time, and I believe the harbour board agrees.",
+        "Q: And the tolls?",
+    )
+    q = _by_text(a, "the ferry will run on time")
+    assert q.speaker == "Fallin"
+    assert q.speaker_type == "person"

@@ -14,6 +14,7 @@ Rules, smallest first (each measured by ``presswatch bench quotes``):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
@@ -205,6 +206,30 @@ def _expletive(token) -> bool:
     return bool(predicates) and any(c.dep_ in clauses for node in [head, *predicates] for c in node.children)
 
 
+_FIRST_PERSON = {"i", "we", "me", "us"}
+# "TAPPER: And I think ...": a transcript turn names its speaker before a colon at the paragraph start
+_TURN = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]+)\s*:\s")
+
+
+def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
+    """ "I" or "we" in a transcript turn ("FALLIN: I think he is trying ...") is the turn's speaker."""
+    text = token.doc.text
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    m = _TURN.match(text, para_start, min(len(text), para_start + 60))
+    if m is None or m.end() > token.idx or len(m.group(1)) < 2:
+        return None  # "Q: ...", "A: ..." name no one
+    doc = token.doc
+    first = token.i
+    while first > 0 and doc[first - 1].idx >= para_start:
+        first -= 1
+    named = [t for t in doc[first : token.i] if m.start(1) <= t.idx < m.end(1)]
+    owner = next((people.token_owner[t.i] for t in named if t.i in people.token_owner), None)
+    if owner is not None:
+        return Speaker(owner, "person", owner)
+    name = m.group(1)
+    return Speaker(name.title() if name.isupper() else name, "person", None)
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -232,6 +257,10 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             group = _recent_plural_subject(token)
             if group is not None:
                 return resolve_speaker(group, people, depth=depth + 1)
+        if lower in _FIRST_PERSON:
+            turn = _transcript_turn(token, people)
+            if turn is not None:
+                return turn
         if lower == "it" and _expletive(token):
             return UNKNOWN  # "it is premature to assume ...": nobody; the paragraph lends a speaker
         if lower in _GROUP_PRONOUNS:
