@@ -89,3 +89,13 @@ def test_i_in_a_transcript_turn_is_the_turns_speaker(annotated):
     q = _by_text(a, "the ferry will run on time")
     assert q.speaker == "Fallin"
     assert q.speaker_type == "person"
+
+
+def test_according_to_a_document_credits_its_named_author(annotated):
+    a = annotated(
+        "Ferry traffic across the bay fell by a third last year, according to a report from the Dunmore "
+        "Harbour Institute."
+    )
+    q = _by_text(a, "Ferry traffic across the bay fell")
+    assert q.cue == "according to"
+    assert "Harbour Institute" in (q.speaker or "")

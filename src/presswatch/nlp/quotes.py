@@ -311,13 +311,34 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
     return []
 
 
+def _source_behind_document(token):
+    """ "according to a report from the Harbour Institute", "... an analysis by Ann Lee", "... a court
+    document filed by the city attorney": the named author behind a document is the source."""
+    if token is None or token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        holder = child
+        if child.dep_ in ("acl", "relcl"):  # "filed by", "released by"
+            holder = next((c for c in child.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+        elif not (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+            continue
+        if holder is None:
+            continue
+        author = next((c for c in holder.children if c.dep_ == "pobj"), None)
+        if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+            return author
+        if author is not None and author.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in author.children):
+            return author  # "by state attorney Dave Lee": the parser may head the phrase on the title
+    return token
+
+
 def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[QuotedSpan]) -> list[_Attribution]:
     cues = frozenset(lemma for lemma, _ in relations)
     found: list[_Attribution] = []
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
-            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            source = _source_behind_document(next((c for c in to.children if c.dep_ == "pobj"), None))
             sent = token.sent
             phrase_first, phrase_last = token.i, max(token.right_edge.i, to.right_edge.i)
             before = (sent.start, phrase_first - 1)
