@@ -99,3 +99,12 @@ def test_according_to_a_document_credits_its_named_author(annotated):
     q = _by_text(a, "Ferry traffic across the bay fell")
     assert q.cue == "according to"
     assert "Harbour Institute" in (q.speaker or "")
+
+
+def test_a_quotation_continues_the_speaker_whose_cue_stands_last(annotated):
+    a = annotated(
+        "Her friends have mocked the harbour plan, calling it “a ferry to nowhere,” Mara Holt said as she "
+        "turned around.",
+        "“But it is our ferry, and we love it all the same!”",
+    )
+    assert _by_text(a, "it is our ferry").speaker == "Mara Holt"

@@ -1042,8 +1042,12 @@ def find_quotes(
         # prefer the last attribution that itself carried quotation marks: "“A,” said X, describing
         # the plan. “B.”" continues X's quotation, not the description
         with_marks = [a for a in previous[-3:] if _quoted_letters(text, a.start, a.end, quoted)]
-        if with_marks and with_marks[-1].subject is not None:
-            prev = with_marks[-1]
+        if with_marks:
+            # of those, the one whose cue stands last: "X have mocked Y, calling him “A,” Lee said. ¶ “B.”"
+            # continues Lee, whose cue is nearest the new quotation
+            latest = max(with_marks, key=lambda a: a.cue.idx if a.cue is not None else a.start)
+            if latest.subject is not None:
+                prev = latest
         prev_para = text.rfind("\n", 0, prev.start) + 1
         same_para = prev_para == q.paragraph_start
         paragraph_before = q.start - q.paragraph_start <= 2 and _paragraph_end(text, prev.end) >= q.paragraph_start - 3
