@@ -88,3 +88,14 @@ def test_candidates_stay_in_the_cues_paragraph_and_relatives_stand_for_their_nou
     found = [t.text for t in speaker_model.candidates(said, content, [])]
     assert "Lee" not in found and "Brede" not in found  # the paragraph before
     assert "charity" in found and "that" not in found
+
+
+def test_a_dateline_is_never_a_candidate():
+    text = "DUNMORE, Westland - Anna Lindqvist's allies on Monday predicted a landslide in the harbour vote."
+    doc = parse_text(text)
+    predicted = next(t for t in doc if t.text == "predicted")
+    assert speaker_model.in_dateline(doc[0]) and not speaker_model.in_dateline(predicted)
+    content = (text.index("a landslide"), len(text))
+    found = [t.text for t in speaker_model.candidate_list(predicted, doc[0], content, [])]
+    assert "DUNMORE" not in found and "Westland" not in found
+    assert "allies" in found

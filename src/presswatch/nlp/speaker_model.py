@@ -14,6 +14,7 @@ The weights are data (``data/speaker_model.json``), rebuilt from the train split
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -58,7 +59,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
         if token.pos_ not in _NOUNS or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if not para_start <= token.idx < para_end:
+        if not para_start <= token.idx < para_end or in_dateline(token):
             continue
         if start <= token.idx < end:
             continue
@@ -73,11 +74,24 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
 
 
 def candidate_list(cue, chosen, content: tuple[int, int], quoted) -> list:
-    """The candidates, with the rules' own choice among them wherever it stands."""
+    """The candidates, with the rules' own choice among them wherever it stands (unless it is the
+    dateline, which speaks no one's words)."""
     found = candidates(cue, content, quoted)
-    if chosen is not None and all(t.i != chosen.i for t in found):
+    if chosen is not None and all(t.i != chosen.i for t in found) and not in_dateline(chosen):
         found.append(chosen)
     return found
+
+
+# "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+def in_dateline(token) -> bool:
+    """Whether ``token`` is part of the dateline that opens its paragraph."""
+    text = token.doc.text
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    m = _DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    return m is not None and token.idx < m.end()
 
 
 def dependency_path(candidate, cue) -> str:
