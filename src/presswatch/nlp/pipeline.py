@@ -67,3 +67,11 @@ def parse_text(text: str, *, model: str | None = None):
     if len(text) > nlp.max_length:
         raise NLPError(f"text of {len(text):,} characters is longer than the parser accepts ({nlp.max_length:,})")
     return nlp(text_for_parse(text))
+
+
+def doc_text(doc) -> str:
+    """The parsed text, read once per document (spaCy rebuilds ``doc.text`` on every access)."""
+    text = doc.user_data.get("presswatch_text")
+    if text is None:
+        text = doc.user_data["presswatch_text"] = doc.text
+    return text

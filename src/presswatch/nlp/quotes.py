@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from presswatch.model import Quote
 from presswatch.nlp.lexicon import complement_of, cue_relations, relations_of
 from presswatch.nlp.people import PeopleIndex
+from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
@@ -534,7 +535,7 @@ def _cue_in_sentence_after(doc, q: QuotedSpan, cues: frozenset[str], quoted: lis
     """ "“Is it ready?” Anna Holt asked.": after a quotation that ends in ? or ! the parser starts a new
     sentence, so the attribution right after the closing mark is a sentence of its own. Its cue
     counts when it reports nothing else (no clause of its own: "asked reporters", "said")."""
-    text = doc.text
+    text = doc_text(doc)
     pos = q.end
     while pos < para_end and text[pos] in _CLOSING_MARKS:
         pos += 1

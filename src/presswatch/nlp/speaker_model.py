@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
+from presswatch.nlp.pipeline import doc_text
 
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -51,7 +52,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     cue_quoted = _inside(cue.idx, quoted)
     start, end = content
     # the cue's paragraph only: the parser can run a sentence over a paragraph break
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, cue.idx) + 1
     para_end = text.find("\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
@@ -88,7 +89,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]
 
 def in_dateline(token) -> bool:
     """Whether ``token`` is part of the dateline that opens its paragraph."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     para_start = text.rfind("\n", 0, token.idx) + 1
     m = _DATELINE.match(text, para_start, min(len(text), para_start + 80))
     return m is not None and token.idx < m.end()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from presswatch.model import SpeakerType
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex, entity_of
+from presswatch.nlp.pipeline import doc_text
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we", "them"}
@@ -130,7 +131,7 @@ def _quoted_spans(doc) -> list:
     from presswatch.nlp.quotes import find_quoted_spans  # quotes imports this module
 
     if "presswatch_quoted" not in doc.user_data:
-        doc.user_data["presswatch_quoted"] = find_quoted_spans(doc.text)
+        doc.user_data["presswatch_quoted"] = find_quoted_spans(doc_text(doc))
     return doc.user_data["presswatch_quoted"]
 
 
@@ -213,7 +214,7 @@ _TURN = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]+)\s*:\s")
 
 def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
     """ "I" or "we" in a transcript turn ("FALLIN: I think he is trying ...") is the turn's speaker."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     para_start = text.rfind("\n", 0, token.idx) + 1
     m = _TURN.match(text, para_start, min(len(text), para_start + 60))
     if m is None or m.end() > token.idx or len(m.group(1)) < 2:
