@@ -108,3 +108,18 @@ def test_a_quotation_continues_the_speaker_whose_cue_stands_last(annotated):
         "“But it is our ferry, and we love it all the same!”",
     )
     assert _by_text(a, "it is our ferry").speaker == "Mara Holt"
+
+
+def test_who_introduces_a_quotation_with_a_colon(annotated):
+    a = annotated(
+        "After the storm, Mayor Anna Lindqvist issued the following statement:",
+        "“We mourn with every family in Dunmore tonight, and we will rebuild the pier.”",
+        "Rep. Tomas Brede (D-Westland): “I have not heard anyone other than you ever cite that figure.”",
+    )
+    assert _by_text(a, "We mourn with every family").speaker == "Anna Lindqvist"
+    assert _by_text(a, "I have not heard anyone").speaker == "Tomas Brede"
+
+
+def test_a_headline_label_before_a_colon_is_no_source(annotated):
+    a = annotated("Breaking: Harbour Board Just Made an Unexpected Announcement About the Winter Tolls.")
+    assert all((q.speaker or "").lower() != "breaking" for q in a.quotes)

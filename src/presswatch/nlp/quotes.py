@@ -468,6 +468,13 @@ def _noun_cue_attributions(token, relations: frozenset[tuple[str, str]]) -> list
     return found
 
 
+# words that label a headline or a turn rather than name a source ("Breaking: ...", "Watch: ...")
+_HEADLINE_LABELS = {
+    "breaking", "exclusive", "watch", "video", "live", "update", "updated", "updates", "photos", "photo",
+    "opinion", "analysis", "editorial", "listen", "read", "see", "related", "latest", "developing", "new",
+}
+
+
 def _colon_attributions(doc) -> list[_Attribution]:
     """Headline style "Graham: Trump's rhetoric is destroying the party" (speaker, colon, claim)."""
     found = []
@@ -481,6 +488,8 @@ def _colon_attributions(doc) -> list[_Attribution]:
             continue
         if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
             continue
+        if len(words) == 1 and words[0].lower_ in _HEADLINE_LABELS:
+            continue  # "Breaking: ...", "Watch: ...": a label, not a source
         span = _trim(doc, colon.i + 1, sent.end - 1)
         if span is None or sum(1 for t in doc[colon.i + 1 : sent.end] if t.is_alpha) < 4:
             continue
@@ -687,7 +696,8 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
         pos -= 1  # '' opens quotations in some archives
     if pos < 0 or text[pos] != ":":
         return None
-    colon = next((t for t in doc if t.idx == pos), None)
+    # the token holding the colon: "):" is one token after a bracketed party ("Lee (D-Ore.):")
+    colon = next((t for t in _tokens_starting_in(doc, pos - 1, pos + 1) if t.idx <= pos < t.idx + len(t.text)), None)
     if colon is None:
         return None
     root = colon.sent.root
@@ -705,10 +715,33 @@ def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> 
     else:  # "More from Ann Lee: “...”", "Ann Lee: “...”": the name right before the colon
         verb = None
         before = doc[colon.i - 1] if colon.i > 0 else None
-        subject = before if before is not None and before.pos_ in ("PROPN", "NOUN") else None
+        subject = before if before is not None and (before.pos_ in ("PROPN", "NOUN") or before.text == ")") else None
+        if colon.text.startswith(")"):
+            subject = colon
     if subject is None:
         return None
+    subject = _introducer(subject)
     return _Attribution(q.start, q.end, verb, _cue_phrase(verb) if verb is not None else ":", subject, origin="colon")
+
+
+def _introducer(token):
+    """Who introduces a quotation with a colon, when the parse offers something else:
+    "Lee issued the following statement:" -> Lee; "Rep. Ann Lee (D-Ore.): “...”" -> Lee;
+    "Lee broke down exactly what was wrong:" -> Lee."""
+    doc = token.doc
+    if token.text.startswith(")"):  # a bracketed party or state after the name
+        opening = next((t for t in reversed(doc[max(0, token.i - 8) : token.i]) if t.text == "("), None)
+        if opening is not None and opening.i > 0 and doc[opening.i - 1].pos_ == "PROPN":
+            return doc[opening.i - 1]
+        return token
+    if token.lower_ in ("what", "which", "it", "this", "that") or token.pos_ == "NOUN" and token.dep_ == "dobj":
+        verb = token.head
+        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != token.i), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    return token
 
 
 _INTRO_PRONOUNS = {"he", "she", "they", "we", "i"}
