@@ -123,3 +123,11 @@ def test_who_introduces_a_quotation_with_a_colon(annotated):
 def test_a_headline_label_before_a_colon_is_no_source(annotated):
     a = annotated("Breaking: Harbour Board Just Made an Unexpected Announcement About the Winter Tolls.")
     assert all((q.speaker or "").lower() != "breaking" for q in a.quotes)
+
+
+def test_the_governor_is_the_person_the_text_called_gov(annotated):
+    a = annotated(
+        "Westland Gov. Anna Lindqvist visited the broken pier on Monday.",
+        "“We will rebuild it before the summer,” the governor said.",
+    )
+    assert _by_text(a, "We will rebuild it").speaker == "Anna Lindqvist"

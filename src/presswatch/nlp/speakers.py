@@ -98,6 +98,15 @@ def _person_by_surname(token, people: PeopleIndex) -> str | None:
     return None
 
 
+# "Gov. Chris Lee" is "the governor" later on
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "atty": "attorney", "pres": "president", "sec": "secretary",
+    "amb": "ambassador", "supt": "superintendent", "cmdr": "commander", "adm": "admiral", "capt": "captain",
+    "prof": "professor", "dr": "doctor",
+}
+
+
 def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | None:
     """The person most recently given a role that has every word of the description:
     "the senator" -> "Senator X", but "the Florida senator" only -> "Florida senator X"."""
@@ -108,6 +117,7 @@ def _recent_person_with_role(token, noun: str, people: PeopleIndex) -> str | Non
     for name, roles in people.role_offsets.items():
         for offset, role in roles:
             words = {w.strip(".,").lower() for w in role.split()}
+            words |= {_TITLE_ABBREVIATIONS[w] for w in words if w in _TITLE_ABBREVIATIONS}
             if offset < token.idx and offset > best_at and wanted <= words:
                 best, best_at = name, offset
     return best
