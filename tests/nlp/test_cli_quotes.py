@@ -37,3 +37,31 @@ def test_quotes_command_lists_quotes_by_speaker(tmp_path, annotated):
 
     nobody = runner.invoke(app, ["quotes", "--speaker", "Nobody Known", "--db", db])
     assert nobody.exit_code == 0 and "no quotes found" in nobody.output
+
+
+def test_a_syndicated_quote_is_listed_once_with_its_copies(tmp_path, annotated):
+    from presswatch.model import replace
+    from presswatch.store import ClusterAssignment
+
+    original = annotated("“The ferry will run all winter,” said Mara Holt, the harbour master.")
+    copies = [
+        replace(original, id=aid, site=site, published=published, source_path=aid)
+        for aid, site, published in (
+            ("orig", "harbournews.example", "2024-03-01T08:00:00+00:00"),
+            ("wire", "wirecopy.example", "2024-03-02T08:00:00+00:00"),
+        )
+    ]
+    db = str(tmp_path / "copies.db")
+    store = open_store(db)
+    try:
+        store.write_batch(copies, assignments=[ClusterAssignment(a.id, "cl", "orig", a.id == "orig") for a in copies])
+    finally:
+        store.close()
+    result = CliRunner().invoke(app, ["quotes", "--speaker", "Holt", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.strip().splitlines()]
+    assert [r["article_id"] for r in rows] == ["orig"]
+    assert [c["article_id"] for c in rows[0]["copies"]] == ["wire"]
+    assert rows[0]["copies"][0]["site"] == "wirecopy.example"
+    table = CliRunner().invoke(app, ["quotes", "--db", db], env={"COLUMNS": "200"})
+    assert "wirecopy.example" in table.output

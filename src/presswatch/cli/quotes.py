@@ -10,6 +10,7 @@ from rich.table import Table
 
 from presswatch.cli.common import DbOption, console, handle_errors, print_json, resolve_db
 from presswatch.store import open_store
+from presswatch.web.views import copies_note
 
 
 def quotes(
@@ -20,7 +21,10 @@ def quotes(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per quote, one per line."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """List quotes: text, kind, speaker, role, cue, and the article they come from."""
+    """List quotes: text, kind, speaker, role, cue, and the article they come from.
+
+    A quote repeated by syndicated copies of one story is listed once, by the original, with the
+    copies named."""
     with handle_errors():
         store = open_store(resolve_db(db))
         try:
@@ -36,6 +40,12 @@ def quotes(
                     "speaker_role": q.speaker_role, "cue": q.cue, "start": q.start, "end": q.end,
                     "article_id": hit.article_id, "article_title": hit.article_title,
                     "published": hit.published, "site": hit.site,
+                    # syndicated copies of the story that repeat the quote (the hit is the original)
+                    "copies": [
+                        {"article_id": c.article_id, "article_title": c.article_title, "site": c.site,
+                         "published": c.published}
+                        for c in hit.copies
+                    ],
                 }
             )
         return
@@ -48,10 +58,10 @@ def quotes(
     for hit in hits:
         q = hit.quote
         speaker_text = escape(q.speaker or "(unnamed)") + (" [dim](anonymous)[/]" if q.speaker_type == "anonymous" else "")
-        table.add_row(
-            speaker_text, escape(q.speaker_role or ""), q.kind, escape(q.cue or ""), escape(q.text),
-            escape(hit.article_title or hit.article_id),
-        )
+        article = escape(hit.article_title or hit.article_id)
+        if hit.copies:
+            article += f" [dim]({escape(copies_note(hit))})[/]"
+        table.add_row(speaker_text, escape(q.speaker_role or ""), q.kind, escape(q.cue or ""), escape(q.text), article)
     console.print(table)
 
 
