@@ -23,8 +23,7 @@ def quotes(
 ) -> None:
     """List quotes: text, kind, speaker, role, cue, and the article they come from.
 
-    A quote repeated by syndicated copies of one story is listed once, by the original, with the
-    copies named."""
+    A syndicated quote is listed once, by the original, with the copies named."""
     with handle_errors():
         store = open_store(resolve_db(db))
         try:
