@@ -153,3 +153,33 @@ def test_reported_place_of_a_finding_is_not_cut_as_a_medium(annotated):
     q = next((q for q in a.quotes if "serious errors" in q.text), None)
     assert q is not None and "sent last year" in q.text, _kinds(a)
 
+
+
+def test_a_lone_relative_word_is_no_quote(annotated):
+    a = annotated(
+        "The largest ferry yet tied up at the new quay on Sunday, opening a season in which the port "
+        "expects more than ninety visits."
+    )
+    assert all(q.text.lower() not in ("which", "what", "who") for q in a.quotes), [q.text for q in a.quotes]
+
+
+def test_a_day_is_no_reported_content_and_a_clause_does_not_end_on_but(annotated):
+    a = annotated(
+        "The county and three coastal towns agreed on Thursday to share the cost of the new sea wall.",
+        "Pavel Sorokin, the union's chief negotiator, said crews were relieved but warned that the pay "
+        "dispute was not over.",
+    )
+    assert all(q.text != "Thursday" for q in a.quotes), [q.text for q in a.quotes]
+    relieved = [q for q in a.quotes if q.text.startswith("crews were relieved")]
+    assert relieved and relieved[0].text == "crews were relieved"
+    assert any(q.text == "the pay dispute was not over" and q.speaker == "Pavel Sorokin" for q in a.quotes)
+
+
+def test_a_title_and_a_name_make_a_person_whatever_the_recogniser_says(annotated):
+    a = annotated(
+        "Councillor Ines Haldor led the opposition to the harbour plan.",
+        "Headteacher Owen Marsh said the boat would make the crossing twice a day.",
+    )
+    people = {p.name: p.roles for p in a.people}
+    assert people.get("Owen Marsh") == ("Headteacher",)
+    assert people.get("Ines Haldor") == ("Councillor",)

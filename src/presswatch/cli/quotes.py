@@ -10,7 +10,6 @@ from rich.table import Table
 
 from presswatch.cli.common import DbOption, console, handle_errors, print_json, resolve_db
 from presswatch.store import open_store
-from presswatch.web.views import copies_note
 
 
 def quotes(
@@ -58,8 +57,8 @@ def quotes(
         q = hit.quote
         speaker_text = escape(q.speaker or "(unnamed)") + (" [dim](anonymous)[/]" if q.speaker_type == "anonymous" else "")
         article = escape(hit.article_title or hit.article_id)
-        if hit.copies:
-            article += f" [dim]({escape(copies_note(hit))})[/]"
+        if hit.copies:  # the names are in --json; the table only counts them
+            article += f" [dim](+{len(hit.copies)} {'copy' if len(hit.copies) == 1 else 'copies'})[/]"
         table.add_row(speaker_text, escape(q.speaker_role or ""), q.kind, escape(q.cue or ""), escape(q.text), article)
     console.print(table)
 

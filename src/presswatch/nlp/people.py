@@ -196,8 +196,13 @@ def _lone_entity(token) -> bool:
 
 def _person_by_description(ent) -> bool:
     """A name the recogniser labelled ORG but the text describes as a person:
-    "Marina Belova, a deckhand with eleven years on the river" (not "X, a think tank")."""
-    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+    "Marina Belova, a deckhand with eleven years on the river" (not "X, a think tank"), or that opens
+    with a title ("Councillor Ines Haldor")."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if len(ent) >= 3 and ent[0].lower_ in title_words() and not any(t.lower_ in organisation_nouns() for t in ent):
+        return True  # "Councillor Ines Haldor": a title and a name, whatever label the recogniser gave
+    if len(ent) > 3:
         return False
     head = ent.root
     for child in head.children:

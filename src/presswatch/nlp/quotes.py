@@ -119,7 +119,10 @@ def _trim(doc, first: int, last: int, min_words: int = _MIN_CONTENT_WORDS) -> tu
     """Char span of tokens first..last without edge punctuation and a leading "that"."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ("”", "''", '"', "»"):
+    while last >= first and (
+        (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ("”", "''", '"', "»")
+        or doc[last].pos_ == "CCONJ"  # "said crews were relieved but [warned ...]"
+    ):
         last -= 1
     if last < first:
         return None
@@ -273,6 +276,9 @@ def _complements(token):
     return found
 
 
+_RELATIVE_WORDS = {"which", "who", "whom", "what", "whatever"}
+
+
 def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[int, int, int]]:
     """Token ranges of what a cue verb reports, by the relations learnt for its lemma."""
     lemma = token.lemma_.lower()
@@ -280,6 +286,10 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
     for relation, child in _complements(token):
         if (lemma, relation) not in relations:
             continue
+        if child.lower_ in _RELATIVE_WORDS and child.left_edge.i == child.right_edge.i:
+            continue  # "a season in which the port expects ...": a lone relative word reports nothing
+        if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in child.subtree):
+            continue  # "agreed on Thursday to ...": the day is when, not what
         if child.dep_ == "dobj" and child.lower_ in ("that", "this", "it", "so"):
             # "said it", "said so" report nothing; "calling it “disqualifying”" reports the description
             if not any(o.i > child.i and o.dep_ in ("oprd", "xcomp") for o in token.children):
