@@ -94,3 +94,11 @@ def test_entities_agree_with_the_people_found(annotated):
 def test_demonyms_before_titles_stay_groups(annotated):
     article = annotated("Russian Ambassador Ivan Dorn said the talks would resume.")
     assert any(e.text == "Russian" and e.label == "NORP" for e in article.entities)
+
+
+def test_a_river_after_the_is_no_person(annotated):
+    a = annotated(
+        "The city council voted on Friday to keep the night ferry across the Moskva running through the winter.",
+        "Harbour Minister Olga Vetrova said the city would pay for the extra crews.",
+    )
+    assert [p.name for p in a.people] == ["Olga Vetrova"]

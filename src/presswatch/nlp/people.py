@@ -117,6 +117,8 @@ def _person_mentions(doc) -> list[PersonMention]:
         described = ent.label_ != "PERSON" and _person_by_description(ent)
         if ent.label_ != "PERSON" and not described:
             continue
+        if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and ent.root.dep_ == "pobj":
+            continue  # "across the Moskva": a single name after "the" in a phrase of place is no person
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1
