@@ -260,3 +260,17 @@ def test_html_pages_never_answer_5xx_to_odd_input(client: TestClient):
 
     client.get("/")  # sets the CSRF cookie
     probe()
+
+
+def test_named_in_this_article_lists_each_person_once_by_full_name():
+    from presswatch.model import Article, Entity, Mention, Person, content_hash
+    from presswatch.web.views import entity_groups
+
+    text = "Harbour Minister Olga Vetrova opened the quay. Vetrova said it had paid for itself."
+    article = Article(
+        id="q", url=None, site=None, title=None, standfirst=None, authors=(), published=None, language="en",
+        paragraphs=(text,), text=text, source_path="q", content_hash=content_hash(text),
+        entities=(Entity("Olga Vetrova", "PERSON", 17, 29), Entity("Vetrova", "PERSON", 47, 54)),
+        people=(Person("Olga Vetrova", ("Harbour Minister",), (Mention("Olga Vetrova", 17, 29), Mention("Vetrova", 47, 54))),),
+    )
+    assert entity_groups(article) == {"People": ["Olga Vetrova"]}

@@ -206,12 +206,21 @@ _ENTITY_GROUPS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "
 
 
 def entity_groups(article: Article) -> dict[str, list[str]]:
+    """Names by kind, each once; a person's every mention ("Vetrova", "Ms. Vetrova") shows as the
+    full name the people logic gave them ("Olga Vetrova")."""
+    full_name = {(m.start, m.end): person.name for person in article.people for m in person.mentions}
     groups: dict[str, list[str]] = {}
     for entity in article.entities:
         group = _ENTITY_GROUPS.get(entity.label, entity.label.title())
         names = groups.setdefault(group, [])
-        if entity.text not in names:
-            names.append(entity.text)
+        text = entity.text
+        if entity.label == "PERSON":
+            text = full_name.get((entity.start, entity.end)) or next(
+                (name for (s, e), name in full_name.items() if s <= entity.start < e or entity.start <= s < entity.end),
+                text,
+            )
+        if text not in names:
+            names.append(text)
     return groups
 
 
