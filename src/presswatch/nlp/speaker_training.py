@@ -4,8 +4,8 @@ For every attribution the quote finder makes, each candidate noun phrase of the 
 example; it is positive when it is the head of the speaker span of the gold attribution whose content
 holds most of the found quote: "Kofman" in "Michael Kofman, an expert at the Wilson Center", never
 "Center", which shares the span but is not who spoke. Bare pronouns count: choosing "he" is the
-right parse even though the scorer leaves pronoun speakers out. A logistic regression over the binary features gives the
-weights, written as plain JSON.
+right parse even though the scorer leaves pronoun speakers out. A logistic regression over the
+binary features gives the weights, written as plain JSON.
 
     python -m presswatch.nlp.speaker_training TRAIN.jsonl > src/presswatch/nlp/data/speaker_model.json
 
