@@ -131,3 +131,12 @@ def test_the_governor_is_the_person_the_text_called_gov(annotated):
         "“We will rebuild it before the summer,” the governor said.",
     )
     assert _by_text(a, "We will rebuild it").speaker == "Anna Lindqvist"
+
+
+def test_a_quotation_set_off_by_dashes_is_not_the_next_subjects(annotated):
+    a = annotated(
+        "Anna Lindqvist spoke for an hour in the harbour hall.",
+        "When Lindqvist finally wrapped up — “I will fight for this town, and I will win for it!” — the "
+        "balloons cascaded down on the crowd.",
+    )
+    assert all("balloons" not in (q.speaker or "") for q in a.quotes)

@@ -789,6 +789,11 @@ def _verb_after(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Att
         pos += 1
     if not (inner.endswith((",", "?", "!")) or text[pos : pos + 1] == ","):
         return None
+    before = q.start
+    while before > q.paragraph_start and (text[before - 1].isspace() or text[before - 1] in "“\"«`„'"):
+        before -= 1
+    if text[pos : pos + 1] in _DASH_CHARS and before > q.paragraph_start and text[before - 1] in _DASH_CHARS:
+        return None  # "When he wrapped up -- “I will win!” -- the balloons fell": an aside between dashes
     para_end = _paragraph_end(text, q.start)
     following = [t for t in _tokens_starting_in(doc, pos, min(pos + 80, para_end)) if not (t.is_punct or t.is_space)][:6]
     if len(following) < 2 or any(_inside(t.idx, quoted) for t in following[:2]):
@@ -809,6 +814,7 @@ def _verb_after(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Att
     return None
 
 
+_DASH_CHARS = "—–-"
 _GAP_PRONOUNS = {"he", "she", "they"}
 _DASHES = {"-", "–", "—", "--"}
 
