@@ -14,12 +14,12 @@ The weights are data (``data/speaker_model.json``), rebuilt from the train split
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
+from presswatch.nlp.speakers import in_dateline
 
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -81,18 +81,6 @@ def candidate_list(cue, chosen, content: tuple[int, int], quoted) -> list:
     if chosen is not None and all(t.i != chosen.i for t in found) and not in_dateline(chosen):
         found.append(chosen)
     return found
-
-
-# "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s")
-
-
-def in_dateline(token) -> bool:
-    """Whether ``token`` is part of the dateline that opens its paragraph."""
-    text = doc_text(token.doc)
-    para_start = text.rfind("\n", 0, token.idx) + 1
-    m = _DATELINE.match(text, para_start, min(len(text), para_start + 80))
-    return m is not None and token.idx < m.end()
 
 
 def dependency_path(candidate, cue) -> str:

@@ -145,18 +145,27 @@ def _quoted_spans(doc) -> list:
     return doc.user_data["presswatch_quoted"]
 
 
+# "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+def in_dateline(token) -> bool:
+    """Whether ``token`` is part of the dateline that opens its paragraph."""
+    text = doc_text(token.doc)
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    m = _DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    return m is not None and token.idx < m.end()
+
+
 def _credit_or_dateline(span) -> bool:
-    """ "(AP)", "[Reuters.]", "WASHINGTON (AP) —": a credit in brackets or a capitalised dateline
-    that opens a paragraph."""
+    """ "(AP)", "[Reuters.]", "WASHINGTON (AP) —": a credit in brackets or the dateline that opens a
+    paragraph."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else "\n"
     after = doc[span.end].text if span.end < len(doc) else ""
     if after == "." and span.end + 1 < len(doc):
         after = doc[span.end + 1].text
-    if before in ("(", "[") and after in (")", "]"):
-        return True
-    opens_paragraph = "\n" in before or span.start_char == 0
-    return opens_paragraph and span.text.isupper() and after in ("(", "—", "–", "-", "--", ",")
+    return before in ("(", "[") and after in (")", "]") or in_dateline(span[0])
 
 
 def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
