@@ -148,11 +148,13 @@ def load_split(split: str = "dev", *, limit: int | None = None, data_dir: Path =
     return articles
 
 
-def _words(text: str) -> list[tuple[int, int]]:
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each scored word: lower-cased ``\\w+`` runs."""
     return [(m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _covered(words: list[tuple[int, int]], start: int, end: int) -> set[int]:
+def covered_words(words: list[tuple[int, int]], start: int, end: int) -> set[int]:
+    """Indexes of the words a character span [start, end) touches."""
     return {i for i, (ws, we) in enumerate(words) if ws < end and we > start}
 
 
@@ -167,14 +169,14 @@ def is_bare_pronoun(speaker: str | None) -> bool:
 
 def score_article(article: GoldArticle, predictions: Sequence[Prediction], scores: Scores) -> None:
     """Add one article's counts to ``scores``."""
-    words = _words(article.text)
+    words = word_spans(article.text)
     gold_words = []
     for att in article.attributions:
         covered: set[int] = set()
         for start, end in att.spans:
-            covered |= _covered(words, start, end)
+            covered |= covered_words(words, start, end)
         gold_words.append(covered)
-    placed = [_covered(words, p.start, p.end) for p in predictions]
+    placed = [covered_words(words, p.start, p.end) for p in predictions]
     placed = [(p, w) for p, w in zip(predictions, placed) if w]
     scores.predictions += len(placed)
     for prediction, pw in placed:

@@ -15,12 +15,9 @@ scikit-learn is needed here only (the ``bench`` extra); reading the weights need
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-_WORD = re.compile(r"\w+")
 
 #: inverse regularisation strength, chosen by 3-fold cross-validation on train (articles 0-300,
 #: 300-600, 600-840, each held out once): speaker accuracy 0.9150 at 0.1, 0.9146 at 0.05,
@@ -33,16 +30,13 @@ MIN_FEATURE_COUNT = 3
 PAIRWISE = False
 
 
-def _word_positions(text: str, start: int, end: int, words: list[tuple[int, int]]) -> set[int]:
-    return {i for i, (ws, we) in enumerate(words) if ws < end and we > start}
-
-
 def _inside(offset: int, spans) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
 def examples_of(record: dict, doc) -> list[tuple[list[list[str]], list[int]]]:
     """For each found attribution of one article: its candidates' features and labels."""
+    from presswatch.bench.quotes import covered_words, word_spans
     from presswatch.nlp.people import find_people
     from presswatch.nlp.quotes import find_quotes
 
@@ -51,16 +45,16 @@ def examples_of(record: dict, doc) -> list[tuple[list[list[str]], list[int]]]:
     people = find_people(doc, text)
     found: list = []
     find_quotes(doc, text, people, subject_examples=found)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = word_spans(text)  # matched the way the benchmark scores
     gold = []
     for quote in record["quotes"]:
         covered: set[int] = set()
         for s, e in quote["quote_spans"]:
-            covered |= _word_positions(text, s, e, words)
+            covered |= covered_words(words, s, e)
         gold.append((covered, [tuple(span) for span in quote.get("speaker_spans") or ()]))
     out: list[tuple[list[list[str]], list[int]]] = []
     for start, end, offsets, feats in found:
-        placed = _word_positions(text, start, end, words)
+        placed = covered_words(words, start, end)
         if not placed:
             continue
         best = max(gold, key=lambda g: len(g[0] & placed), default=None)
