@@ -140,3 +140,18 @@ def test_a_quotation_set_off_by_dashes_is_not_the_next_subjects(annotated):
         "balloons cascaded down on the crowd.",
     )
     assert all("balloons" not in (q.speaker or "") for q in a.quotes)
+
+
+def test_a_quotation_signed_by_the_next_paragraph_is_that_persons(annotated):
+    a = annotated(
+        "Anna Lindqvist debated Tomas Brede at the harbour hall on Tuesday.",
+        "“The ferry has lost money every winter for a decade.”",
+        "- Anna Lindqvist.",
+        "“Every town on the coast depends on that boat.”",
+        "— Brede, at the harbour hall.",
+        "“Nobody will ask who paid for the pier.”",
+        "– A long night –.",
+    )
+    assert _by_text(a, "lost money every winter").speaker == "Anna Lindqvist"
+    assert _by_text(a, "depends on that boat").speaker == "Tomas Brede"
+    assert all(q.speaker != "A" for q in a.quotes)  # a subheading between dashes signs nothing

@@ -699,6 +699,30 @@ def _source_after_dash(doc, text: str, q: QuotedSpan) -> tuple[_Attribution, int
     return _Attribution(q.start, q.end, None, ":", doc[colon.i - 1], origin="colon:dash"), dash.idx
 
 
+# "- Ann Lee." or "— Sen. Ann Lee, at a town hall." as a paragraph of its own, under a quotation
+_SIGNATURE = re.compile(
+    r"[ \t]*[-–—][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*(?:,[^\n]{0,80})?\.?[ \t]*(?=\n|$)"
+)
+
+
+def _signature_after(doc, text: str, q: QuotedSpan) -> _Attribution | None:
+    """ "“We will rebuild the pier.” ¶ - Ann Lee.": a quotation that fills its paragraph, signed by
+    the next paragraph with a dash and a name (quote lists, fact checks), is that person's."""
+    para_end = _paragraph_end(text, q.start)
+    if re.search(r"\w", text[q.paragraph_start : q.start]) or re.search(r"\w", text[q.end : para_end]):
+        return None
+    nxt = para_end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    m = _SIGNATURE.match(text, nxt)
+    if m is None or not text[nxt : nxt + 2].strip(" \t").startswith(("-", "–", "—")):
+        return None
+    name = [t for t in _tokens_starting_in(doc, m.start(1), m.end(1)) if not t.is_punct]
+    if not name or name[-1].pos_ != "PROPN":
+        return None
+    return _Attribution(q.start, q.end, None, "—", name[-1], origin="signature")
+
+
 def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
     """ "Reporter X says:" followed by the quotation (in the same or the next paragraph)."""
     pos = q.start - 1
@@ -1048,6 +1072,10 @@ def find_quotes(
             continue
         covered = any(_overlap(a.start, a.end, q.start, q.end) >= 0.5 * (q.end - q.start) for a in attributions)
         if covered:
+            continue
+        signed = _signature_after(doc, text, q)
+        if signed is not None:
+            standalone.append(signed)
             continue
         para_end = _paragraph_end(text, q.start)
         cue = _cue_for_quotation(doc, q, cues, quoted, para_end)
