@@ -19,6 +19,7 @@ from importlib import resources
 
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
+from presswatch.nlp.quotes import _inside  # same package: whether an offset lies in a quotation
 from presswatch.nlp.speakers import in_dateline
 
 MODEL_FILE = "speaker_model.json"
@@ -38,10 +39,6 @@ def load_weights() -> tuple[float, dict[str, float]] | None:
         return None
     data = json.loads(text)
     return float(data["intercept"]), {str(k): float(v) for k, v in data["weights"].items()}
-
-
-def _inside(pos: int, spans) -> bool:
-    return any(s.start <= pos < s.end for s in spans)
 
 
 def candidates(cue, content: tuple[int, int], quoted) -> list:
