@@ -155,3 +155,25 @@ def test_a_quotation_signed_by_the_next_paragraph_is_that_persons(annotated):
     assert _by_text(a, "lost money every winter").speaker == "Anna Lindqvist"
     assert _by_text(a, "depends on that boat").speaker == "Tomas Brede"
     assert all(q.speaker != "A" for q in a.quotes)  # a subheading between dashes signs nothing
+
+
+def test_a_cue_set_off_by_commas_credits_the_phrase_beside_it(annotated):
+    a = annotated(
+        "Councillor Ines Haldor and the harbour board met in Dunmore on Monday.",
+        "Any fair reading of the ferry budget, said Ines Haldor, shows a deficit of four million crowns.",
+        "The new timetable, a senior aide said, is ready for the board to sign.",
+    )
+    budget = _by_text(a, "shows a deficit of four million crowns")
+    assert budget.speaker == "Ines Haldor"  # not "Any fair reading"
+    assert budget.text.startswith("Any fair reading of the ferry budget")  # what she said runs on both sides
+    timetable = _by_text(a, "is ready for the board to sign")
+    assert timetable.speaker == "a senior aide" and timetable.speaker_type == "anonymous"
+
+
+def test_a_verb_with_its_object_between_commas_is_no_insertion(annotated):
+    a = annotated(
+        "Councillor Ines Haldor, the chief of staff, urged a strong stand, saying that the council would "
+        "otherwise lose the vote."
+    )
+    assert _by_text(a, "a strong stand").speaker == "Ines Haldor"
+    assert _by_text(a, "the council would otherwise lose the vote").speaker == "Ines Haldor"
