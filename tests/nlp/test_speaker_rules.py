@@ -177,3 +177,12 @@ def test_a_verb_with_its_object_between_commas_is_no_insertion(annotated):
     )
     assert _by_text(a, "a strong stand").speaker == "Ines Haldor"
     assert _by_text(a, "the council would otherwise lose the vote").speaker == "Ines Haldor"
+
+
+def test_a_short_sentence_with_a_bare_verb_introduces_the_quotation_after_it(annotated):
+    a = annotated(
+        "“The ferry will pay for itself within a decade,” said Councillor Tomas Brede.",
+        "Harbour master Ines Haldor disagreed. “Nobody has shown me the figures for the winter months.”",
+    )
+    q = _by_text(a, "Nobody has shown me the figures")
+    assert q.speaker == "Ines Haldor"  # not a continuation of Brede's words
