@@ -186,3 +186,12 @@ def test_a_short_sentence_with_a_bare_verb_introduces_the_quotation_after_it(ann
     )
     q = _by_text(a, "Nobody has shown me the figures")
     assert q.speaker == "Ines Haldor"  # not a continuation of Brede's words
+
+
+def test_whoever_a_causative_verb_moves_to_speak_is_the_speaker(annotated):
+    a = annotated(
+        "The sudden closure of the ferry office led many residents to wonder whether the harbour line would survive.",
+    )
+    q = _by_text(a, "whether the harbour line would survive")
+    assert q.speaker == "many residents"  # not "The sudden closure"
+    assert q.speaker_type == "anonymous"
