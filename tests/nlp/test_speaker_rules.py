@@ -195,3 +195,13 @@ def test_whoever_a_causative_verb_moves_to_speak_is_the_speaker(annotated):
     q = _by_text(a, "whether the harbour line would survive")
     assert q.speaker == "many residents"  # not "The sudden closure"
     assert q.speaker_type == "anonymous"
+
+
+def test_a_name_the_parser_takes_for_a_modal_still_speaks(annotated):
+    a = annotated(
+        "Harbour minister Ines May met the ferry board in Dunmore.",
+        "May said on Tuesday that the region would pay its share of the new terminal.",
+        "“The terminal is overdue,” Will wrote in his column, and the columnist Tomas Will added that the council had waited too long.",
+    )
+    assert _by_text(a, "would pay its share").speaker == "Ines May"
+    assert _by_text(a, "The terminal is overdue").speaker in ("Will", "Tomas Will")

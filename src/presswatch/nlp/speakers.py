@@ -288,6 +288,9 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(token.text, "anonymous")
+    if token.tag_ == "MD" and token.text[:1].isupper():  # "May said": a name the parser took for a modal
+        owner = _person_by_surname(token, people)
+        return Speaker(owner or token.text, "person", owner)
     if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
         # a surname the recogniser labelled as something else ("Vetrova" tagged ORG)
         owner = _person_by_surname(token, people)
