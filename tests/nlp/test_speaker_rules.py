@@ -205,3 +205,16 @@ def test_a_name_the_parser_takes_for_a_modal_still_speaks(annotated):
     )
     assert _by_text(a, "would pay its share").speaker == "Ines May"
     assert _by_text(a, "The terminal is overdue").speaker in ("Will", "Tomas Will")
+
+
+def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause(annotated, monkeypatch):
+    # the parser hangs "adding" from the reported clause; the rules alone must still credit the teller
+    monkeypatch.setattr("presswatch.nlp.quotes.SPEAKER_MODEL", False)
+    a = annotated(
+        "Mayor Tomas Brede told the Gazette that Councillor Ines Haldor “had a crazy plan for the ferries which "
+        "was reckless,” adding, “She lost every vote in the harbour.”",
+        "Brede said that Haldor had wasted the ferry money, adding that the council should audit the accounts.",
+    )
+    added = [q for q in a.quotes if q.cue == "adding"]
+    assert len(added) == 2, [(q.cue, q.text) for q in a.quotes]
+    assert [q.speaker for q in added] == ["Tomas Brede", "Tomas Brede"]  # not Haldor, the reported clause's subject
