@@ -218,3 +218,10 @@ def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause(
     added = [q for q in a.quotes if q.cue == "adding"]
     assert len(added) == 2, [(q.cue, q.text) for q in a.quotes]
     assert [q.speaker for q in added] == ["Tomas Brede", "Tomas Brede"]  # not Haldor, the reported clause's subject
+
+
+def test_a_share_of_people_saying_something_credits_the_people(annotated):
+    a = annotated("The proportion of harbour residents saying they want a second ferry is as high as three-quarters in Dunmore.")
+    said = [q for q in a.quotes if q.cue == "saying"]
+    assert said, [(q.cue, q.text) for q in a.quotes]
+    assert "residents" in (said[0].speaker or "")  # not "The proportion"

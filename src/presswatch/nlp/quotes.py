@@ -56,6 +56,8 @@ NAMES_LIKE_MODALS = True
 # "Holt told X that Lee “...,” adding, ...": a trailing participle after a reported "that" clause is
 # the teller's (train, rules alone: +3, -1)
 MATRIX_PARTICIPLE = True
+# "The proportion of voters saying ...": the people a share counts say it (train, rules alone: +1)
+QUANTITY_HOLDERS = True
 # a cue's subject is re-chosen by the speaker model learnt from train (speaker_model.py)
 SPEAKER_MODEL = True
 _MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
@@ -193,6 +195,9 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
                     return grand
     if depth < 3 and token.dep_ in _CLIMB_DEPS and token.head is not token:
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            counted = _counted_people(token.head) if QUANTITY_HOLDERS else None
+            if counted is not None:
+                return counted  # "left 62 percent of voters saying ...": the voters say it
             holder = _holder_of_object(token)
             if holder is not None:
                 return holder
@@ -233,9 +238,25 @@ def _object_controller(token):
         return None
     if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.lower_ in ("him", "her", "them", "us", "me"):
         return obj
-    if CAUSATIVE_OBJECTS and head.lemma_.lower() in _CAUSATIVES and obj.pos_ in ("NOUN", "PRON", "NUM", "ADJ"):
+    if CAUSATIVE_OBJECTS and head.lemma_.lower() in _CAUSATIVES and obj.pos_ in ("NOUN", "PRON", "NUM", "ADJ", "DET"):
         return obj  # "The announcement led some to speculate that ...": whoever is led speaks
     return None
+
+
+# nouns that count people rather than name them: "62 percent of voters", "a majority of members"
+_QUANTITY_NOUNS = {"percent", "%", "majority", "minority", "proportion", "share", "number", "third", "half", "quarter", "plurality"}
+
+
+def _counted_people(noun):
+    """ "62 percent of voters" -> "percent" (the phrase's head, which names the speakers with its
+    numbers); "the proportion of GOP voters" -> "voters"; None for any other noun."""
+    if noun.lemma_.lower() not in _QUANTITY_NOUNS and not noun.like_num:
+        return None
+    if any(c.dep_ == "nummod" for c in noun.children) or noun.like_num:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
 
 
 def _holder_of_object(token):
