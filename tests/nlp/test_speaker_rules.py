@@ -225,3 +225,14 @@ def test_a_share_of_people_saying_something_credits_the_people(annotated):
     said = [q for q in a.quotes if q.cue == "saying"]
     assert said, [(q.cue, q.text) for q in a.quotes]
     assert "residents" in (said[0].speaker or "")  # not "The proportion"
+
+
+def test_a_quotation_mark_glued_to_the_speakers_name_still_ends_the_quotation(annotated):
+    a = annotated(
+        "“The ferry timetable has been a mess for a year,”Ines Haldor said. “Nobody has answered my letters.”",
+        "Tomas Brede said,“Look, the new timetable starts in May.”",
+    )
+    assert _by_text(a, "has been a mess for a year").speaker == "Ines Haldor"
+    assert _by_text(a, "Nobody has answered my letters").speaker == "Ines Haldor"
+    q = _by_text(a, "the new timetable starts in May")
+    assert q.speaker == "Tomas Brede" and q.kind == "direct"

@@ -38,11 +38,25 @@ def _load(name: str):
             f"spaCy model {name!r} is not installed; install the pinned package (see constraints.txt) "
             "or set PRESSWATCH_SPACY_MODEL"
         ) from exc
+    _split_glued_quotation_marks(nlp)
     disable = [p for p in nlp.pipe_names if p not in _NEEDED]
     for pipe in disable:
         nlp.disable_pipe(pipe)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+# A quotation mark glued to a word on both sides ("paranoia,”Holt said", "Lee said,“Look"): scraped
+# text loses the space, and the tokenizer then keeps "paranoia,”Holt" as one token, hiding both the
+# end of the quotation and the speaker. Split there (the text itself is left as it is).
+_GLUED_MARK = r"(?<=[\w.,!?;:])[“”\"](?=[A-Za-z])|(?<=[A-Za-z])[,.](?=[“”\"])"
+
+
+def _split_glued_quotation_marks(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    current = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = compile_infix_regex([current, _GLUED_MARK]).finditer
 
 
 def text_for_parse(text: str) -> str:
