@@ -236,3 +236,15 @@ def test_a_quotation_mark_glued_to_the_speakers_name_still_ends_the_quotation(an
     assert _by_text(a, "Nobody has answered my letters").speaker == "Ines Haldor"
     q = _by_text(a, "the new timetable starts in May")
     assert q.speaker == "Tomas Brede" and q.kind == "direct"
+
+
+def test_a_quotation_nobody_is_given_for_stays_unattributed(annotated):
+    a = annotated(
+        "Ines Haldor said the winter timetable would change in March.",
+        "Councillor Tomas Brede opened the meeting in the town hall on Monday.",
+        "A banner hung over the door of the hall. Many residents had come early.",
+        "“I have waited three years for a straight answer from this council about the winter ferries.”",
+    )
+    q = _by_text(a, "I have waited three years")
+    assert q.kind == "direct"
+    assert q.speaker is None  # the text does not say who; the last person named is only a guess

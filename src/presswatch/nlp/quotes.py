@@ -1105,19 +1105,6 @@ def _without_nested(atts: list[_Attribution], relations: frozenset[tuple[str, st
     return kept
 
 
-def _nearest_person_for_unattributed(text: str, atts: list[_Attribution], people: PeopleIndex) -> None:
-    """A quotation that no attribution lends a speaker to ("X pondered who might ... ¶ “...”")
-    takes the person named last before it, within a paragraph or two (measured on train 300:
-    right speaker for such quotations 0.20 -> 0.26; overall +0.001)."""
-    for att in atts:
-        if att.origin != "uncued" or (att.speaker is not None and att.speaker.name is not None):
-            continue
-        window = max(0, att.start - 600)  # a paragraph or two of news text
-        before = [name for start, _, name in people.mention_order if window <= start < att.start]
-        if before:
-            att.speaker = Speaker(before[-1], "person", before[-1])
-
-
 # which attributions the learnt speaker model re-chooses the subject for (see speaker_model)
 _MODEL_ORIGINS = ("cue:", "noun", "adjective", "quotation", "introduction")
 
@@ -1321,7 +1308,9 @@ def find_quotes(
         if att.speaker is None:
             att.speaker = resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN
     _borrow_speakers(text, all_atts)
-    _nearest_person_for_unattributed(text, all_atts, people)
+    # A quotation no attribution lends a speaker to stays unattributed. Guessing the person named
+    # last before it was right for 9 of 36 such quotations on train (speaker accuracy +0.0003): a
+    # wrong name on someone's words costs a reader more than an honest "unknown".
 
     for att in all_atts:
         if att.origin.startswith("cue:"):
