@@ -248,3 +248,12 @@ def test_a_quotation_nobody_is_given_for_stays_unattributed(annotated):
     q = _by_text(a, "I have waited three years")
     assert q.kind == "direct"
     assert q.speaker is None  # the text does not say who; the last person named is only a guess
+
+
+def test_a_label_naming_someones_post_credits_its_owner(annotated):
+    a = annotated(
+        "Councillor Ines Haldor wrote about the ferries again this week.",
+        "From Haldor's blog post: The winter timetable leaves the islands without a boat for three days.",
+    )
+    q = _by_text(a, "leaves the islands without a boat")
+    assert q.speaker == "Ines Haldor"  # not "From"
