@@ -257,3 +257,17 @@ def test_a_label_naming_someones_post_credits_its_owner(annotated):
     )
     q = _by_text(a, "leaves the islands without a boat")
     assert q.speaker == "Ines Haldor"  # not "From"
+
+
+def test_a_digest_quotation_credited_in_brackets_is_the_outlets_excerpt(annotated):
+    a = annotated(
+        "WHAT'S BREWING.",
+        "FERRY LINE SAVED AT LAST “The council voted on Tuesday to keep the winter boats running for another five "
+        "years.” [Harbour Gazette.]",
+        "TOLL PLAN SHELVED “Nobody wanted to be the councillor who raised the bridge toll.” [Northwire | Paywall]",
+        "“We will keep fighting for the islands,” Ines Haldor told the crowd. [Applause]",
+    )
+    gazette = _by_text(a, "keep the winter boats running")
+    assert (gazette.speaker, gazette.speaker_type, gazette.kind) == ("Harbour Gazette", "org", "direct")
+    assert _by_text(a, "raised the bridge toll").speaker == "Northwire"
+    assert _by_text(a, "keep fighting for the islands").speaker == "Ines Haldor"  # a note is no credit

@@ -881,6 +881,30 @@ def _signature_after(doc, text: str, q: QuotedSpan) -> _Attribution | None:
     return _Attribution(q.start, q.end, None, "—", name[-1], origin="signature")
 
 
+# "“...” [Reuters]", "“...” [WSJ | Paywall]", "“...” [NYT.]": a digest credits the outlet it excerpts
+_BRACKET_CREDIT = re.compile(r"[ \t]*\[\s*([A-Z][^\]|\n]{0,40}?)\s*\.?\s*(?:\|[^\]\n]*)?\]")
+
+
+_TRANSCRIPT_NOTES = {"applause", "laughter", "laughs", "inaudible", "crosstalk", "sic", "cheers", "emphasis added", "booing", "music"}
+
+
+def _credited_source_after(text: str, q: QuotedSpan, people: PeopleIndex) -> _Attribution | None:
+    """ "EBOLA SURVIVORS, THROUGH THE LENS “It's about creating agency ...” [HuffPost]": a quotation
+    followed at once by a bracketed credit is an excerpt of that outlet's (or writer's) article."""
+    pos = q.end
+    while pos < len(text) and text[pos] in _CLOSING_MARKS and text[pos] != " ":
+        pos += 1
+    m = _BRACKET_CREDIT.match(text, pos)
+    if m is None:
+        return None
+    name = " ".join(m.group(1).split())
+    if name.lower().rstrip(".") in _TRANSCRIPT_NOTES:
+        return None  # "“...” [Applause]": a note on the occasion, not a credit
+    person = next((p.name for p in people.people if p.name == name), None)
+    speaker = Speaker(name, "person", person) if person else Speaker(name, "org")
+    return _Attribution(q.start, q.end, None, None, None, speaker=speaker, origin="credit")
+
+
 def _colon_introduction(doc, text: str, q: QuotedSpan, cues: frozenset[str]) -> _Attribution | None:
     """ "Reporter X says:" followed by the quotation (in the same or the next paragraph)."""
     pos = q.start - 1
@@ -1247,7 +1271,7 @@ def find_quotes(
         covered = any(_overlap(a.start, a.end, q.start, q.end) >= 0.5 * (q.end - q.start) for a in attributions)
         if covered:
             continue
-        signed = _signature_after(doc, text, q)
+        signed = _signature_after(doc, text, q) or _credited_source_after(text, q, people)
         if signed is not None:
             standalone.append(signed)
             continue
