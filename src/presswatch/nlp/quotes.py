@@ -9,7 +9,8 @@ Evidence, merged:
 2. quotation marks (straight, curly, «», NYT ``...'' and ''...'', a curly opening mark used to
    close) paired per paragraph; a quotation takes the cue in its sentence, else a colon
    introduction ("X said:"), else continues the attribution just before it ("“A,” X said. “B.”"),
-   else stands as a quotation whose speaker is borrowed from its paragraph. Marks around no one's
+   else stands as a quotation whose speaker is borrowed from its paragraph (or, in a digest, from
+   the bracketed credit after it: "“...” [Reuters]"), else has no speaker. Marks around no one's
    words are set aside: titles of works ("on Channel Nine’s “Harbour Morning”"), labels before a noun ("the “X”
    campaign"), markup attribute values, capitalised subheadings.
 A reported clause with quoted words inside is ``mixed``; one that is (nearly) all quotation is
@@ -402,6 +403,8 @@ _INVERTING_CUES = {
     "say", "add", "write", "explain", "note", "recall", "continue", "argue", "insist", "ask", "report",
     "observe", "conclude", "acknowledge", "admit", "agree", "contend", "predict", "warn", "claim", "tell",
 }
+
+
 def _parenthetical_cue(token):
     """ "The plan, said Ann Lee and others, would fail", "Holt, a senior aide said, “is ready”": a
     finite cue set off by commas with nothing but its speaker beside it, in a sentence that goes on
@@ -883,8 +886,6 @@ def _signature_after(doc, text: str, q: QuotedSpan) -> _Attribution | None:
 
 # "“...” [Reuters]", "“...” [WSJ | Paywall]", "“...” [NYT.]": a digest credits the outlet it excerpts
 _BRACKET_CREDIT = re.compile(r"[ \t]*\[\s*([A-Z][^\]|\n]{0,40}?)\s*\.?\s*(?:\|[^\]\n]*)?\]")
-
-
 _TRANSCRIPT_NOTES = {"applause", "laughter", "laughs", "inaudible", "crosstalk", "sic", "cheers", "emphasis added", "booing", "music"}
 
 

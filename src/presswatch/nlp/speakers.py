@@ -2,6 +2,7 @@
 
 Rules, smallest first (each measured by ``presswatch bench quotes``):
 - a token of a person's mention -> that person's full name ("Patrushev" -> "Nikolai Patrushev");
+- a capitalised "modal" the parser took for an auxiliary ("May said") -> the person of that surname;
 - a title with the name in apposition ("Russian Ambassador to Kabul Dmitri Zhirnov") -> the name;
 - he/she -> the most recent person who was the subject of a clause, else the most recent person;
 - they/it/we -> the most recent organisation within the last sentences, else left as said;
