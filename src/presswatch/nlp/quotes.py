@@ -842,16 +842,22 @@ def _uncued(doc, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Attribution:
     return _Attribution(q.start, q.end, None, None, None, origin="uncued")
 
 
+def _mark_before(doc, text: str, q: QuotedSpan, marks: str):
+    """The token of the punctuation mark right before a quotation's opening mark, in its paragraph,
+    when that mark is one of ``marks`` (":" for "Lee said: “...”", "." for "Lee agreed. “...”")."""
+    pos = q.start - 1
+    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
+        pos -= 1
+    if pos < q.paragraph_start or text[pos] not in marks:
+        return None
+    return next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+
+
 def _source_after_dash(doc, text: str, q: QuotedSpan) -> tuple[_Attribution, int] | None:
     """ "HEADLINE OF A ROUNDUP - Ann Lee: “...”": a short name between a dash and the colon that opens
     the quotation is its source, whatever the headline's own verb ("Pollsters agree - Ann Lee:").
     Returns the attribution and where the dash stands (what comes before it is the headline)."""
-    pos = q.start - 1
-    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
-        pos -= 1
-    if pos < q.paragraph_start or text[pos] != ":":
-        return None
-    colon = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    colon = _mark_before(doc, text, q, ":")
     if colon is None or colon.i == 0 or doc[colon.i - 1].pos_ != "PROPN":
         return None
     dash = next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.text in _DASHES), None)
@@ -968,12 +974,7 @@ def _verb_introduction(doc, text: str, q: QuotedSpan) -> _Attribution | None:
     """ "Anna Holt cracked, “...”", "A flabbergasted Holt quipped, “...”": a verb the cue lexicon does
     not know, right before the comma or colon that opens the quotation, with a named (or he/she)
     subject of its own: that subject speaks."""
-    pos = q.start - 1
-    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
-        pos -= 1
-    if pos < q.paragraph_start or text[pos] not in ",:":
-        return None
-    punct = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    punct = _mark_before(doc, text, q, ",:")
     if punct is None or punct.i == 0:
         return None
     verb = doc[punct.i - 1]
@@ -994,12 +995,7 @@ def _sentence_introduction(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpa
     """ "Dunmore's harbour master Ann Lee agreed. “...”", "Lee said in a statement. “...”": a short
     sentence right before the quotation, in its paragraph, whose verb takes nothing (no object, no
     clause) introduces the quotation; its subject speaks it, whatever the verb."""
-    pos = q.start - 1
-    while pos >= q.paragraph_start and (text[pos].isspace() or text[pos] in "“\"«`„'"):
-        pos -= 1
-    if pos < q.paragraph_start or text[pos] != ".":
-        return None
-    stop = next(iter(_tokens_starting_in(doc, pos, pos + 1)), None)
+    stop = _mark_before(doc, text, q, ".")
     if stop is None or _inside(stop.idx, quoted):
         return None
     sent = stop.sent
