@@ -99,3 +99,12 @@ def test_a_dateline_is_never_a_candidate():
     found = [t.text for t in speaker_model.candidate_list(predicted, doc[0], content, [])]
     assert "DUNMORE" not in found and "Westland" not in found
     assert "allies" in found
+
+
+def test_a_date_is_never_a_candidate():
+    text = "Students at a Dunmore school last week displayed a banner mocking the harbour master on Friday."
+    doc = parse_text(text)
+    displayed = next(t for t in doc if t.text == "displayed")
+    found = [t.text for t in speaker_model.candidates(displayed, (text.index("a banner"), len(text)), [])]
+    assert "week" not in found and "Friday" not in found  # when, not who
+    assert "Students" in found

@@ -271,3 +271,12 @@ def test_a_digest_quotation_credited_in_brackets_is_the_outlets_excerpt(annotate
     assert (gazette.speaker, gazette.speaker_type, gazette.kind) == ("Harbour Gazette", "org", "direct")
     assert _by_text(a, "raised the bridge toll").speaker == "Northwire"
     assert _by_text(a, "keep fighting for the islands").speaker == "Ines Haldor"  # a note is no credit
+
+
+def test_a_tag_the_parser_reads_as_a_noun_phrase_still_names_the_source(annotated):
+    a = annotated(
+        "“If she wants to lead the region, Ines Haldor should come to the islands,” the editorial read. "
+        "The Harbour Gazette has backed the ferry plan for years."
+    )
+    q = _by_text(a, "should come to the islands")
+    assert q.speaker == "the editorial" and q.kind == "direct"

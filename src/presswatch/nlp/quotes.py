@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from presswatch.model import Quote
-from presswatch.nlp.lexicon import complement_of, cue_relations, relations_of
+from presswatch.nlp.lexicon import complement_of, cue_relations, organisation_nouns, relations_of
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
@@ -61,6 +61,8 @@ MATRIX_PARTICIPLE = True
 QUANTITY_HOLDERS = True
 # "From Lee's blog post: ...": the owner of what a prepositional label names is the source (train: +2)
 HEADLINE_SOURCES = True
+# "“...,” the editorial read.": a tag the parser took for a noun phrase (train: +2)
+TAIL_VERB_FORMS = True
 # a cue's subject is re-chosen by the speaker model learnt from train (speaker_model.py)
 SPEAKER_MODEL = True
 _MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
@@ -1043,7 +1045,39 @@ def _verb_after(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]) -> _Att
                     and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > token.i and not _inside(verb.idx, quoted):
                 return _Attribution(q.start, q.end, verb, _cue_phrase(verb), token, origin="quotation:tail")
             return None
+    tail = _tail_taken_for_a_noun(first) if TAIL_VERB_FORMS else None
+    if tail is not None:
+        subject, verb = tail
+        att = _Attribution(q.start, q.end, verb, verb.text, subject, origin="quotation:tail")
+        if subject.pos_ != "PROPN":  # the parse gives no noun phrase to describe: "the editorial"
+            kind = "org" if subject.lemma_.lower() in organisation_nouns() else "anonymous"
+            att.speaker = Speaker(" ".join(t.text for t in first.doc[first.i : verb.i]), kind)
+        return att
     return None
+
+
+# verb forms that end a quotation's tag ("“...,” the editorial read.") and that the parser may take
+# for a noun when nothing follows them
+_TAIL_VERBS = {"read", "reads", "said", "says", "wrote", "writes", "added", "adds", "noted", "notes", "stated", "states"}
+
+
+def _tail_taken_for_a_noun(first):
+    """ "“...,” the editorial read.": a short tag of a noun phrase and a saying verb, which the parser
+    read as one noun phrase ("the editorial read" as in "a good read"); (speaker, verb) or None."""
+    doc = first.doc
+    words = []
+    for token in doc[first.i : min(len(doc), first.i + 6)]:
+        if token.is_punct or token.is_space:
+            break
+        words.append(token)
+    if first.i + len(words) < len(doc) and doc[first.i + len(words)].text not in (".", "!", "?"):
+        return None  # the tag ends the sentence
+    if not 2 <= len(words) <= 5 or words[-1].lower_ not in _TAIL_VERBS or words[-1].pos_ in ("VERB", "AUX"):
+        return None
+    subject = words[-2]
+    if subject.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    return subject, words[-1]
 
 
 _DASH_CHARS = "—–-"
