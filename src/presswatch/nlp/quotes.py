@@ -1071,7 +1071,7 @@ def _tail_taken_for_a_noun(first):
             break
         words.append(token)
     if first.i + len(words) < len(doc) and doc[first.i + len(words)].text not in (".", "!", "?"):
-        return None  # the tag ends the sentence
+        return None  # only a tag that ends its sentence: one that goes on was parsed as a clause
     if not 2 <= len(words) <= 5 or words[-1].lower_ not in _TAIL_VERBS or words[-1].pos_ in ("VERB", "AUX"):
         return None
     subject = words[-2]
