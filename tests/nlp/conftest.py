@@ -20,3 +20,15 @@ def annotated():
         return annotate(article_from(*paragraphs))
 
     return run
+
+
+@pytest.fixture
+def quote_with():
+    """The first quote of an article whose text holds ``fragment``; fails, listing the quotes, when none does."""
+
+    def find(article: Article, fragment: str):
+        found = [q for q in article.quotes if fragment in q.text]
+        assert found, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
+        return found[0]
+
+    return find

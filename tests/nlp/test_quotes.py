@@ -5,12 +5,6 @@ from __future__ import annotations
 from presswatch.nlp.quotes import find_quoted_spans
 
 
-def _by_text(article, fragment):
-    found = [q for q in article.quotes if fragment in q.text]
-    assert found, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
-    return found[0]
-
-
 def _offsets_hold(article):
     for q in article.quotes:
         assert article.text[q.start : q.end] == q.text
@@ -38,95 +32,95 @@ def test_open_quotation_runs_to_the_end_of_its_paragraph():
     assert inner == ["The first paragraph of a long quotation", "and its last one,"]
 
 
-def test_direct_quote_with_named_speaker_and_role(annotated):
+def test_direct_quote_with_named_speaker_and_role(annotated, quote_with):
     a = annotated(
         "Marta Velkova, the mayor of Dunmore, opened the new bridge on Monday.",
         "“This bridge will carry the town into the next century,” Velkova said.",
     )
-    q = _by_text(a, "This bridge will carry")
+    q = quote_with(a, "This bridge will carry")
     assert (q.kind, q.cue, q.speaker, q.speaker_type) == ("direct", "said", "Marta Velkova", "person")
     assert q.speaker_role == "mayor of Dunmore"
     _offsets_hold(a)
 
 
-def test_split_quote_and_uncued_continuation_keep_the_speaker(annotated):
+def test_split_quote_and_uncued_continuation_keep_the_speaker(annotated, quote_with):
     a = annotated(
         "“We planted four hundred trees,” said Owen Harcastle, a gardener from Lindfield. "
         "“Most of them are oaks.”",
     )
-    first = _by_text(a, "four hundred trees")
-    second = _by_text(a, "Most of them are oaks")
+    first = quote_with(a, "four hundred trees")
+    second = quote_with(a, "Most of them are oaks")
     assert first.speaker == second.speaker == "Owen Harcastle"
     assert first.kind == second.kind == "direct"
     assert second.speaker_role == "gardener from Lindfield"
 
 
-def test_quote_continuing_in_the_next_paragraph_keeps_the_speaker(annotated):
+def test_quote_continuing_in_the_next_paragraph_keeps_the_speaker(annotated, quote_with):
     a = annotated(
         "“The harbour has never been busier,” said Ines Morrow, the harbour master.",
         "“We will need a second pier before the summer is out.”",
     )
-    q = _by_text(a, "second pier")
+    q = quote_with(a, "second pier")
     assert q.speaker == "Ines Morrow"
 
 
-def test_indirect_quote_with_that_clause(annotated):
+def test_indirect_quote_with_that_clause(annotated, quote_with):
     a = annotated("Farmer Thomas Quell warned that the late frost would ruin the apple harvest.")
-    q = _by_text(a, "late frost")
+    q = quote_with(a, "late frost")
     assert (q.kind, q.cue, q.speaker) == ("indirect", "warned", "Thomas Quell")
     assert not q.text.startswith("that")
 
 
-def test_indirect_quote_without_that(annotated):
+def test_indirect_quote_without_that(annotated, quote_with):
     a = annotated("Clara Benn said the library would stay open until midnight during exams.")
-    q = _by_text(a, "library would stay open")
+    q = quote_with(a, "library would stay open")
     assert (q.kind, q.speaker) == ("indirect", "Clara Benn")
 
 
-def test_according_to(annotated):
+def test_according_to(annotated, quote_with):
     a = annotated("The ferry will stop running in October, according to the Coastal Transport Authority.")
-    q = _by_text(a, "ferry will stop running")
+    q = quote_with(a, "ferry will stop running")
     assert q.cue == "according to"
     assert q.speaker == "Coastal Transport Authority"
     assert q.speaker_type == "org"
 
 
-def test_mixed_quote(annotated):
+def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
     )
-    q = _by_text(a, "new timetable")
+    q = quote_with(a, "new timetable")
     assert q.kind == "mixed"
     assert q.speaker == "Rosa Ekdahl"
 
 
-def test_surname_and_pronoun_resolve_to_the_full_name(annotated):
+def test_surname_and_pronoun_resolve_to_the_full_name(annotated, quote_with):
     a = annotated(
         "Ludmila Ferrante has run the bakery on Quay Street for thirty years.",
         "Ferrante said that bread prices would rise again in the spring.",
         "She added that the bakery would hire two apprentices.",
     )
-    assert _by_text(a, "bread prices").speaker == "Ludmila Ferrante"
-    assert _by_text(a, "two apprentices").speaker == "Ludmila Ferrante"
+    assert quote_with(a, "bread prices").speaker == "Ludmila Ferrante"
+    assert quote_with(a, "two apprentices").speaker == "Ludmila Ferrante"
 
 
-def test_definite_description_resolves_to_the_organisation(annotated):
+def test_definite_description_resolves_to_the_organisation(annotated, quote_with):
     a = annotated(
         "The Northern Rail Union met the operators on Tuesday.",
         "The union said that its members would strike next month unless wages rose.",
     )
-    q = _by_text(a, "would strike next month")
+    q = quote_with(a, "would strike next month")
     assert q.speaker == "Northern Rail Union"
     assert q.speaker_type == "org"
 
 
-def test_unnamed_sources_are_anonymous(annotated):
+def test_unnamed_sources_are_anonymous(annotated, quote_with):
     a = annotated(
         "The council will close the old pool next year, a source said.",
         "Officials said the new pool would open in 2031.",
     )
-    q1 = _by_text(a, "close the old pool")
-    q2 = _by_text(a, "new pool would open")
+    q1 = quote_with(a, "close the old pool")
+    q2 = quote_with(a, "new pool would open")
     assert (q1.speaker, q1.speaker_type) == ("a source", "anonymous")
     assert (q2.speaker, q2.speaker_type) == ("Officials", "anonymous")
 
@@ -136,12 +130,12 @@ def test_scare_quotes_and_titles_are_not_quotes(annotated):
     assert not any(q.text == "Winter Lights Over Harrow" for q in a.quotes)
 
 
-def test_surname_the_recogniser_calls_an_organisation_still_resolves(annotated):
+def test_surname_the_recogniser_calls_an_organisation_still_resolves(annotated, quote_with):
     a = annotated(
         "Olga Vetrova, the harbour minister, met the ferry crews on Monday.",
         "Vetrova said the strike would end before the first snow.",
     )
-    q = _by_text(a, "strike would end")
+    q = quote_with(a, "strike would end")
     assert (q.speaker, q.speaker_type) == ("Olga Vetrova", "person")
     assert q.speaker_role == "harbour minister"
 
@@ -152,35 +146,35 @@ def test_doubled_apostrophes_on_both_sides_are_quotation_marks():
     assert inner == ["We will rebuild the pier,", "It will take a year."]
 
 
-def test_object_and_preposition_cues(annotated):
+def test_object_and_preposition_cues(annotated, quote_with):
     a = annotated(
         "Maria Lopez criticized the new parking rules on Tuesday.",
         "John Baker called for a recount of the ballots in the northern district.",
     )
-    assert _by_text(a, "new parking rules").speaker == "Maria Lopez"
-    assert _by_text(a, "recount of the ballots").speaker == "John Baker"
+    assert quote_with(a, "new parking rules").speaker == "Maria Lopez"
+    assert quote_with(a, "recount of the ballots").speaker == "John Baker"
     assert {q.kind for q in a.quotes} == {"indirect"}
 
 
-def test_colon_introduction_and_headline_style(annotated):
+def test_colon_introduction_and_headline_style(annotated, quote_with):
     a = annotated(
         "Senator Paul Grant told the committee:",
         "“The budget leaves the rural clinics without a single new doctor.”",
         "Grant: the clinics will close by winter unless the budget changes.",
     )
-    intro = _by_text(a, "rural clinics")
+    intro = quote_with(a, "rural clinics")
     assert (intro.kind, intro.speaker) == ("direct", "Paul Grant")
-    headline = _by_text(a, "clinics will close")
+    headline = quote_with(a, "clinics will close")
     assert headline.speaker == "Paul Grant" and headline.cue == ":"
 
 
-def test_they_resolves_to_the_group_just_named(annotated):
+def test_they_resolves_to_the_group_just_named(annotated, quote_with):
     a = annotated("Dairy farmers gathered outside the town hall on Monday. They said that milk prices were too low.")
-    q = _by_text(a, "milk prices")
+    q = quote_with(a, "milk prices")
     assert q.speaker == "Dairy farmers" and q.speaker_type == "anonymous"
 
 
-def test_said_with_a_bare_clause_after_a_subject_with_an_apposition(annotated):
+def test_said_with_a_bare_clause_after_a_subject_with_an_apposition(annotated, quote_with):
     # the quotation that ends the paragraph before must not hide the clause: the parser can run
     # the sentence over the paragraph break and hang that quotation from "said" as well
     article = annotated(
@@ -188,18 +182,18 @@ def test_said_with_a_bare_clause_after_a_subject_with_an_apposition(annotated):
         "Ilse Brandt, the drivers' chief steward, said the proposal ignored the night shifts that keep the "
         "depot open.",
     )
-    quote = _by_text(article, "the proposal ignored the night shifts")
+    quote = quote_with(article, "the proposal ignored the night shifts")
     assert quote.kind == "indirect" and quote.cue == "said"
     assert quote.speaker == "Ilse Brandt" and quote.speaker_role == "drivers' chief steward"
     _offsets_hold(article)
 
 
-def test_reported_events_inside_reported_speech_are_not_separate_quotes(annotated):
+def test_reported_events_inside_reported_speech_are_not_separate_quotes(annotated, quote_with):
     article = annotated(
         "Port Commissioner Lena Harrow said the council had granted the pilots a pay rise last spring "
         "and blamed the harbour board for the delays."
     )
-    outer = _by_text(article, "the council had granted the pilots a pay rise")
+    outer = quote_with(article, "the council had granted the pilots a pay rise")
     assert outer.speaker == "Lena Harrow" and outer.cue == "said"
     cues = [q.cue for q in article.quotes]
     assert "granted" not in cues
@@ -212,43 +206,43 @@ def test_speech_cue_inside_reported_speech_stays_a_quote_of_its_own(annotated):
     assert inner and inner[0].text.startswith("ships would queue outside the port")
 
 
-def test_passive_speech_verb_takes_the_agent_as_speaker(annotated):
+def test_passive_speech_verb_takes_the_agent_as_speaker(annotated, quote_with):
     article = annotated(
         "Mayor Ruth Ansel opened the new tram line on Friday.",
         "Ansel was criticized by Councillor Piet Marron for delaying the night services by a year.",
     )
-    quote = _by_text(article, "delaying the night services")
+    quote = quote_with(article, "delaying the night services")
     assert quote.speaker == "Piet Marron"
 
 
-def test_subject_of_likely_to_say_is_the_speaker(annotated):
+def test_subject_of_likely_to_say_is_the_speaker(annotated, quote_with):
     article = annotated("Rural voters are far more likely to say that the ferry fares are too high.")
-    quote = _by_text(article, "the ferry fares are too high")
+    quote = quote_with(article, "the ferry fares are too high")
     assert quote.speaker == "Rural voters"
 
 
-def test_supporters_of_are_the_holders_of_the_view(annotated):
+def test_supporters_of_are_the_holders_of_the_view(annotated, quote_with):
     article = annotated("Greta Lind is one of the most vocal supporters of the tunnel plan.")
-    quote = _by_text(article, "the tunnel plan")
+    quote = quote_with(article, "the tunnel plan")
     assert quote.speaker == "Greta Lind"
 
 
-def test_name_before_the_colon_speaks_the_quotation(annotated):
+def test_name_before_the_colon_speaks_the_quotation(annotated, quote_with):
     article = annotated(
         "The size of the swing does not surprise harbour economist Nils Aberg: “Fares rose twice in one "
         "winter, and commuters remember that.”"
     )
-    quote = _by_text(article, "Fares rose twice in one winter")
+    quote = quote_with(article, "Fares rose twice in one winter")
     assert quote.speaker == "Nils Aberg"
 
 
-def test_name_between_two_quotations_speaks_the_second_with_any_verb(annotated):
+def test_name_between_two_quotations_speaks_the_second_with_any_verb(annotated, quote_with):
     article = annotated(
         "The mayor promised a new timetable for the ferries.",
         "“You heard what she promised?” Mara Holt went on, barely pausing. “Then the council must put it "
         "in writing before the ice comes.”",
     )
-    quote = _by_text(article, "Then the council must put it in writing")
+    quote = quote_with(article, "Then the council must put it in writing")
     assert quote.speaker == "Mara Holt"
 
 
@@ -289,30 +283,30 @@ def test_calling_it_a_quoted_description_is_a_mixed_quote(annotated):
                for q in article.quotes), [(q.kind, q.text, q.speaker) for q in article.quotes]
 
 
-def test_question_quotation_is_spoken_by_the_short_sentence_after_it(annotated):
+def test_question_quotation_is_spoken_by_the_short_sentence_after_it(annotated, quote_with):
     # the parser ends the sentence at "?”", so "Lina Voss asked reporters" is a sentence of its own
     article = annotated(
         "The ferry company raised its fares for the third time this year.",
         "“Who on this island can still pay for a ticket to the mainland?” Lina Voss asked reporters.",
         "“They told us, ‘Wait for the new boats!’” Maria Lind said.",
     )
-    question = _by_text(article, "Who on this island can still pay")
+    question = quote_with(article, "Who on this island can still pay")
     assert (question.kind, question.cue, question.speaker) == ("direct", "asked", "Lina Voss")
     assert not any(q.text == "reporters" for q in article.quotes)
-    assert _by_text(article, "They told us").speaker == "Maria Lind"
+    assert quote_with(article, "They told us").speaker == "Maria Lind"
     _offsets_hold(article)
 
 
-def test_a_sentence_after_a_question_that_reports_its_own_clause_does_not_take_the_question(annotated):
+def test_a_sentence_after_a_question_that_reports_its_own_clause_does_not_take_the_question(annotated, quote_with):
     article = annotated(
         "“Who on this island can still pay for a ticket to the mainland?” Then Lina Voss said that the "
         "company would cut the fares in spring."
     )
-    assert _by_text(article, "cut the fares").speaker == "Lina Voss"
+    assert quote_with(article, "cut the fares").speaker == "Lina Voss"
     assert all(q.cue != "said" for q in article.quotes if "Who on this island" in q.text)
 
 
-def test_any_verb_right_before_the_opening_comma_or_colon_names_the_speaker(annotated):
+def test_any_verb_right_before_the_opening_comma_or_colon_names_the_speaker(annotated, quote_with):
     # "cracked", "gloated" are no cue words; the quotation still belongs to the subject introducing it
     article = annotated(
         "Harbour master Tom Baker called his rival ''totally scripted and kind of robotic.''",
@@ -320,8 +314,8 @@ def test_any_verb_right_before_the_opening_comma_or_colon_names_the_speaker(anno
         "the boats running.''",
         "And Tom Baker gloated: ''I told you she wouldn't be ready.''",
     )
-    assert _by_text(article, "a sailor who likes").speaker == "Maria Lind"
-    assert _by_text(article, "wouldn't be ready").speaker == "Tom Baker"
+    assert quote_with(article, "a sailor who likes").speaker == "Maria Lind"
+    assert quote_with(article, "wouldn't be ready").speaker == "Tom Baker"
     _offsets_hold(article)
 
 
@@ -334,25 +328,25 @@ def test_a_verb_with_an_unnamed_subject_before_a_comma_lends_no_speaker(annotate
     assert all(q.speaker != "the sky" for q in article.quotes)
 
 
-def test_the_board_is_not_an_organisation_named_inside_the_quotation_it_speaks(annotated):
+def test_the_board_is_not_an_organisation_named_inside_the_quotation_it_speaks(annotated, quote_with):
     article = annotated(
         "The harbour board met on Monday and rejected both complaints.",
         "“Nordic Ferries Inc. has met every rule set for its licence in this harbour,” the board "
         "said.",
     )
-    quote = _by_text(article, "met every rule set for its licence")
+    quote = quote_with(article, "met every rule set for its licence")
     assert quote.speaker != "Nordic Ferries Inc."
     assert "board" in quote.speaker.lower()
 
 
-def test_a_name_between_a_dash_and_the_colon_is_the_source_of_a_roundup_item(annotated):
+def test_a_name_between_a_dash_and_the_colon_is_the_source_of_a_roundup_item(annotated, quote_with):
     article = annotated(
         "Ferry numbers fell again this spring.",
         "Pollsters agree - Maria Lind: “One of the biggest lessons was a simple one: keep on counting the "
         "passengers as late as possible.”",
         "What that means for the summer - More from Tom Baker: “The islands will need two more boats.”",
     )
-    assert _by_text(article, "biggest lessons").speaker == "Maria Lind"
-    assert _by_text(article, "two more boats").speaker == "Tom Baker"
+    assert quote_with(article, "biggest lessons").speaker == "Maria Lind"
+    assert quote_with(article, "two more boats").speaker == "Tom Baker"
     assert not any(q.text == "Maria Lind" for q in article.quotes)
     _offsets_hold(article)

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 
-def _by_text(article, fragment):
-    found = [q for q in article.quotes if fragment in q.text]
-    assert found, f"no quote containing {fragment!r} in {[q.text for q in article.quotes]}"
-    return found[0]
-
-
 def test_clause_hung_from_an_object_is_said_by_the_verbs_subject(annotated):
     a = annotated(
         "Mayor Ilse Varga and Councillor Tomas Brede met in Dunmore on Friday.",
@@ -19,48 +13,48 @@ def test_clause_hung_from_an_object_is_said_by_the_verbs_subject(annotated):
     assert described[0].speaker in ("Ilse Varga", "Tomas Brede")  # not "a statement"
 
 
-def test_a_news_agency_credited_in_brackets_is_no_antecedent(annotated):
+def test_a_news_agency_credited_in_brackets_is_no_antecedent(annotated, quote_with):
     a = annotated(
         "DUNMORE (Northwire News) — Anna Lindqvist has won the primary abroad.",
         "The party says 4,570 members living abroad cast votes by mail.",
     )
-    q = _by_text(a, "members living abroad cast votes")
+    q = quote_with(a, "members living abroad cast votes")
     assert q.speaker != "Northwire News"
     assert "party" in (q.speaker or "").lower()
 
 
-def test_an_infinitive_after_a_named_object_is_that_persons(annotated):
+def test_an_infinitive_after_a_named_object_is_that_persons(annotated, quote_with):
     a = annotated("The leak of the memos led party chairwoman Ann Lee to announce her resignation from the board.")
-    q = _by_text(a, "her resignation from the board")
+    q = quote_with(a, "her resignation from the board")
     assert q.speaker == "Ann Lee"  # not "The leak"
 
 
-def test_a_critic_or_advocate_is_the_person_the_noun_describes(annotated):
+def test_a_critic_or_advocate_is_the_person_the_noun_describes(annotated, quote_with):
     a = annotated(
         "Anna Lindqvist, a former senator and fierce critic of the harbour toll, spoke in Dunmore on Monday.",
         "Tomas Brede has emerged as a leading advocate for a second ferry line.",
     )
-    assert _by_text(a, "the harbour toll").speaker == "Anna Lindqvist"
-    assert _by_text(a, "a second ferry line").speaker == "Tomas Brede"
+    assert quote_with(a, "the harbour toll").speaker == "Anna Lindqvist"
+    assert quote_with(a, "a second ferry line").speaker == "Tomas Brede"
 
 
-def test_a_named_possessor_is_whose_claim_it_is(annotated):
+def test_a_named_possessor_is_whose_claim_it_is(annotated, quote_with):
     a = annotated(
         "A second-place finish in Dunmore would bolster Anna Lindqvist's claim that she is the strongest "
         "alternative to the mayor."
     )
-    q = _by_text(a, "she is the strongest alternative")
+    q = quote_with(a, "she is the strongest alternative")
     assert q.speaker == "Anna Lindqvist"
 
 
-def test_a_subject_and_verb_right_after_a_quotation_speak_it_whatever_the_verb(annotated):
+def test_a_subject_and_verb_right_after_a_quotation_speak_it_whatever_the_verb(annotated, quote_with):
     a = annotated(
         "“We will open the bridge in May,” said Tomas Brede, the harbour engineer.",
         "“If you ask one more question, I may have to leave the stage,” Anna Lindqvist quipped.",
         "“All the way to the final!” shouted Mara Holt from the stands.",
     )
-    assert _by_text(a, "leave the stage").speaker == "Anna Lindqvist"
-    assert _by_text(a, "All the way to the final").speaker == "Mara Holt"
+    assert quote_with(a, "leave the stage").speaker == "Anna Lindqvist"
+    assert quote_with(a, "All the way to the final").speaker == "Mara Holt"
 
 
 def test_the_next_paragraphs_subject_does_not_speak_a_quotation(annotated):
@@ -71,53 +65,53 @@ def test_the_next_paragraphs_subject_does_not_speak_a_quotation(annotated):
     assert all(q.speaker != "Boos" for q in a.quotes)
 
 
-def test_a_claim_nobody_holds_is_no_quote_of_the_paragraphs_speaker(annotated):
+def test_a_claim_nobody_holds_is_no_quote_of_the_paragraphs_speaker(annotated, quote_with):
     a = annotated(
         "Anna Lindqvist said the bridge would open in May. The claim that the ferry was late spread quickly "
         "through Dunmore."
     )
-    assert _by_text(a, "the bridge would open in May").speaker == "Anna Lindqvist"
+    assert quote_with(a, "the bridge would open in May").speaker == "Anna Lindqvist"
     assert not [q for q in a.quotes if "the ferry was late" in q.text and q.speaker == "Anna Lindqvist"]
 
 
-def test_i_in_a_transcript_turn_is_the_turns_speaker(annotated):
+def test_i_in_a_transcript_turn_is_the_turns_speaker(annotated, quote_with):
     a = annotated(
         "TAPPER: Do you think the ferry will be late again this winter?",
         "FALLIN: I think the ferry will run on time, and I believe the harbour board agrees.",
         "Q: And the tolls?",
     )
-    q = _by_text(a, "the ferry will run on time")
+    q = quote_with(a, "the ferry will run on time")
     assert q.speaker == "Fallin"
     assert q.speaker_type == "person"
 
 
-def test_according_to_a_document_credits_its_named_author(annotated):
+def test_according_to_a_document_credits_its_named_author(annotated, quote_with):
     a = annotated(
         "Ferry traffic across the bay fell by a third last year, according to a report from the Dunmore "
         "Harbour Institute."
     )
-    q = _by_text(a, "Ferry traffic across the bay fell")
+    q = quote_with(a, "Ferry traffic across the bay fell")
     assert q.cue == "according to"
     assert "Harbour Institute" in (q.speaker or "")
 
 
-def test_a_quotation_continues_the_speaker_whose_cue_stands_last(annotated):
+def test_a_quotation_continues_the_speaker_whose_cue_stands_last(annotated, quote_with):
     a = annotated(
         "Her friends have mocked the harbour plan, calling it “a ferry to nowhere,” Mara Holt said as she "
         "turned around.",
         "“But it is our ferry, and we love it all the same!”",
     )
-    assert _by_text(a, "it is our ferry").speaker == "Mara Holt"
+    assert quote_with(a, "it is our ferry").speaker == "Mara Holt"
 
 
-def test_who_introduces_a_quotation_with_a_colon(annotated):
+def test_who_introduces_a_quotation_with_a_colon(annotated, quote_with):
     a = annotated(
         "After the storm, Mayor Anna Lindqvist issued the following statement:",
         "“We mourn with every family in Dunmore tonight, and we will rebuild the pier.”",
         "Rep. Tomas Brede (D-Westland): “I have not heard anyone other than you ever cite that figure.”",
     )
-    assert _by_text(a, "We mourn with every family").speaker == "Anna Lindqvist"
-    assert _by_text(a, "I have not heard anyone").speaker == "Tomas Brede"
+    assert quote_with(a, "We mourn with every family").speaker == "Anna Lindqvist"
+    assert quote_with(a, "I have not heard anyone").speaker == "Tomas Brede"
 
 
 def test_a_headline_label_before_a_colon_is_no_source(annotated):
@@ -125,12 +119,12 @@ def test_a_headline_label_before_a_colon_is_no_source(annotated):
     assert all((q.speaker or "").lower() != "breaking" for q in a.quotes)
 
 
-def test_the_governor_is_the_person_the_text_called_gov(annotated):
+def test_the_governor_is_the_person_the_text_called_gov(annotated, quote_with):
     a = annotated(
         "Westland Gov. Anna Lindqvist visited the broken pier on Monday.",
         "“We will rebuild it before the summer,” the governor said.",
     )
-    assert _by_text(a, "We will rebuild it").speaker == "Anna Lindqvist"
+    assert quote_with(a, "We will rebuild it").speaker == "Anna Lindqvist"
 
 
 def test_a_quotation_set_off_by_dashes_is_not_the_next_subjects(annotated):
@@ -142,7 +136,7 @@ def test_a_quotation_set_off_by_dashes_is_not_the_next_subjects(annotated):
     assert all("balloons" not in (q.speaker or "") for q in a.quotes)
 
 
-def test_a_quotation_signed_by_the_next_paragraph_is_that_persons(annotated):
+def test_a_quotation_signed_by_the_next_paragraph_is_that_persons(annotated, quote_with):
     a = annotated(
         "Anna Lindqvist debated Tomas Brede at the harbour hall on Tuesday.",
         "“The ferry has lost money every winter for a decade.”",
@@ -152,59 +146,59 @@ def test_a_quotation_signed_by_the_next_paragraph_is_that_persons(annotated):
         "“Nobody will ask who paid for the pier.”",
         "– A long night –.",
     )
-    assert _by_text(a, "lost money every winter").speaker == "Anna Lindqvist"
-    assert _by_text(a, "depends on that boat").speaker == "Tomas Brede"
+    assert quote_with(a, "lost money every winter").speaker == "Anna Lindqvist"
+    assert quote_with(a, "depends on that boat").speaker == "Tomas Brede"
     assert all(q.speaker != "A" for q in a.quotes)  # a subheading between dashes signs nothing
 
 
-def test_a_cue_set_off_by_commas_credits_the_phrase_beside_it(annotated):
+def test_a_cue_set_off_by_commas_credits_the_phrase_beside_it(annotated, quote_with):
     a = annotated(
         "Councillor Ines Haldor and the harbour board met in Dunmore on Monday.",
         "Any fair reading of the ferry budget, said Ines Haldor, shows a deficit of four million crowns.",
         "The new timetable, a senior aide said, is ready for the board to sign.",
     )
-    budget = _by_text(a, "shows a deficit of four million crowns")
+    budget = quote_with(a, "shows a deficit of four million crowns")
     assert budget.speaker == "Ines Haldor"  # not "Any fair reading"
     assert budget.text.startswith("Any fair reading of the ferry budget")  # what she said runs on both sides
-    timetable = _by_text(a, "is ready for the board to sign")
+    timetable = quote_with(a, "is ready for the board to sign")
     assert timetable.speaker == "a senior aide" and timetable.speaker_type == "anonymous"
 
 
-def test_a_verb_with_its_object_between_commas_is_no_insertion(annotated):
+def test_a_verb_with_its_object_between_commas_is_no_insertion(annotated, quote_with):
     a = annotated(
         "Councillor Ines Haldor, the chief of staff, urged a strong stand, saying that the council would "
         "otherwise lose the vote."
     )
-    assert _by_text(a, "a strong stand").speaker == "Ines Haldor"
-    assert _by_text(a, "the council would otherwise lose the vote").speaker == "Ines Haldor"
+    assert quote_with(a, "a strong stand").speaker == "Ines Haldor"
+    assert quote_with(a, "the council would otherwise lose the vote").speaker == "Ines Haldor"
 
 
-def test_a_short_sentence_with_a_bare_verb_introduces_the_quotation_after_it(annotated):
+def test_a_short_sentence_with_a_bare_verb_introduces_the_quotation_after_it(annotated, quote_with):
     a = annotated(
         "“The ferry will pay for itself within a decade,” said Councillor Tomas Brede.",
         "Harbour master Ines Haldor disagreed. “Nobody has shown me the figures for the winter months.”",
     )
-    q = _by_text(a, "Nobody has shown me the figures")
+    q = quote_with(a, "Nobody has shown me the figures")
     assert q.speaker == "Ines Haldor"  # not a continuation of Brede's words
 
 
-def test_whoever_a_causative_verb_moves_to_speak_is_the_speaker(annotated):
+def test_whoever_a_causative_verb_moves_to_speak_is_the_speaker(annotated, quote_with):
     a = annotated(
         "The sudden closure of the ferry office led many residents to wonder whether the harbour line would survive.",
     )
-    q = _by_text(a, "whether the harbour line would survive")
+    q = quote_with(a, "whether the harbour line would survive")
     assert q.speaker == "many residents"  # not "The sudden closure"
     assert q.speaker_type == "anonymous"
 
 
-def test_a_name_the_parser_takes_for_a_modal_still_speaks(annotated):
+def test_a_name_the_parser_takes_for_a_modal_still_speaks(annotated, quote_with):
     a = annotated(
         "Harbour minister Ines May met the ferry board in Dunmore.",
         "May said on Tuesday that the region would pay its share of the new terminal.",
         "“The terminal is overdue,” Will wrote in his column, and the columnist Tomas Will added that the council had waited too long.",
     )
-    assert _by_text(a, "would pay its share").speaker == "Ines May"
-    assert _by_text(a, "The terminal is overdue").speaker in ("Will", "Tomas Will")
+    assert quote_with(a, "would pay its share").speaker == "Ines May"
+    assert quote_with(a, "The terminal is overdue").speaker in ("Will", "Tomas Will")
 
 
 def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause(annotated, monkeypatch):
@@ -227,39 +221,39 @@ def test_a_share_of_people_saying_something_credits_the_people(annotated):
     assert "residents" in (said[0].speaker or "")  # not "The proportion"
 
 
-def test_a_quotation_mark_glued_to_the_speakers_name_still_ends_the_quotation(annotated):
+def test_a_quotation_mark_glued_to_the_speakers_name_still_ends_the_quotation(annotated, quote_with):
     a = annotated(
         "“The ferry timetable has been a mess for a year,”Ines Haldor said. “Nobody has answered my letters.”",
         "Tomas Brede said,“Look, the new timetable starts in May.”",
     )
-    assert _by_text(a, "has been a mess for a year").speaker == "Ines Haldor"
-    assert _by_text(a, "Nobody has answered my letters").speaker == "Ines Haldor"
-    q = _by_text(a, "the new timetable starts in May")
+    assert quote_with(a, "has been a mess for a year").speaker == "Ines Haldor"
+    assert quote_with(a, "Nobody has answered my letters").speaker == "Ines Haldor"
+    q = quote_with(a, "the new timetable starts in May")
     assert q.speaker == "Tomas Brede" and q.kind == "direct"
 
 
-def test_a_quotation_nobody_is_given_for_stays_unattributed(annotated):
+def test_a_quotation_nobody_is_given_for_stays_unattributed(annotated, quote_with):
     a = annotated(
         "Ines Haldor said the winter timetable would change in March.",
         "Councillor Tomas Brede opened the meeting in the town hall on Monday.",
         "A banner hung over the door of the hall. Many residents had come early.",
         "“I have waited three years for a straight answer from this council about the winter ferries.”",
     )
-    q = _by_text(a, "I have waited three years")
+    q = quote_with(a, "I have waited three years")
     assert q.kind == "direct"
     assert q.speaker is None  # the text does not say who; the last person named is only a guess
 
 
-def test_a_label_naming_someones_post_credits_its_owner(annotated):
+def test_a_label_naming_someones_post_credits_its_owner(annotated, quote_with):
     a = annotated(
         "Councillor Ines Haldor wrote about the ferries again this week.",
         "From Haldor's blog post: The winter timetable leaves the islands without a boat for three days.",
     )
-    q = _by_text(a, "leaves the islands without a boat")
+    q = quote_with(a, "leaves the islands without a boat")
     assert q.speaker == "Ines Haldor"  # not "From"
 
 
-def test_a_digest_quotation_credited_in_brackets_is_the_outlets_excerpt(annotated):
+def test_a_digest_quotation_credited_in_brackets_is_the_outlets_excerpt(annotated, quote_with):
     a = annotated(
         "WHAT'S BREWING.",
         "FERRY LINE SAVED AT LAST “The council voted on Tuesday to keep the winter boats running for another five "
@@ -267,16 +261,16 @@ def test_a_digest_quotation_credited_in_brackets_is_the_outlets_excerpt(annotate
         "TOLL PLAN SHELVED “Nobody wanted to be the councillor who raised the bridge toll.” [Northwire | Paywall]",
         "“We will keep fighting for the islands,” Ines Haldor told the crowd. [Applause]",
     )
-    gazette = _by_text(a, "keep the winter boats running")
+    gazette = quote_with(a, "keep the winter boats running")
     assert (gazette.speaker, gazette.speaker_type, gazette.kind) == ("Harbour Gazette", "org", "direct")
-    assert _by_text(a, "raised the bridge toll").speaker == "Northwire"
-    assert _by_text(a, "keep fighting for the islands").speaker == "Ines Haldor"  # a note is no credit
+    assert quote_with(a, "raised the bridge toll").speaker == "Northwire"
+    assert quote_with(a, "keep fighting for the islands").speaker == "Ines Haldor"  # a note is no credit
 
 
-def test_a_tag_the_parser_reads_as_a_noun_phrase_still_names_the_source(annotated):
+def test_a_tag_the_parser_reads_as_a_noun_phrase_still_names_the_source(annotated, quote_with):
     a = annotated(
         "“If she wants to lead the region, Ines Haldor should come to the islands,” the editorial read. "
         "The Harbour Gazette has backed the ferry plan for years."
     )
-    q = _by_text(a, "should come to the islands")
+    q = quote_with(a, "should come to the islands")
     assert q.speaker == "the editorial" and q.kind == "direct"
