@@ -274,3 +274,38 @@ def test_a_tag_the_parser_reads_as_a_noun_phrase_still_names_the_source(annotate
     )
     q = quote_with(a, "should come to the islands")
     assert q.speaker == "the editorial" and q.kind == "direct"
+
+
+def test_the_court_is_not_whichever_organisation_was_named_last(annotated, quote_with):
+    a = annotated("Ann Lee spoke to the Dunmore Herald on Monday. The court said the ferry contract was void.")
+    assert quote_with(a, "the ferry contract was void").speaker == "The court"  # not "Dunmore Herald"
+
+
+def test_the_court_refers_back_to_a_court_named_before(annotated, quote_with):
+    a = annotated("Lee appealed to the Harbour Court of Vesta on Monday. The court said the ferry contract was void.")
+    assert "Harbour Court" in quote_with(a, "the ferry contract was void").speaker
+
+
+def test_the_company_refers_back_to_any_company_named_before(annotated, quote_with):
+    a = annotated("Ann Lee has worked at Norrland Shipping since 2009. The company said the ferry contract was void.")
+    assert quote_with(a, "the ferry contract was void").speaker == "Norrland Shipping"
+
+
+def test_with_a_person_doing_the_asking(annotated, quote_with):
+    a = annotated("The hearing ended with Ann Lee asking Tom Park whether the ferry would run in winter.")
+    assert quote_with(a, "whether the ferry would run").speaker == "Ann Lee"  # not "The hearing"
+
+
+def test_people_a_gerund_hangs_from_say_it(annotated, quote_with):
+    a = annotated("The leaked file included harbour officials suggesting the toll should be doubled.")
+    assert quote_with(a, "the toll should be doubled").speaker == "harbour officials"  # not "The leaked file"
+
+
+def test_left_people_wondering(annotated, quote_with):
+    a = annotated("The long delay has left many residents of Dunmore wondering whether the bridge will ever open.")
+    assert "residents" in quote_with(a, "whether the bridge will ever open").speaker  # not "The long delay"
+
+
+def test_people_addressed_by_a_gerund_message_are_not_its_speakers(annotated, quote_with):
+    a = annotated("Anna Lindqvist emailed supporters saying the fight for the ferry would go on.")
+    assert quote_with(a, "the fight for the ferry").speaker == "Anna Lindqvist"

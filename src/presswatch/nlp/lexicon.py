@@ -68,6 +68,13 @@ def organisation_nouns() -> frozenset[str]:
     return _read_list("org_nouns.txt")
 
 
+@lru_cache(maxsize=None)
+def any_organisation_nouns() -> frozenset[str]:
+    """Organisation nouns that can refer back to an organisation of any name ("the company" ->
+    "Exxon Mobil"); the others need their noun in the name ("the court" -> "Supreme Court")."""
+    return _read_list("org_nouns_any.txt")
+
+
 # How a cue verb takes what was said: a clause ("said that ..."), an infinitive ("urged X to ...")
 # or an object ("praised the plan"). Learnt per lemma, because "say" + object is rarely speech
 # while "criticize" + object is what the corpus calls an attribution.

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presswatch.model import Quote
-from presswatch.nlp.lexicon import complement_of, cue_relations, organisation_nouns, relations_of
+from presswatch.nlp.lexicon import anonymous_nouns, complement_of, cue_relations, organisation_nouns, relations_of
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
@@ -65,6 +66,9 @@ HEADLINE_SOURCES = True
 TAIL_VERB_FORMS = True
 # a cue's subject is re-chosen by the speaker model learnt from train (speaker_model.py)
 SPEAKER_MODEL = True
+# "ended with Lee asking ...", "the spectacle of Holt denouncing ...", "included staff members
+# suggesting ...", "left many residents wondering ...": people right before a gerund say it
+GERUND_SUBJECTS = True
 _MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp")
 
@@ -203,10 +207,16 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
             counted = _counted_people(token.head) if QUANTITY_HOLDERS else None
             if counted is not None:
                 return counted  # "left 62 percent of voters saying ...": the voters say it
+            if GERUND_SUBJECTS and token.tag_ == "VBG" and _people_like(token.head) and not _not_the_doer(token.head):
+                return token.head  # "included staff members suggesting ...": the members, not the letter
             holder = _holder_of_object(token)
             if holder is not None:
                 return holder
             return token.head  # "Trump, saying that ...", "officials who said ..."
+        if GERUND_SUBJECTS and token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp"):
+            doer = _gerund_subject(token)
+            if doer is not None:
+                return doer
         if token.dep_ == "xcomp":
             controller = _object_controller(token)
             if controller is not None:
@@ -261,6 +271,58 @@ def _counted_people(noun):
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
+
+
+def _people_like(noun) -> bool:
+    """Whether a noun phrase's head names people: a name, a pronoun, "officials", "62 percent",
+    "others" -- not a thing ("a statement", "the emails")."""
+    return (
+        noun.ent_type_ in ("PERSON", "NORP") or noun.pos_ in ("PROPN", "PRON") or noun.like_num
+        or noun.lemma_.lower() in anonymous_nouns() or noun.lemma_.lower() in _QUANTITY_NOUNS
+        or noun.lower_ in ("others", "many", "some", "most", "few")
+    )
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in cue_relations())
+
+
+def _is_cue_word(token) -> bool:
+    return token.lemma_.lower() in _cue_lemmas()
+
+
+_ADDRESSING = {"email", "tell", "write", "text", "message", "call", "urge", "ask", "warn", "remind", "assure", "inform",
+               "brief", "address", "thank", "contact", "tweet", "send"}
+
+
+def _not_the_doer(noun) -> bool:
+    """ "emailed supporters saying ...": who was addressed; "an account of Lee telling ...": the one
+    the account is about. Neither is who says the words."""
+    if noun.dep_ in ("dobj", "dative"):
+        return noun.head.lemma_.lower() in _ADDRESSING
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_cue_word(noun.head.head)
+
+
+def _gerund_subject(token):
+    """ "The meeting ended with Lee asking ...", "the spectacle of Holt denouncing ...": people named
+    right before a gerund in "with/of X -ing" do what it says; "left many residents wondering" too."""
+    doc = token.doc
+    if token.head.lemma_.lower() == "leave":
+        obj = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if obj is not None and _people_like(obj):
+            return obj
+    if token.i == 0 or doc[token.i - 1].is_punct:
+        return None  # "Lee arrived, saying ...": the clause's own subject says it
+    noun = doc[token.i - 1]
+    while noun.dep_ in ("compound", "flat", "nummod", "amod") and noun.head.i < token.i and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "of", "without") or not _people_like(noun):
+        return None
+    if _not_the_doer(noun):
+        return None
+    counted = _counted_people(noun)
     return counted if counted is not None else noun
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
-from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
+from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex, entity_of
 from presswatch.nlp.pipeline import doc_text
 
@@ -44,6 +44,9 @@ ORG_WINDOW_SENTENCES: int | None = 1
 # "he said" prefers a person who was a subject in this or the previous sentence, and this many
 # sentences more (train 0-300 / 300-500: 0 -> speaker 0.8929 / 0.8936; 2 -> 0.8924 / 0.8929)
 PRONOUN_WINDOW = 0
+# "the court", "the campaign", "the party" refer back only to a name holding that noun; "the company"
+# and "the group" to any organisation (lexicon ``any_organisation_nouns``)
+NAMED_DESCRIPTIONS = True
 
 
 def _entity_span(token):
@@ -169,7 +172,8 @@ def _credit_or_dateline(span) -> bool:
     return before in ("(", "[") and after in (")", "]") or in_dateline(span[0])
 
 
-def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None):
+def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None,
+                *, named_only: bool = False):
     doc = token.doc
     limit = 0
     if max_sentences is not None:
@@ -195,6 +199,8 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
         named = [e for e in candidates if noun in e.text.lower()]
         if named:
             return named[-1]
+        if named_only:
+            return None
     return candidates[-1] if candidates else None
 
 
@@ -309,7 +315,8 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         singular = token.tag_ in ("NN", "NNP")
         described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
         if "the" in determiners and not named_inside and singular and not described:
-            org = _recent_org(token, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people)
+            named_only = NAMED_DESCRIPTIONS and lemma not in any_organisation_nouns()
+            org = _recent_org(token, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people, named_only=named_only)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")
