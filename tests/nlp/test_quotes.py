@@ -350,3 +350,34 @@ def test_a_name_between_a_dash_and_the_colon_is_the_source_of_a_roundup_item(ann
     assert quote_with(article, "two more boats").speaker == "Tom Baker"
     assert not any(q.text == "Maria Lind" for q in article.quotes)
     _offsets_hold(article)
+
+
+def test_verbs_of_saying_too_rare_to_learn_still_tag_quotations(annotated, quote_with):
+    a = annotated(
+        "“Drivers should leave their cars at home,” opined the Dunmore Herald.",
+        "Ann Lee groused to a crowd in Dunmore that the Herald “never treats me fairly” before leaving.",
+    )
+    opined = quote_with(a, "leave their cars at home")
+    assert opined.speaker.endswith("Dunmore Herald") and opined.cue == "opined"
+    groused = quote_with(a, "never treats me fairly")
+    assert (groused.speaker, groused.cue, groused.kind) == ("Ann Lee", "groused", "mixed")
+
+
+def test_an_as_clause_of_saying_vouches_for_the_clause_around_it(annotated, quote_with):
+    a = annotated(
+        "As Joel Varga of the Dunmore Herald observed, the biggest winner was not on the ballot.",
+        "The toll will double the fare, as the council's own report shows.",
+        "As Ines Haldor put it, “Nobody asked the islanders.”",
+    )
+    observed = quote_with(a, "the biggest winner was not on the ballot")
+    assert (observed.speaker, observed.cue) == ("Joel Varga", "observed")
+    assert "As Joel Varga" not in observed.text
+    shows = quote_with(a, "The toll will double the fare")
+    assert "report" in shows.speaker and "as the council" not in shows.text
+    put = quote_with(a, "Nobody asked the islanders")
+    assert (put.speaker, put.kind) == ("Ines Haldor", "direct")
+
+
+def test_an_as_clause_of_time_reports_nothing(annotated):
+    a = annotated("As the ferry docked, the crowd on the quay cheered the crew.")
+    assert not a.quotes, [(q.text, q.speaker) for q in a.quotes]

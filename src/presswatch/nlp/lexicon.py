@@ -25,6 +25,8 @@ def _read_list(name: str) -> frozenset[str]:
 #: The share of a (lemma, relation) pair's occurrences in train that were attributions, above which
 #: the quote finder trusts it (chosen on train: lower adds recall, costs precision).
 CUE_MIN_PRECISION = 0.1
+#: add the verbs of saying in speech_verbs.txt ("quip", "grouse", "opine") with a clausal complement
+SPEECH_VERBS = True
 
 
 @lru_cache(maxsize=None)
@@ -41,6 +43,8 @@ def cue_relations(min_precision: float | None = None) -> frozenset[tuple[str, st
         precision = float(comment.rsplit("precision", 1)[1]) if "precision" in comment else 1.0
         if precision >= threshold:
             pairs.add((parts[0].lower(), parts[1]))
+    if SPEECH_VERBS:
+        pairs |= {(lemma, "ccomp") for lemma in _read_list("speech_verbs.txt")}
     return frozenset(pairs)
 
 

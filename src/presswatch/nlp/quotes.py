@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from presswatch.model import Quote
-from presswatch.nlp.lexicon import anonymous_nouns, complement_of, cue_relations, organisation_nouns, relations_of
+from presswatch.nlp.lexicon import anonymous_nouns, complement_of, cue_lemmas, cue_relations, organisation_nouns, relations_of
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
@@ -66,6 +65,9 @@ HEADLINE_SOURCES = True
 TAIL_VERB_FORMS = True
 # a cue's subject is re-chosen by the speaker model learnt from train (speaker_model.py)
 SPEAKER_MODEL = True
+# "As the Herald noted, the toll would double": the clause an as-clause of saying is set in is what
+# was said
+AS_CLAUSES = True
 # "ended with Lee asking ...", "the spectacle of Holt denouncing ...", "included staff members
 # suggesting ...", "left many residents wondering ...": people right before a gerund say it
 GERUND_SUBJECTS = True
@@ -284,13 +286,8 @@ def _people_like(noun) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _cue_lemmas() -> frozenset[str]:
-    return frozenset(lemma for lemma, _ in cue_relations())
-
-
 def _is_cue_word(token) -> bool:
-    return token.lemma_.lower() in _cue_lemmas()
+    return token.lemma_.lower() in cue_lemmas()
 
 
 _ADDRESSING = {"email", "tell", "write", "text", "message", "call", "urge", "ask", "warn", "remind", "assure", "inform",
@@ -579,6 +576,12 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
             if span:
                 found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), speaker, origin="parenthetical"))
             continue
+        as_clause = _as_clause_content(token) if AS_CLAUSES else None
+        if as_clause is not None:
+            span = _trim(doc, *as_clause)
+            if span:
+                found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), _subject_of(token, quoted=quoted), origin="as"))
+            continue
         subject = _subject_of(token, quoted=quoted)
         if subject is None and REQUIRE_SUBJECT:
             continue  # "to take prominent roles", "has hired": nobody is reported as saying anything
@@ -590,6 +593,41 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
         if not any(_overlap(colon.start, colon.end, a.start, a.end) for a in found):
             found.append(colon)
     return found
+
+
+# verbs of saying and reporting that, in an as-clause, vouch for the clause around it
+_AS_CUES = {
+    "say", "note", "report", "write", "observe", "point", "explain", "argue", "put", "reveal", "suggest", "predict",
+    "claim", "warn", "document", "detail", "show", "recall", "acknowledge", "concede", "admit", "contend", "conclude",
+    "find", "tell", "remark", "mention", "state", "describe", "emphasize", "stress", "indicate", "assert", "insist",
+    "add", "tweet", "disclose", "confirm", "announce", "testify", "allege", "estimate", "calculate", "find", "quip",
+}
+
+
+def _as_clause_content(token) -> tuple[int, int] | None:
+    """ "As the Herald noted, the toll would double", "The toll, as Lee put it, is a scandal": token
+    range of the clause the as-clause vouches for (the clause around it, as-clause included when it
+    sits inside), or None when ``token`` heads no such as-clause."""
+    if token.dep_ != "advcl" or token.lemma_.lower() not in _AS_CUES:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ != "it" for c in token.children):
+        return None  # "as Lee claimed that ...": the verb has content of its own
+    if token.lemma_.lower() == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return None  # "as Lee put it", not "as Lee put the plan"
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = token.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if token.left_edge.i == first:
+        first = token.right_edge.i + 1
+    elif token.right_edge.i >= last:
+        last = token.left_edge.i - 1
+    return first, last
 
 
 # nouns that name the one holding the view: "supporters of X", "a critic of Y"
