@@ -309,3 +309,8 @@ def test_left_people_wondering(annotated, quote_with):
 def test_people_addressed_by_a_gerund_message_are_not_its_speakers(annotated, quote_with):
     a = annotated("Anna Lindqvist emailed supporters saying the fight for the ferry would go on.")
     assert quote_with(a, "the fight for the ferry").speaker == "Anna Lindqvist"
+
+
+def test_a_subject_the_parser_hung_from_a_participle_still_says_the_main_verb(annotated, quote_with):
+    a = annotated("Lee, later alleging that Mayor Tom Park wanted a toll, said he would resist the plan.")
+    assert quote_with(a, "he would resist the plan").speaker == "Lee"  # not "Tom Park"

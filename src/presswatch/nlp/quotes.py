@@ -68,6 +68,8 @@ SPEAKER_MODEL = True
 # "As the Herald noted, the toll would double": the clause an as-clause of saying is set in is what
 # was said
 AS_CLAUSES = True
+# "Lee, later alleging that Park ..., said": a subject the parser gave the participle before the verb
+LENT_SUBJECTS = True
 # "ended with Lee asking ...", "the spectacle of Holt denouncing ...", "included staff members
 # suggesting ...", "left many residents wondering ...": people right before a gerund say it
 GERUND_SUBJECTS = True
@@ -204,6 +206,13 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    if LENT_SUBJECTS:
+        for child in token.children:
+            # "Lee, later alleging that ..., said": the parser hung Lee from the participle
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < token.i:
+                lent = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+                if lent is not None:
+                    return lent
     if depth < 3 and token.dep_ in _CLIMB_DEPS and token.head is not token:
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             counted = _counted_people(token.head) if QUANTITY_HOLDERS else None
