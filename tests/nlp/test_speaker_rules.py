@@ -314,3 +314,17 @@ def test_people_addressed_by_a_gerund_message_are_not_its_speakers(annotated, qu
 def test_a_subject_the_parser_hung_from_a_participle_still_says_the_main_verb(annotated, quote_with):
     a = annotated("Lee, later alleging that Mayor Tom Park wanted a toll, said he would resist the plan.")
     assert quote_with(a, "he would resist the plan").speaker == "Lee"  # not "Tom Park"
+
+
+def test_a_counted_subject_of_the_cue_keeps_its_words(annotated, quote_with):
+    a = annotated(
+        "The second is that significant numbers of harbour workers decide they cannot stomach either candidate.",
+        "The ferry plan has caused many to wonder if a cheaper route exists.",
+    )
+    assert quote_with(a, "cannot stomach either candidate").speaker == "significant numbers of harbour workers"  # not "The second"
+    assert quote_with(a, "a cheaper route exists").speaker == "many"  # not "The ferry plan"
+
+
+def test_a_count_names_whom_it_counts(annotated, quote_with):
+    a = annotated("A majority of the harbour council said the toll should go.")
+    assert quote_with(a, "the toll should go").speaker == "A majority of the harbour council"  # not "A majority"

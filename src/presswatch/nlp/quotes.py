@@ -27,7 +27,7 @@ from presswatch.model import Quote
 from presswatch.nlp.lexicon import anonymous_nouns, complement_of, cue_lemmas, cue_relations, organisation_nouns, relations_of
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
-from presswatch.nlp.speakers import UNKNOWN, Speaker, resolve_speaker
+from presswatch.nlp.speakers import _QUANTITY_NOUNS, UNKNOWN, Speaker, resolve_speaker
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
 _OPENERS = {"“", "«", "„", "``"}
@@ -70,6 +70,9 @@ SPEAKER_MODEL = True
 AS_CLAUSES = True
 # "Lee, later alleging that Park ..., said": a subject the parser gave the participle before the verb
 LENT_SUBJECTS = True
+# a number or quantifier that is the cue's own subject ("78 percent of voters said", "many fear") is
+# kept: the model, which scores noun phrases, prefers a farther noun (train 3-fold: +5)
+COUNTED_SUBJECTS = True
 # "ended with Lee asking ...", "the spectacle of Holt denouncing ...", "included staff members
 # suggesting ...", "left many residents wondering ...": people right before a gerund say it
 GERUND_SUBJECTS = True
@@ -270,7 +273,6 @@ def _object_controller(token):
 
 
 # nouns that count people rather than name them: "62 percent of voters", "a majority of members"
-_QUANTITY_NOUNS = {"percent", "%", "majority", "minority", "proportion", "share", "number", "third", "half", "quarter", "plurality"}
 
 
 def _counted_people(noun):
@@ -1303,6 +1305,12 @@ def _model_subjects(atts: list[_Attribution], quoted, people: PeopleIndex, examp
         subject = att.subject
         if subject is not None and subject.dep_ == "poss" and subject.head.i == att.cue.i and subject.pos_ == "PROPN":
             continue  # "Lee's claim that ...": the possessor is whose claim it is
+        if (
+            COUNTED_SUBJECTS and examples is None and subject is not None and subject.dep_ == "nsubj"
+            and subject.head.i == att.cue.i
+            and (subject.pos_ in ("NUM", "DET", "ADJ") or _counted_people(subject) is not None)
+        ):
+            continue  # "78 percent of voters said", "many fear": the verb's own counted subject stays
         if examples is not None:
             found = speaker_model.candidate_list(att.cue, att.subject, (att.start, att.end), quoted)
             feats = [

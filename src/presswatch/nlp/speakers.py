@@ -66,11 +66,22 @@ def _org_name(ent) -> str:
     return " ".join(span.text.split())
 
 
+# nouns that count people rather than name them: "62 percent of voters", "a majority of members"
+_QUANTITY_NOUNS = {"percent", "%", "majority", "minority", "proportion", "share", "number", "third", "half", "quarter", "plurality"}
+# a count keeps whom it counts: "62 percent of voters", "4 in 10 Republicans" (not "62 percent")
+COUNTED_DESCRIPTIONS = True
+
+
 def _description(token) -> str:
-    """The words of the noun phrase up to its head: "a senior official", "Russian officials"."""
+    """The words of the noun phrase up to its head: "a senior official", "Russian officials"; a count
+    with whom it counts: "62 percent of voters"."""
     doc = token.doc
-    start = token.left_edge.i
-    text = doc[start : token.i + 1].text
+    start, end = token.left_edge.i, token.i + 1
+    if COUNTED_DESCRIPTIONS and (token.lemma_.lower() in _QUANTITY_NOUNS or token.pos_ == "NUM" or token.like_num):
+        counted = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i > token.i), None)
+        if counted is not None and counted.right_edge.i - token.i <= 8:
+            end = counted.right_edge.i + 1
+    text = doc[start:end].text
     return " ".join(text.split())
 
 
