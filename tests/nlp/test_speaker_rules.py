@@ -328,3 +328,19 @@ def test_a_counted_subject_of_the_cue_keeps_its_words(annotated, quote_with):
 def test_a_count_names_whom_it_counts(annotated, quote_with):
     a = annotated("A majority of the harbour council said the toll should go.")
     assert quote_with(a, "the toll should go").speaker == "A majority of the harbour council"  # not "A majority"
+
+
+def test_the_speaker_after_an_inverted_tag_is_no_object(annotated, quote_with):
+    a = annotated("“How big is the ferry?” asked the boy, who was wearing a red cap and said his name was Tom.")
+    assert quote_with(a, "How big is the ferry?").speaker == "the boy"
+    assert quote_with(a, "his name was Tom").speaker == "the boy"
+    assert not [q for q in a.quotes if "red cap" in q.text]  # the boy is who asked, not what was asked
+
+
+def test_all_or_both_stands_for_the_phrase_before_it(annotated, quote_with):
+    a = annotated(
+        "Two harbour figures — whose party was once known for its discipline — both suggested the toll be scrapped.",
+        "Ann Lee and Tom Park have each said the bridge is unsafe.",
+    )
+    assert quote_with(a, "the toll be scrapped").speaker == "Two harbour figures"  # not "both"
+    assert quote_with(a, "the bridge is unsafe").speaker == "Ann Lee"  # not "each"

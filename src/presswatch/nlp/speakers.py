@@ -268,6 +268,34 @@ def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
     return Speaker(name.title() if name.isupper() else name, "person", None)
 
 
+# "Lee, Park and Haldor all called for ...", "two figures — ... — both suggested": "all" and "both"
+# stand for the phrase right before them
+FLOATING_QUANTIFIERS = True
+_FLOATING = {"all", "both", "each"}
+_DASH_TOKENS = {"—", "–", "--", "-"}
+
+
+def _floating_antecedent(token):
+    """The noun phrase a floating "all"/"both"/"each" subject stands for, or None."""
+    if token.lower_ not in _FLOATING or any(c.dep_ == "prep" for c in token.children):
+        return None  # "all of them" names its own group
+    doc = token.doc
+    start = token.sent.start
+    i = token.i - 1
+    while i >= start and doc[i].pos_ == "AUX":  # "Lee and Park have each said"
+        i -= 1
+    if i >= start and doc[i].text in _DASH_TOKENS:  # "figures — whose party ... — both"
+        i = next((j for j in range(i - 1, start - 1, -1) if doc[j].text in _DASH_TOKENS), start) - 1
+    if i < start or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    found = doc[i]
+    while found.dep_ in ("compound", "flat") and found.head.i > found.i:
+        found = found.head
+    while found.dep_ == "conj" and found.head.pos_ in ("NOUN", "PROPN") and found.head.i < found.i:
+        found = found.head  # "Lee, Park and Haldor all": the first of them
+    return found
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -284,6 +312,9 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     if named:
         return Speaker(named, "person", named)
     lower = token.lower_
+    floating = _floating_antecedent(token) if FLOATING_QUANTIFIERS else None
+    if floating is not None:
+        return resolve_speaker(floating, people, depth=depth + 1)
     if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE:
         if lower in _RELATIVE and token.head.dep_ == "relcl":
             return resolve_speaker(token.head.head, people, depth=depth + 1)
