@@ -201,6 +201,11 @@ def test_a_name_the_parser_takes_for_a_modal_still_speaks(annotated, quote_with)
     assert quote_with(a, "The terminal is overdue").speaker in ("Will", "Tomas Will")
 
 
+def test_a_name_taken_for_a_modal_before_a_present_tense_verb_still_speaks(annotated, quote_with):
+    a = annotated("In his column, Will writes that the toll is unfair to islanders.")
+    assert quote_with(a, "the toll is unfair").speaker == "Will"  # not "his column"
+
+
 def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause(annotated, monkeypatch):
     # the parser hangs "adding" from the reported clause; the rules alone must still credit the teller
     monkeypatch.setattr("presswatch.nlp.quotes.SPEAKER_MODEL", False)

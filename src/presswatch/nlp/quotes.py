@@ -172,9 +172,9 @@ _MATRIX_SPEECH = {"say", "tell", "write", "argue", "claim", "insist", "note", "a
 
 
 def _name_taken_for_a_modal(token):
-    """ "Will wrote", "May said on Tuesday": a capitalised "modal" before a past-tense verb is a
+    """ "Will wrote", "May says", "May said on Tuesday": a capitalised "modal" before an inflected verb is a
     name (a modal takes the bare verb), which the parser took for an auxiliary."""
-    if not NAMES_LIKE_MODALS or token.tag_ not in ("VBD", "VBN") or token.i == 0:
+    if not NAMES_LIKE_MODALS or token.tag_ not in ("VBD", "VBN", "VBZ") or token.i == 0:
         return None
     before = token.doc[token.i - 1]
     if before.tag_ == "MD" and before.dep_ == "aux" and before.head.i == token.i and before.text[:1].isupper() \
