@@ -381,3 +381,13 @@ def test_an_as_clause_of_saying_vouches_for_the_clause_around_it(annotated, quot
 def test_an_as_clause_of_time_reports_nothing(annotated):
     a = annotated("As the ferry docked, the crowd on the quay cheered the crew.")
     assert not a.quotes, [(q.text, q.speaker) for q in a.quotes]
+
+
+def test_a_relative_clause_or_a_later_non_reporting_verb_does_not_speak_a_quotation(annotated, quote_with):
+    a = annotated(
+        "Ann Lee spoke in Dunmore on Monday. “We have good chances all the way through Vesta,” which votes in June.",
+        "“This is an epidemic,” Tom Park said. “We need leadership to solve it.” It is unclear if Park is aware "
+        "that most funding comes from federal grants.",
+    )
+    assert quote_with(a, "all the way through Vesta").speaker == "Ann Lee"  # not "which"
+    assert quote_with(a, "We need leadership").speaker == "Tom Park"  # not "most funding"

@@ -72,6 +72,9 @@ AS_CLAUSES = True
 LENT_SUBJECTS = True
 # "“How big is it?” asked the boy": the parser's object right after a quotation is its speaker
 INVERTED_OBJECTS = True
+# a quotation standing alone is not spoken by a relative clause's verb ("“…,” which votes in June"),
+# nor by a non-reporting verb in the sentence after it ("… most funding comes from grants")
+QUOTING_CUES = True
 # a number or quantifier that is the cue's own subject ("78 percent of voters said", "many fear") is
 # kept: the model, which scores noun phrases, prefers a farther noun (train 3-fold: +5)
 COUNTED_SUBJECTS = True
@@ -826,8 +829,10 @@ def _sentences_over(doc, start: int, end: int):
     return [s for s in doc.sents if s.start_char < end and s.end_char > start]
 
 
-def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[QuotedSpan], para_end: int):
-    """The nearest cue verb outside quotation marks in the sentences the quotation spans."""
+def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[QuotedSpan], para_end: int,
+                       quoting_cues: frozenset[str] | None = None):
+    """The nearest cue verb outside quotation marks in the sentences the quotation spans; in the
+    sentence after it, only a verb that can report a clause ("“Is it ready?” Holt asked.")."""
     best = None
     best_distance = None
     for sent in _sentences_over(doc, q.start, q.end):
@@ -836,11 +841,13 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
                 continue
             if not _is_cue(token, cues) or _inside(token.idx, quoted):
                 continue
+            if QUOTING_CUES and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in token.children):
+                continue  # "..., which votes June 7": a relative clause about something else
             distance = q.start - token.idx if token.idx < q.start else token.idx - q.end
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
     if best is None:
-        best = _cue_in_sentence_after(doc, q, cues, quoted, para_end)
+        best = _cue_in_sentence_after(doc, q, quoting_cues if quoting_cues is not None else cues, quoted, para_end)
     return best
 
 
@@ -1403,6 +1410,8 @@ def find_quotes(
     """
     relations = relations if relations is not None else cue_relations()
     cues = frozenset(lemma for lemma, _ in relations)
+    # verbs that can report a clause ("said", "asked")
+    quoting_cues = frozenset(lemma for lemma, relation in relations if relation == "ccomp") if QUOTING_CUES else cues
     quoted = find_quoted_spans(text)
     # titles are no quotations of speech: they neither stand as quotes nor make a clause mixed
     speech = [q for q in quoted if not _is_title(text, q)]
@@ -1447,7 +1456,7 @@ def find_quotes(
             standalone.append(signed)
             continue
         para_end = _paragraph_end(text, q.start)
-        cue = _cue_for_quotation(doc, q, cues, quoted, para_end)
+        cue = _cue_for_quotation(doc, q, cues, quoted, para_end, quoting_cues)
         if cue is not None and _plausible_quotation(doc, text, q, cue):
             origin = "quotation:after" if cue.sent.start_char >= q.end else "quotation"
             standalone.append(
