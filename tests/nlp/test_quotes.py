@@ -391,3 +391,11 @@ def test_a_relative_clause_or_a_later_non_reporting_verb_does_not_speak_a_quotat
     )
     assert quote_with(a, "all the way through Vesta").speaker == "Ann Lee"  # not "which"
     assert quote_with(a, "We need leadership").speaker == "Tom Park"  # not "most funding"
+
+
+def test_a_statement_introduced_with_a_colon_is_its_issuers_not_its_first_subjects(annotated, quote_with):
+    a = annotated(
+        "In response to the loss of life, harbour minister Ann Lee issued the following statement:",
+        "“Our prayers are with the victims and their families. We will find out what happened.”",
+    )
+    assert quote_with(a, "Our prayers are with the victims").speaker == "Ann Lee"  # not "Our prayers"

@@ -1102,7 +1102,9 @@ def _introducer(token):
         return token
     if token.lower_ in ("what", "which", "it", "this", "that") or token.pos_ == "NOUN" and token.dep_ == "dobj":
         verb = token.head
-        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and verb.head is not verb:
+        # climb only leftwards: the parser can hang "Lee issued the following statement:" from a verb
+        # inside the quotation after the colon, whose subject is no introducer
+        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl") and verb.head.i < token.i:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != token.i), None)
         if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
