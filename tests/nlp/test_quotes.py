@@ -399,3 +399,10 @@ def test_a_statement_introduced_with_a_colon_is_its_issuers_not_its_first_subjec
         "“Our prayers are with the victims and their families. We will find out what happened.”",
     )
     assert quote_with(a, "Our prayers are with the victims").speaker == "Ann Lee"  # not "Our prayers"
+
+
+def test_a_clause_running_into_another_speakers_tag_ends_with_its_quotation(annotated, quote_with):
+    a = annotated("When someone in the audience shouted, “Park,” Lee joked, “Amen, brother! Come on up!”")
+    shouted = quote_with(a, "Park")
+    assert (shouted.speaker, shouted.text) == ("someone", "Park")
+    assert quote_with(a, "Amen, brother").speaker == "Lee"
