@@ -349,3 +349,12 @@ def test_all_or_both_stands_for_the_phrase_before_it(annotated, quote_with):
     )
     assert quote_with(a, "the toll be scrapped").speaker == "Two harbour figures"  # not "both"
     assert quote_with(a, "the bridge is unsafe").speaker == "Ann Lee"  # not "each"
+
+
+def test_he_and_she_skip_a_person_the_article_calls_mrs_or_mr(annotated, quote_with):
+    a = annotated(
+        "Mr. Tom Park met Mrs. Ann Lee on Monday. Mr. Park spoke first. She said the toll was unfair.",
+        "Mrs. Ann Lee met Mr. Tom Park again on Friday. Mrs. Lee spoke first. He said the bridge was safe.",
+    )
+    assert quote_with(a, "the toll was unfair").speaker == "Ann Lee"
+    assert quote_with(a, "the bridge was safe").speaker == "Tom Park"
