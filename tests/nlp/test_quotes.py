@@ -406,3 +406,9 @@ def test_a_clause_running_into_another_speakers_tag_ends_with_its_quotation(anno
     shouted = quote_with(a, "Park")
     assert (shouted.speaker, shouted.text) == ("someone", "Park")
     assert quote_with(a, "Amen, brother").speaker == "Lee"
+
+
+def test_a_second_that_clause_is_said_too(annotated, quote_with):
+    a = annotated("Mr. Park said that their father ''could be unyielding,'' and that Tom had struggled with his criticism.")
+    q = quote_with(a, "could be unyielding")
+    assert q.speaker == "Park" and "Tom had struggled with his criticism" in q.text

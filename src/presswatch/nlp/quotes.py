@@ -86,6 +86,8 @@ QUOTING_CUES = True
 # "someone shouted, “Lee,” Park joked, “...”": a clause that runs on into another speaker's tag ends
 # with its quotation (no attribution on train changes with the rules alone; for the reader)
 NEXT_SPEAKER_ENDS = True
+# "said that A, and that B": both clauses are what was said
+CONJOINED_THAT = True
 # a number or quantifier that is the cue's own subject ("78 percent of voters said", "many fear") is
 # kept: the model, which scores noun phrases, prefers a farther noun (train 3-fold: +5)
 COUNTED_SUBJECTS = True
@@ -479,6 +481,11 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
         # an object can be one word ("endorsed Clinton"); a clause needs two
         min_words = 2 if relation in ("ccomp", "xcomp") else 1
         last = child.right_edge.i
+        if relation == "ccomp" and CONJOINED_THAT:
+            # "said that A, and that B": the parser hangs the second that-clause from the verb
+            for other in token.children:
+                if other.dep_ == "conj" and other.i > child.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in other.children):
+                    last = max(last, other.right_edge.i)
         if relation == "dobj":
             # what follows the object belongs to the report: "called him ''a pragmatist''",
             # "view Mrs. Clinton as less able", "pressured Sanders to rein in his fans"
