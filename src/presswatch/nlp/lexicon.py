@@ -49,12 +49,6 @@ def cue_relations(min_precision: float | None = None) -> frozenset[tuple[str, st
 
 
 @lru_cache(maxsize=None)
-def reporting_lemmas() -> frozenset[str]:
-    """Lemmas of cue verbs that report a clause ("say", "joke", "warn"): the ones that can speak a quotation."""
-    return frozenset(lemma for lemma, relation in cue_relations() if relation == "ccomp")
-
-
-@lru_cache(maxsize=None)
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of verbs that introduce reported speech or belief ("say", "warn", "believe")."""
     return frozenset(lemma for lemma, _ in cue_relations())

@@ -31,7 +31,6 @@ from presswatch.nlp.lexicon import (
     cue_relations,
     organisation_nouns,
     relations_of,
-    reporting_lemmas,
 )
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
@@ -1413,7 +1412,9 @@ def _end_after_quotation(text: str, att: _Attribution, speech: list[QuotedSpan])
         att.end = end
 
 
-def _end_before_next_speaker(doc, text: str, att: _Attribution, speech: list[QuotedSpan]) -> None:
+def _end_before_next_speaker(
+    doc, text: str, att: _Attribution, speech: list[QuotedSpan], reporting: frozenset[str]
+) -> None:
     """ "When someone shouted, “Lee,” Park joked, “Amen!”": a reported clause the parser ran on past
     its quotation into another speaker's tag ends with that quotation."""
     inside = [q for q in speech if att.start <= q.start and q.end <= att.end]
@@ -1422,7 +1423,7 @@ def _end_before_next_speaker(doc, text: str, att: _Attribution, speech: list[Quo
     last = inside[0].end
     after = list(_tokens_starting_in(doc, last, att.end))[:6]
     for token in after:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_lemmas() or _inside(token.idx, speech):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in reporting or _inside(token.idx, speech):
             continue
         nxt = token.i + 1
         while nxt < len(doc) and doc[nxt].text in (",", ":"):
@@ -1464,7 +1465,8 @@ def find_quotes(
     relations = relations if relations is not None else cue_relations()
     cues = frozenset(lemma for lemma, _ in relations)
     # verbs that can report a clause ("said", "asked")
-    quoting_cues = frozenset(lemma for lemma, relation in relations if relation == "ccomp") if QUOTING_CUES else cues
+    reporting = frozenset(lemma for lemma, relation in relations if relation == "ccomp")
+    quoting_cues = reporting if QUOTING_CUES else cues
     quoted = find_quoted_spans(text)
     # titles are no quotations of speech: they neither stand as quotes nor make a clause mixed
     speech = [q for q in quoted if not _is_title(text, q)]
@@ -1484,7 +1486,7 @@ def find_quotes(
     if NEXT_SPEAKER_ENDS:
         for att in attributions:
             if att.origin.startswith("cue:"):
-                _end_before_next_speaker(doc, text, att, speech)
+                _end_before_next_speaker(doc, text, att, speech, reporting)
 
     standalone: list[_Attribution] = []
     for q in speech:
