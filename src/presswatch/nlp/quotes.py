@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from presswatch.model import Quote
 from presswatch.nlp.lexicon import (
@@ -34,7 +35,7 @@ from presswatch.nlp.lexicon import (
 )
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
-from presswatch.nlp.speakers import QUANTITY_NOUNS, UNKNOWN, Speaker, resolve_speaker
+from presswatch.nlp.speakers import DASH_TOKENS, QUANTITY_NOUNS, UNKNOWN, Speaker, resolve_speaker
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
 _OPENERS = {"“", "«", "„", "``"}
@@ -320,10 +321,6 @@ def _people_like(noun) -> bool:
     )
 
 
-def _is_cue_word(token) -> bool:
-    return token.lemma_.lower() in cue_lemmas()
-
-
 _ADDRESSING = {"email", "tell", "write", "text", "message", "call", "urge", "ask", "warn", "remind", "assure", "inform",
                "brief", "address", "thank", "contact", "tweet", "send"}
 
@@ -333,7 +330,7 @@ def _not_the_doer(noun) -> bool:
     the account is about. Neither is who says the words."""
     if noun.dep_ in ("dobj", "dative"):
         return noun.head.lemma_.lower() in _ADDRESSING
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_cue_word(noun.head.head)
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in cue_lemmas()
 
 
 def _gerund_subject(token):
@@ -1025,7 +1022,7 @@ def _source_after_dash(doc, text: str, q: QuotedSpan) -> tuple[_Attribution, int
     colon = _mark_before(doc, text, q, ":")
     if colon is None or colon.i == 0 or doc[colon.i - 1].pos_ != "PROPN":
         return None
-    dash = next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.text in _DASHES), None)
+    dash = next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.text in DASH_TOKENS), None)
     if dash is None or not 0 < colon.i - dash.i - 1 <= 6 or dash.idx < q.paragraph_start:
         return None
     return _Attribution(q.start, q.end, None, ":", doc[colon.i - 1], origin="colon:dash"), dash.idx
@@ -1247,7 +1244,6 @@ def _tail_taken_for_a_noun(first):
 
 _DASH_CHARS = "—–-"
 _GAP_PRONOUNS = {"he", "she", "they"}
-_DASHES = {"-", "–", "—", "--"}
 
 
 def _speaker_between_quotations(doc, text: str, q: QuotedSpan, quoted: list[QuotedSpan]):
@@ -1421,8 +1417,7 @@ def _end_before_next_speaker(
     if not inside:
         return
     last = inside[0].end
-    after = list(_tokens_starting_in(doc, last, att.end))[:6]
-    for token in after:
+    for token in islice(_tokens_starting_in(doc, last, att.end), 6):
         if token.pos_ != "VERB" or token.lemma_.lower() not in reporting or _inside(token.idx, speech):
             continue
         nxt = token.i + 1

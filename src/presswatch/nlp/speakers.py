@@ -308,7 +308,8 @@ def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
 # stand for the phrase right before them (train 3-fold: rules +3, with the model +4)
 FLOATING_QUANTIFIERS = True
 _FLOATING = {"all", "both", "each"}
-_DASH_TOKENS = {"—", "–", "--", "-"}
+# dashes as tokens; the quote finder reads the same set
+DASH_TOKENS = {"—", "–", "--", "-"}
 
 
 def _floating_antecedent(token):
@@ -320,8 +321,8 @@ def _floating_antecedent(token):
     i = token.i - 1
     while i >= start and doc[i].pos_ == "AUX":  # "Lee and Park have each said"
         i -= 1
-    if i >= start and doc[i].text in _DASH_TOKENS:  # "figures — whose party ... — both"
-        i = next((j for j in range(i - 1, start - 1, -1) if doc[j].text in _DASH_TOKENS), start) - 1
+    if i >= start and doc[i].text in DASH_TOKENS:  # "figures — whose party ... — both"
+        i = next((j for j in range(i - 1, start - 1, -1) if doc[j].text in DASH_TOKENS), start) - 1
     if i < start or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     found = doc[i]
