@@ -412,3 +412,20 @@ def test_a_second_that_clause_is_said_too(annotated, quote_with):
     a = annotated("Mr. Park said that their father ''could be unyielding,'' and that Tom had struggled with his criticism.")
     q = quote_with(a, "could be unyielding")
     assert q.speaker == "Park" and "Tom had struggled with his criticism" in q.text
+
+
+def test_a_curly_apostrophe_does_not_hide_the_introducer(annotated, quote_with):
+    # "Here’s" with a curly apostrophe: parsed as "Here's", so Holt still introduces the quotation
+    a = annotated(
+        "Mayor Dana Holt spoke at length about the ferry on Monday.",
+        "Here’s Holt in March 2019: “The ferry will be free for every resident of the island, and we will keep it that way.”",
+    )
+    assert quote_with(a, "The ferry will be free").speaker == "Dana Holt"
+
+
+def test_more_from_a_name_credits_the_name(annotated, quote_with):
+    a = annotated(
+        "Mayor Dana Holt spoke at length about the ferry on Monday.",
+        "More from Ann Berg: “We will not give up on the harbour, whatever the council decides.”",
+    )
+    assert quote_with(a, "We will not give up").speaker == "Ann Berg"  # not "More"

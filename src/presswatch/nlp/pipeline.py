@@ -19,6 +19,7 @@ _NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"
 # A curly opening mark used as a closing one (`guys. “` at the end of a paragraph): rewritten to the
 # closing mark before parsing so the parser sees the quotation end where the writer meant it.
 # Same-length replacement, so offsets into the article text stay valid.
+STRAIGHT_APOSTROPHES = True
 _BROKEN_CLOSE = re.compile(r"(?<=[^\s“])(\s?)“(?=\s*(?:\n|$))")
 
 
@@ -59,9 +60,19 @@ def _split_glued_quotation_marks(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex([current, _GLUED_MARK]).finditer
 
 
+# A curly apostrophe inside a word ("Here’s", "don’t", "Lee’s"): the small English model, trained on
+# straight apostrophes, often tags "’s" as a closing quotation mark and loses the verb or possessive
+# around it ("Here’s Lee:" introduced nobody). Parsed as the straight mark (same length, so offsets stay
+# valid). Train, 3-fold: F1 0.8102 -> 0.8104, speaker accuracy flat (0.922, 4 more right on 6 more found).
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
 def text_for_parse(text: str) -> str:
     """The article text with quotation-mark damage repaired, character for character."""
-    return _BROKEN_CLOSE.sub(lambda m: m.group(1) + "”", text)
+    text = _BROKEN_CLOSE.sub(lambda m: m.group(1) + "”", text)
+    if STRAIGHT_APOSTROPHES:
+        text = _CURLY_APOSTROPHE.sub("'", text)
+    return text
 
 
 def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None) -> Iterator:

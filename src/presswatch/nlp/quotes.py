@@ -65,6 +65,9 @@ NAMES_LIKE_MODALS = True
 # "Holt told X that Lee “...,” adding, ...": a trailing participle after a reported "that" clause is
 # the teller's (train, rules alone: +3, -1)
 MATRIX_PARTICIPLE = True
+# "More from Ann Lee: “...”": an adverb before the preposition of a label line (rare in train: no change
+# there; kept for the reader, who saw "More" credited)
+ADVERB_LABELS = True
 # "The proportion of voters saying ...": the people a share counts say it (train, rules alone: +1)
 QUANTITY_HOLDERS = True
 # "From Lee's blog post: ...": the owner of what a prepositional label names is the source (train: +2)
@@ -795,6 +798,8 @@ def _headline_source(label, words):
     """Who a "Label: claim" line credits: "From Lee's blog post:" -> Lee; otherwise the label's head
     ("Graham", or "Q" for an interview's questions)."""
     first = words[0]
+    if ADVERB_LABELS and first.pos_ in ("ADV", "ADJ") and len(words) > 1 and words[1].pos_ == "ADP":
+        first = words[1]  # "More from Ann Lee:", "Also from the charity's report:"
     if first.pos_ == "ADP":  # "From Lee's post:", "Among the charity's claims:"
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
         if obj is None:
