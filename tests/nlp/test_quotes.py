@@ -429,3 +429,9 @@ def test_more_from_a_name_credits_the_name(annotated, quote_with):
         "More from Ann Berg: “We will not give up on the harbour, whatever the council decides.”",
     )
     assert quote_with(a, "We will not give up").speaker == "Ann Berg"  # not "More"
+
+
+def test_words_sent_to_people_are_the_senders_not_the_addressees(annotated, quote_with):
+    a = annotated("Even before Holt took the stage, her campaign sent out a text message to supporters saying the fight was not over.")
+    q = quote_with(a, "the fight was not over")
+    assert q.speaker == "her campaign" and q.speaker_type == "org"  # not "supporters"
