@@ -136,3 +136,32 @@ def test_the_same_article_twice_in_one_batch_keeps_the_last_version(store: Store
     assert store.upsert_articles([first, second, second]) == [UpsertOutcome.STORED, UpsertOutcome.UPDATED, UpsertOutcome.UNCHANGED]
     assert store.get_article("a1").text == "final"
     assert store.count_articles() == 1
+
+
+def test_two_writers_storing_the_same_new_articles_at_once_both_succeed(db_url: str) -> None:
+    """Two ingest processes (two stores on one database) reach the same new wire story at the same
+    moment: neither batch fails, and the story is stored once with its people and quotes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from presswatch.store import open_store
+
+    stores = [open_store(db_url) for _ in range(4)]
+    try:
+        stores[0].upsert_articles([make_article("seed")])  # schema ready before the race
+        for round_ in range(5):
+            batch = [
+                make_article(f"wire-{round_}-{n}", text=f"Ferry story {round_} {n}.",
+                             people=(person("Dana Holt", "mayor"),), quotes=(quote("The ferry stays.", "Dana Holt"),))
+                for n in range(10)
+            ]
+            with ThreadPoolExecutor(max_workers=len(stores)) as pool:
+                outcomes = list(pool.map(lambda s: s.upsert_articles(batch), stores))
+            stored = [o for batch_outcomes in outcomes for o in batch_outcomes if o is UpsertOutcome.STORED]
+            assert len(stored) == len(batch)  # each article stored by exactly one writer
+            for n in range(10):
+                article = stores[0].get_article(f"wire-{round_}-{n}")
+                assert [q.text for q in article.quotes] == ["The ferry stays."]
+                assert [p.name for p in article.people] == ["Dana Holt"]
+    finally:
+        for s in stores:
+            s.close()

@@ -7,11 +7,13 @@ a bound parameter and never tsquery syntax: no input can make PostgreSQL raise a
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from presswatch.store.query import ParsedQuery, Term
 from presswatch.store.schema import articles
@@ -23,6 +25,11 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 search_vector = sa.literal_column("articles.search_vector")
+# One advisory lock for the writers of a PressWatch database: a write batch reads which articles exist
+# and then inserts the new ones, so two ingest processes reaching the same wire story at once would
+# both insert it and one batch would fail on the unique id. Taken per transaction, released at commit
+# or rollback.
+WRITE_LOCK_KEY = 0x7072_6573_7377_6174  # "presswat"
 
 
 def create_postgres_engine(url: sa.URL) -> Engine:
@@ -54,6 +61,14 @@ def to_tsquery(parsed: ParsedQuery) -> Any:
 
 
 class PostgresStore(SqlStore):
+    @contextlib.contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A write transaction that waits for any other PressWatch database writer on this database first
+        (SQLite gets the same from BEGIN IMMEDIATE)."""
+        with self.engine.begin() as conn:
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+            yield conn
+
     def full_text(self, parsed: ParsedQuery) -> FullText:
         tsq = to_tsquery(parsed)
         config = sa.literal(TS_CONFIG).cast(sa.dialects.postgresql.REGCONFIG)
