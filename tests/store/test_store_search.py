@@ -110,6 +110,23 @@ def test_query_syntax_phrases_or_not_prefix(news: Store) -> None:
     assert {h.article.id for h in news.search("isla*").items} == {"ferry"}
 
 
+def test_common_words_are_searchable_on_every_backend(store: Store) -> None:
+    """A fact-checker looking up a line made only of common words ("to be or not to be") finds it on
+    PostgreSQL too, whose English index leaves such words out."""
+    store.upsert_articles([
+        make_article("hamlet", title="Council debate", text="“To be or not to be,” the mayor said of the ferry."),
+        make_article("ferry", title="Ferry news", text="Crossings resume on Monday after repairs."),
+        make_article("not", title="Schedule", text="Not every crossing will be on time, officials warned."),
+    ])
+    assert {h.article.id for h in store.search('"to be or not to be"').items} == {"hamlet"}
+    assert {h.article.id for h in store.search("the").items} == {"hamlet"}
+    assert {h.article.id for h in store.search("the ferry").items} == {"hamlet"}  # both words, as on SQLite
+    assert {h.article.id for h in store.search("the OR repairs").items} == {"hamlet", "ferry"}
+    assert {h.article.id for h in store.search("crossing -not").items} == {"ferry"}
+    hit = store.search('"to be or not to be"').items[0]
+    assert "<mark>" in hit.snippet.lower() and "be" in hit.snippet.lower()
+
+
 def test_punctuation_in_plain_words_is_not_a_syntax_error(news: Store) -> None:
     for query in ("crossing's", "U.S. ferry", "co-operation", "ferry:", "(strike", "50%"):
         news.search(query)  # no exception: words are quoted for the engine
