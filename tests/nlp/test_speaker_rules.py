@@ -358,3 +358,30 @@ def test_he_and_she_skip_a_person_the_article_calls_mrs_or_mr(annotated, quote_w
     )
     assert quote_with(a, "the toll was unfair").speaker == "Ann Lee"
     assert quote_with(a, "the bridge was safe").speaker == "Tom Park"
+
+
+def test_the_answers_of_a_printed_interview_are_the_interviewees(annotated, quote_with):
+    a = annotated(
+        "Harbour master Tomas Brede has run the Dunmore port for eleven years. He spoke to the Herald about the strike.",
+        "Q: Will the ferry run this winter?",
+        "A: I think it will run, but the crews need a fair contract before the first storms arrive.",
+        "Q: What about the tolls?",
+        "A: The tolls will stay where they are until the council decides otherwise.",
+    )
+    assert quote_with(a, "The tolls will stay").speaker == "Tomas Brede"
+    answer = quote_with(a, "I think it will run")
+    assert answer.speaker == "Tomas Brede" and answer.text.endswith("before the first storms arrive.")  # all of it
+    assert not [q for q in a.quotes if q.speaker in ("A", "I")]
+    question = quote_with(a, "What about the tolls")
+    assert (question.speaker, question.speaker_type) == ("Q", "anonymous")  # no person called Q
+
+
+def test_words_an_answer_reports_from_someone_else_stay_theirs(annotated, quote_with):
+    a = annotated(
+        "Mayor Dana Holt spoke to the Herald about the ferry.",
+        "Q: Is the service safe?",
+        "A: The inspectors told me the boats were sound, and I believe them.",
+    )
+    reported = [q for q in a.quotes if q.text == "the boats were sound"]
+    assert [q.speaker for q in reported] == ["The inspectors"]
+    assert quote_with(a, "The inspectors told me").speaker == "Dana Holt"

@@ -37,7 +37,7 @@ def stop_after(calls: int):
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    """A copy of samples/ (12 files, 17 documents in every format), free to touch and edit."""
+    """A copy of samples/ (13 files, 18 documents in every format), free to touch and edit."""
     folder = tmp_path / "archive"
     shutil.copytree(SAMPLES, folder)
     return folder
@@ -75,13 +75,13 @@ def run(folder: Path, db: str, **kwargs) -> IngestReport:
 def test_an_interrupted_run_resumes_with_only_the_files_not_done(archive: Path, db_url: str, tmp_path: Path) -> None:
     whole = str(tmp_path / "whole.db")
     uninterrupted = run(archive, whole, batch_size=2)
-    assert uninterrupted.summary() == "17 stored, 0 unchanged, 0 failed"
+    assert uninterrupted.summary() == "18 stored, 0 unchanged, 0 failed"
     with open_store(whole) as store:  # type: ignore[attr-defined]
         expected = snapshot(store)
         source_of = {a.id: a.source_path.split("#")[0] for a in store.iter_articles()}
 
-    # Batches of 2 documents; the 9th progress call comes after the 5th batch, which holds the first
-    # two lines of dump.jsonl: stored, but the file is not finished.
+    # Batches of 2 documents; the 9th progress call comes after the 5th batch, which ends inside
+    # dump.jsonl: its first line is stored, but the file is not finished.
     with pytest.raises(Interrupted):
         run(archive, db_url, batch_size=2, on_progress=stop_after(9))
     with open_store(db_url) as store:  # type: ignore[attr-defined]
@@ -95,8 +95,8 @@ def test_an_interrupted_run_resumes_with_only_the_files_not_done(archive: Path, 
     assert resumed.files_skipped == len(done_before)
     # only documents of files not finished before were read and processed again
     assert sorted(resumed.article_ids) == sorted(i for i, f in source_of.items() if f not in done_before)
-    assert resumed.summary() == "7 stored, 10 unchanged, 0 failed"
-    assert resumed.articles_skipped + len(resumed.article_ids) == 17
+    assert resumed.summary() == "8 stored, 10 unchanged, 0 failed"
+    assert resumed.articles_skipped + len(resumed.article_ids) == 18
     # the progress reached every file, skipped ones included
     assert {p.split("#")[0] for p in seen} == files_under(archive)
     with open_store(db_url) as store:  # type: ignore[attr-defined]
@@ -231,7 +231,7 @@ def test_the_ray_executor_resumes_an_interrupted_run(archive: Path, tmp_path: Pa
             done_before = len(list(store.completed_files()))
             resumed = ingest_paths_ray([archive], store, batch_size=2, num_cpus=2)
             assert resumed.files_skipped == done_before > 0
-            assert resumed.summary() == "7 stored, 10 unchanged, 0 failed"
+            assert resumed.summary() == "8 stored, 10 unchanged, 0 failed"
             assert snapshot(store) == expected
         finally:
             store.close()

@@ -65,6 +65,11 @@ NAMES_LIKE_MODALS = True
 # "Holt told X that Lee “...,” adding, ...": a trailing participle after a reported "that" clause is
 # the teller's (train, rules alone: +3, -1)
 MATRIX_PARTICIPLE = True
+# "Q: ... ¶ A: ...": each answer of a printed interview is one quotation, the interviewee's (not "A"'s).
+# Train, 3-fold: F1 0.8104 -> 0.8113 (recall +0.003); speaker accuracy 0.9221 -> 0.9205, because the 20
+# answers newly found are credited to "A" in PolNeAR, which its scorer cannot match to any name, and
+# because a whole answer now overlaps reported words inside it more than their own two fragments do
+INTERVIEW_TURNS = True
 # "Her campaign sent a message to supporters saying ...": the sender says it, not the addressees (train,
 # 3-fold: +1; kept for the reader)
 ADDRESSEES_SPEAK_NOT = True
@@ -1316,6 +1321,56 @@ def _within_cue_paragraph(text: str):
     return clip
 
 
+# the turns of a printed interview: "Q: Will the ferry run? ¶ A: I think it will."
+_TURN = re.compile(r"^[ \t]*(Q|A)[ \t]*[:.][ \t]", re.M)
+# what the introduction of an interview says about the one who answers
+_INTERVIEW_WORDS = re.compile(r"\b(?:interview\w*|spoke|speaks|talked|talks|sat down|conversation|Q&A|asked)\b", re.I)
+
+
+def _interviewee(text: str, first_turn: int, people: PeopleIndex) -> str | None:
+    """Who answers in a Q:/A: transcript: the person named, before the first turn, in a sentence
+    about the interview ("Brede spoke to the Herald"); else the person named most before it."""
+    before = [(start, name) for start, _, name in people.mention_order if start < first_turn]
+    for start, name in before:
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        sentence_end = min((i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0), default=len(text))
+        if _INTERVIEW_WORDS.search(text, sentence_start, sentence_end):
+            return name
+    counts: dict[str, int] = {}
+    for _, name in before:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _interview_turns(text: str, atts: list[_Attribution], people: PeopleIndex) -> None:
+    """A Q:/A: transcript: each answer, all of it, is one quotation of the interviewee's; each
+    question one of "Q" (no person). What the parse found inside a turn in the turn's own voice ("I
+    think ...", "what would you say ...") gives way to it; words the turn reports from someone else
+    ("the council says ...") stay theirs."""
+    turns = list(_TURN.finditer(text))
+    if not any(m.group(1) == "A" for m in turns):
+        return
+    interviewee = _interviewee(text, turns[0].start(), people)
+    answerer = Speaker(interviewee, "person", interviewee) if interviewee else Speaker("the interviewee", "anonymous")
+    for turn in turns:
+        start, end = turn.end(), _paragraph_end(text, turn.end())
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(re.findall(r"\w+", text[start:end])) < _MIN_CONTENT_WORDS:
+            continue
+        own_voice = {"A", "Q", None}
+        atts[:] = [
+            a for a in atts
+            if not (start <= a.start < end and (
+                a.speaker is None or a.speaker.name in own_voice
+                or a.subject is not None and a.subject.lower_ in ("i", "we", "you")
+            ))
+        ]
+        speaker = answerer if turn.group(1) == "A" else Speaker("Q", "anonymous")
+        atts.append(_Attribution(start, end, None, ":", None, speaker=speaker, origin="turn"))
+    atts.sort(key=lambda a: (a.start, a.end))
+
+
 def _borrow_speakers(text: str, atts: list[_Attribution]) -> None:
     """An attribution whose clause names nobody takes the speaker of its paragraph's nearest
     attribution that names one, else of the paragraph before (quotations run on in news style)."""
@@ -1611,6 +1666,8 @@ def find_quotes(
         if att.speaker is None:
             att.speaker = resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN
     _borrow_speakers(text, all_atts)
+    if INTERVIEW_TURNS:
+        _interview_turns(text, all_atts, people)
     # A quotation no attribution lends a speaker to stays unattributed. Guessing the person named
     # last before it was right for 9 of 36 such quotations on train (speaker accuracy +0.0003): a
     # wrong name on someone's words costs a reader more than an honest "unknown".
