@@ -102,3 +102,10 @@ def test_a_river_after_the_is_no_person(annotated):
         "Harbour Minister Olga Vetrova said the city would pay for the extra crews.",
     )
     assert [p.name for p in a.people] == ["Olga Vetrova"]
+
+
+def test_a_lone_name_where_a_place_stands_is_no_person(annotated):
+    a = annotated("Tomas Brede has run the port of Dunmore for eleven years. Many homes in Kestrel lost power, said Ann Lee.")
+    assert [p.name for p in a.people] == ["Tomas Brede", "Ann Lee"]
+    labels = {e.text: e.label for e in a.entities}
+    assert labels.get("Dunmore") != "PERSON" and labels["Tomas Brede"] == "PERSON"

@@ -97,12 +97,33 @@ def entities_of(doc, text: str | None = None, people: PeopleIndex | None = None)
         if "\n" in value or not any(ch.isalpha() for ch in value):
             continue  # a span across paragraphs is the recogniser's mistake, not a name
         label = ent.label_
+        if label == "PERSON" and len(ent) == 1 and _place_phrase(ent.root):
+            label = "GPE"  # "the port of Dunmore": where a place stands (as in ``find_people``)
         if label != "PERSON" and any(i in owners for i in range(span.start, span.end)):
             named = sum(1 for i in range(span.start, span.end) if i in owners or span.doc[i].is_punct)
             if named == len(span):  # all of it is the person's name, not "Vetrova Shipping"
                 label = "PERSON"
         out.append(Entity(text=value, label=label, start=span.start_char, end=span.end_char))
     return tuple(out)
+
+
+# nouns of places: "the port of Dunmore", "the town of Holt"
+_PLACE_NOUNS = {"port", "city", "town", "village", "island", "county", "state", "province", "region", "district",
+                "harbour", "harbor", "borough", "valley", "coast", "capital", "suburb", "outskirts", "streets", "centre",
+                "center", "people", "residents", "mayor", "governor"}
+# prepositions that place something: "in Dunmore", "near Kestrel"
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "throughout", "inside"}
+
+
+def _place_phrase(token) -> bool:
+    """Whether a lone capitalised word stands where a place does: after "in"/"near", or after "of"
+    following a place noun ("the port of Dunmore", "the mayor of Dunmore")."""
+    if token.dep_ != "pobj" or token.tag_ == "NNPS" or any(c.dep_ == "case" for c in token.children):
+        return False
+    prep = token.head
+    if prep.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def _person_mentions(doc) -> list[PersonMention]:
@@ -119,6 +140,8 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and ent.root.dep_ == "pobj":
             continue  # "across the Moskva": a single name after "the" in a phrase of place is no person
+        if len(ent) == 1 and _place_phrase(ent.root):
+            continue  # "the port of Dunmore", "homes in Kestrel": a single name where a place stands
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1
