@@ -108,3 +108,20 @@ def test_a_date_is_never_a_candidate():
     found = [t.text for t in speaker_model.candidates(displayed, (text.index("a banner"), len(text)), [])]
     assert "week" not in found and "Friday" not in found  # when, not who
     assert "Students" in found
+
+
+@pytest.mark.parametrize("text,participle,subject", [
+    ("It was a potent punch by the two women, as Dana Holt echoed the criticism, saying Berg had failed the island.",
+     "saying", "Holt"),
+    ("The officer was charged on Monday and the mayor fired his police chief, acknowledging that residents had lost "
+     "trust.", "acknowledging", "mayor"),
+    ("Ann Khalif said some of the rhetoric on the trail had been patronizing, noting her comments to a radio host.",
+     "noting", "Khalif"),
+])
+def test_a_participle_after_a_comma_offers_its_nearest_clauses_subject(text, participle, subject):
+    doc = parse_text(text)
+    cue = next(t for t in doc if t.text == participle)
+    found = speaker_model.nearest_clause_subject(cue)
+    assert found is not None and found.text == subject
+    feats = speaker_model.features(found, cue, chosen=None, origin="cue:x", person_tokens={})
+    assert "nearest_clause" in feats

@@ -159,7 +159,53 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type
         feats.append("bracketed")
     if candidate.tag_ in ("NNS", "NNPS"):
         feats.append("plural")
+    if NEAREST_CLAUSE_FEATURE and cue.tag_ == "VBG" and cue.dep_ == "advcl":
+        nearest = nearest_clause_subject(cue)
+        if nearest is not None and nearest.i == candidate.i:
+            feats += ["nearest_clause", f"nearest_clause|path={path}"]
     return feats
+
+
+# a participle's nearest clause (below) as a feature, not a rule: as a rule it lost more than it won on
+# train (rules alone +10 -14); as a feature, 3-fold speaker accuracy 0.9205 -> 0.9212 (+1, +4, +2 by fold)
+NEAREST_CLAUSE_FEATURE = True
+_COMPLEMENT_CLAUSES = {"ccomp", "acl", "xcomp", "csubj", "pcomp"}
+
+
+def _finite(verb) -> bool:
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
+def nearest_clause_subject(participle):
+    """ "..., as Lee echoed the criticism, saying ...", "prosecutors charged him and Lee fired the
+    chief, acknowledging ...": the subject of the nearest finite clause before a participle that
+    follows a comma, wherever the parser hung the participle; clauses reported inside another ("Lee
+    said some were wrong, noting ...") are passed over. None when there is no such clause."""
+    doc = participle.doc
+    if participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    for verb in reversed(doc[participle.sent.start : participle.i - 1]):
+        if not _finite(verb):
+            continue
+        clause, reported = verb, False
+        while clause.head.i != clause.i and clause.dep_ != "ROOT":
+            if clause.dep_ in _COMPLEMENT_CLAUSES:
+                reported = True
+                break
+            if clause.dep_ in ("advcl", "conj", "relcl"):
+                break
+            clause = clause.head
+        if reported:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "conj":
+            continue  # "... and fired the chief": the first conjunct's subject, further left
+        return subject
+    return None
 
 
 def score(feats: list[str], weights: dict[str, float], intercept: float) -> float:
