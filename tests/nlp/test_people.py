@@ -109,3 +109,8 @@ def test_a_lone_name_where_a_place_stands_is_no_person(annotated):
     assert [p.name for p in a.people] == ["Tomas Brede", "Ann Lee"]
     labels = {e.text: e.label for e in a.entities}
     assert labels.get("Dunmore") != "PERSON" and labels["Tomas Brede"] == "PERSON"
+
+
+def test_a_person_named_elsewhere_stays_a_person_after_in(annotated):
+    a = annotated("Hillary Clinton spoke on Monday. Donors have lost faith in Clinton.")
+    assert len(_person(a, "Hillary Clinton").mentions) == 2  # "in Clinton" is no place here

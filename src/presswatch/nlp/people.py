@@ -97,7 +97,7 @@ def entities_of(doc, text: str | None = None, people: PeopleIndex | None = None)
         if "\n" in value or not any(ch.isalpha() for ch in value):
             continue  # a span across paragraphs is the recogniser's mistake, not a name
         label = ent.label_
-        if label == "PERSON" and len(ent) == 1 and _place_phrase(ent.root):
+        if label == "PERSON" and _only_a_place(ent):
             label = "GPE"  # "the port of Dunmore": where a place stands (as in ``find_people``)
         if label != "PERSON" and any(i in owners for i in range(span.start, span.end)):
             named = sum(1 for i in range(span.start, span.end) if i in owners or span.doc[i].is_punct)
@@ -126,6 +126,19 @@ def _place_phrase(token) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
 
 
+def _only_a_place(ent) -> bool:
+    """A one-word PERSON entity standing where a place does, and never elsewhere in the article as
+    (part of) a person's name: "faith in Clinton" stays Clinton when "Hillary Clinton" is named."""
+    if len(ent) != 1 or not _place_phrase(ent.root):
+        return False
+    word = ent.root.text
+    return not any(
+        e.label_ == "PERSON" and e.start != ent.start and any(t.text == word for t in e)
+        and not (len(e) == 1 and _place_phrase(e.root))
+        for e in ent.doc.ents
+    )
+
+
 def _person_mentions(doc) -> list[PersonMention]:
     other_names = {
         _clean_entity_text(e.text).lower().removeprefix("the ")
@@ -140,7 +153,7 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue
         if len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and ent.root.dep_ == "pobj":
             continue  # "across the Moskva": a single name after "the" in a phrase of place is no person
-        if len(ent) == 1 and _place_phrase(ent.root):
+        if _only_a_place(ent):
             continue  # "the port of Dunmore", "homes in Kestrel": a single name where a place stands
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):

@@ -1352,13 +1352,13 @@ def _interview_turns(text: str, atts: list[_Attribution], people: PeopleIndex) -
         return
     interviewee = _interviewee(text, turns[0].start(), people)
     answerer = Speaker(interviewee, "person", interviewee) if interviewee else Speaker("the interviewee", "anonymous")
+    own_voice = {"A", "Q", None}
     for turn in turns:
         start, end = turn.end(), _paragraph_end(text, turn.end())
         while end > start and text[end - 1].isspace():
             end -= 1
         if len(re.findall(r"\w+", text[start:end])) < _MIN_CONTENT_WORDS:
             continue
-        own_voice = {"A", "Q", None}
         atts[:] = [
             a for a in atts
             if not (start <= a.start < end and (
