@@ -435,3 +435,14 @@ def test_words_sent_to_people_are_the_senders_not_the_addressees(annotated, quot
     a = annotated("Even before Holt took the stage, her campaign sent out a text message to supporters saying the fight was not over.")
     q = quote_with(a, "the fight was not over")
     assert q.speaker == "her campaign" and q.speaker_type == "org"  # not "supporters"
+
+
+def test_set_phrases_with_said_report_nobodys_words(annotated, quote_with):
+    a = annotated(
+        "That said, the ferry has lost money every winter for a decade.",
+        "Having said that, the council has found the money to keep it running.",
+        "Suffice it to say, the harbour board was not pleased with the delay.",
+        "Dana Holt said, and I quote, “We love the ferry more than anyone on this island.”",
+    )
+    assert not [q for q in a.quotes if "lost money" in q.text or "found the money" in q.text or "not pleased" in q.text]
+    assert quote_with(a, "We love the ferry").speaker == "Dana Holt"  # not the writer's "I"
