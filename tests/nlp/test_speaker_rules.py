@@ -385,3 +385,12 @@ def test_words_an_answer_reports_from_someone_else_stay_theirs(annotated, quote_
     reported = [q for q in a.quotes if q.text == "the boats were sound"]
     assert [q.speaker for q in reported] == ["The inspectors"]
     assert quote_with(a, "The inspectors told me").speaker == "Dana Holt"
+
+
+def test_a_question_in_a_transcript_is_the_askers(annotated, quote_with):
+    a = annotated(
+        "TAPPER: Do you think the ferry will be late again this winter?",
+        "FALLIN: I think the ferry will run on time, and I believe the harbour board agrees.",
+    )
+    assert quote_with(a, "the ferry will be late again").speaker == "Tapper"  # not "you"
+    assert quote_with(a, "the ferry will run on time").speaker == "Fallin"

@@ -281,8 +281,17 @@ def _expletive(token) -> bool:
 
 
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# "TAPPER: Do you think ...?": the question is the asker's, not the addressee's view (train, 3-fold: +1)
+QUESTIONS_ARE_THE_ASKERS = True
 # "TAPPER: And I think ...": a transcript turn names its speaker before a colon at the paragraph start
 _TURN = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]+)\s*:\s")
+
+
+def _in_a_question(token) -> bool:
+    """Whether the sentence ``token`` stands in ends with a question mark."""
+    text = doc_text(token.doc)
+    end = re.search(r"[.?!]|\n", text[token.idx : token.idx + 600])
+    return end is not None and end.group() == "?"
 
 
 def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
@@ -363,7 +372,8 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             group = _recent_plural_subject(token)
             if group is not None:
                 return resolve_speaker(group, people, depth=depth + 1)
-        if lower in _FIRST_PERSON:
+        if lower in _FIRST_PERSON or lower == "you" and QUESTIONS_ARE_THE_ASKERS and _in_a_question(token):
+            # "you" in a question ("TAPPER: Do you think ...?") is whom the turn's speaker asks
             turn = _transcript_turn(token, people)
             if turn is not None:
                 return turn
