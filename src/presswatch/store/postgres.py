@@ -86,7 +86,7 @@ class PostgresStore(SqlStore):
 
     @contextlib.contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """A write transaction that waits for any other PressWatch database writer on this database first
+        """A write transaction that first waits for any other PressWatch writer on this database
         (SQLite gets the same from BEGIN IMMEDIATE)."""
         with self.engine.begin() as conn:
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
