@@ -114,3 +114,11 @@ def test_a_lone_name_where_a_place_stands_is_no_person(annotated):
 def test_a_person_named_elsewhere_stays_a_person_after_in(annotated):
     a = annotated("Hillary Clinton spoke on Monday. Donors have lost faith in Clinton.")
     assert len(_person(a, "Hillary Clinton").mentions) == 2  # "in Clinton" is no place here
+
+
+def test_the_agency_a_dateline_credits_is_no_person(annotated):
+    a = annotated(
+        "KESTREL VALLEY (Northwire) - A late frost destroyed a third of the apple blossom, said grower Tomas Reyes.",
+        "Reporting by Northwire; this story was distributed by the Northwire service.",
+    )
+    assert [p.name for p in a.people] == ["Tomas Reyes"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from presswatch.model import Entity, Mention, Person
 from presswatch.nlp.lexicon import organisation_nouns, title_words
+from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -139,7 +140,13 @@ def _only_a_place(ent) -> bool:
     )
 
 
+# "KESTREL VALLEY (Northwire) -": the agency a dateline credits is no person wherever else it is named
+# ("Reporting by Northwire")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'’-]+\(([A-Z][\w .&-]{1,40})\)\s*[-–—]", re.M)
+
+
 def _person_mentions(doc) -> list[PersonMention]:
+    agencies = {m.group(1).strip() for m in _DATELINE_AGENCY.finditer(doc_text(doc))}
     other_names = {
         _clean_entity_text(e.text).lower().removeprefix("the ")
         for e in doc.ents
@@ -155,6 +162,8 @@ def _person_mentions(doc) -> list[PersonMention]:
             continue  # "across the Moskva": a single name after "the" in a phrase of place is no person
         if _only_a_place(ent):
             continue  # "the port of Dunmore", "homes in Kestrel": a single name where a place stands
+        if _clean_entity_text(ent.text) in agencies:
+            continue
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1
