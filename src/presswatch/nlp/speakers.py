@@ -342,6 +342,16 @@ def _floating_antecedent(token):
     return found
 
 
+def _without_titles(name: str) -> str:
+    """A name with the titles before it left out ("Councillor Ines Haldor" -> "Ines Haldor"), as the
+    people list writes it; the name itself when nothing but titles would be left."""
+    words = name.split()
+    first = 0
+    while first < len(words) - 2 and words[first].lower().rstrip(".") in title_words():
+        first += 1
+    return " ".join(words[first:])
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -414,8 +424,8 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         holder = _recent_person_with_role(token, lemma, people)
         if holder:
             return Speaker(holder, "person", holder)
-    if token.pos_ == "PROPN":  # a name the entity recogniser missed
-        return Speaker(_description(token), "person")
+    if token.pos_ == "PROPN":  # a name the entity recogniser missed: "Councillor Ines Haldor" -> "Ines Haldor"
+        return Speaker(_without_titles(_description(token)), "person")
     if lemma in anonymous_nouns() or token.pos_ == "NOUN":
         return Speaker(_description(token), "anonymous")
     return Speaker(_description(token), "anonymous")
