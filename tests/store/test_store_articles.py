@@ -139,8 +139,8 @@ def test_the_same_article_twice_in_one_batch_keeps_the_last_version(store: Store
 
 
 def test_two_writers_storing_the_same_new_articles_at_once_both_succeed(db_url: str) -> None:
-    """Two ingest processes (two stores on one database) reach the same new wire story at the same
-    moment: neither batch fails, and the story is stored once with its people and quotes."""
+    """Several ingest processes (four stores on one database) reach the same new wire stories at the
+    same moment: no batch fails, and each story is stored once with its people and quotes."""
     from concurrent.futures import ThreadPoolExecutor
 
     from presswatch.store import open_store
