@@ -122,3 +122,15 @@ def test_the_agency_a_dateline_credits_is_no_person(annotated):
         "Reporting by Northwire; this story was distributed by the Northwire service.",
     )
     assert [p.name for p in a.people] == ["Tomas Reyes"]
+
+
+def test_a_titled_name_the_recogniser_missed_is_a_person_with_that_role(annotated):
+    a = annotated(
+        "Transport Director Anil Mehra said construction would begin next spring and the first trams would run "
+        "in 2029. \"This is the line the port has been waiting for since the ferries stopped running at night,\" "
+        "Mehra said.",
+        "Councillor Ines Haldor, who led the opposition to the plan, warned that the cost would rise well above "
+        "the 240 million budgeted and that residents of the old town would bear years of disruption.",
+    )
+    assert _person(a, "Ines Haldor").roles == ("Councillor",)
+    assert {q.speaker_role for q in a.quotes if "240 million" in q.text} == {"Councillor"}
