@@ -140,9 +140,10 @@ def _only_a_place(ent) -> bool:
     )
 
 
-# "KESTREL VALLEY (Northwire) -": the agency a dateline credits is no person wherever else it is named
-# ("Reporting by Northwire")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'’-]+\(([A-Z][\w .&-]{1,40})\)\s*[-–—]", re.M)
+# "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[-–—]{1,2}\s"
+)
 
 
 # "Councillor Ines Haldor": a title and a first and last name the entity recogniser passed over (on all
@@ -179,7 +180,8 @@ def _titled_names(doc, taken: set[int]) -> list[PersonMention]:
 
 
 def _person_mentions(doc) -> list[PersonMention]:
-    agencies = {m.group(1).strip() for m in _DATELINE_AGENCY.finditer(doc_text(doc))}
+    datelines = (DATELINE.match(paragraph[:80]) for paragraph in doc_text(doc).split("\n"))
+    agencies = {m.group("agency").strip() for m in datelines if m is not None and m.group("agency")}
     other_names = {
         _clean_entity_text(e.text).lower().removeprefix("the ")
         for e in doc.ents
@@ -196,7 +198,7 @@ def _person_mentions(doc) -> list[PersonMention]:
         if _only_a_place(ent):
             continue  # "the port of Dunmore", "homes in Kestrel": a single name where a place stands
         if _clean_entity_text(ent.text) in agencies:
-            continue
+            continue  # "KESTREL VALLEY (Northwire) -", then "Reporting by Northwire": the agency, no person
         first, last = ent.start, ent.end
         while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
             last -= 1

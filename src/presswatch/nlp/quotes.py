@@ -313,9 +313,6 @@ def _object_controller(token):
     return None
 
 
-# nouns that count people rather than name them: "62 percent of voters", "a majority of members"
-
-
 def _counted_people(noun):
     """ "62 percent of voters" -> "percent" (the phrase's head, which names the speakers with its
     numbers); "the proportion of GOP voters" -> "voters"; None for any other noun."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
 from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
-from presswatch.nlp.people import PeopleIndex, entity_of
+from presswatch.nlp.people import DATELINE, PeopleIndex, entity_of
 from presswatch.nlp.pipeline import doc_text
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -196,15 +196,11 @@ def _quoted_spans(doc) -> list:
     return doc.user_data["presswatch_quoted"]
 
 
-# "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s")
-
-
 def in_dateline(token) -> bool:
     """Whether ``token`` is part of the dateline that opens its paragraph."""
     text = doc_text(token.doc)
     para_start = text.rfind("\n", 0, token.idx) + 1
-    m = _DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    m = DATELINE.match(text, para_start, min(len(text), para_start + 80))
     return m is not None and token.idx < m.end()
 
 
@@ -288,7 +284,8 @@ _TURN = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]+)\s*:\s")
 
 
 def _in_a_question(token) -> bool:
-    """Whether the sentence ``token`` stands in ends with a question mark."""
+    """Whether the sentence ``token`` stands in ends with a question mark: read up to the first stop or
+    line break, because the parser's sentence can run on into the next turn ("...? ¶ FALLIN:")."""
     text = doc_text(token.doc)
     end = re.search(r"[.?!]|\n", text[token.idx : token.idx + 600])
     return end is not None and end.group() == "?"
