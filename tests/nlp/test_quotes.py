@@ -446,3 +446,18 @@ def test_set_phrases_with_said_report_nobodys_words(annotated, quote_with):
     )
     assert not [q for q in a.quotes if "lost money" in q.text or "found the money" in q.text or "not pleased" in q.text]
     assert quote_with(a, "We love the ferry").speaker == "Dana Holt"  # not the writer's "I"
+
+
+def test_a_quoted_last_word_in_curly_marks_keeps_its_clause(annotated, quote_with):
+    # with curly marks the small parser cut the clause and kept only “arbitrary.” as a direct quote
+    a = annotated("Lee called the board’s suspension “arbitrary.” Tom Brede, a ferry captain, warned on Saturday that crews would strike.")
+    q = quote_with(a, "arbitrary")
+    assert q.speaker == "Lee" and q.kind == "mixed" and q.text.startswith("the board’s suspension")
+    assert q.text.endswith("“arbitrary.”")  # the quotation is shown closed
+
+
+def test_a_reported_clause_shows_its_quotation_closed(annotated, quote_with):
+    a = annotated("Holt called both Lee and the harbour board “reckless” and said the council is bound to lose.")
+    q = quote_with(a, "reckless")
+    assert q.text == "both Lee and the harbour board “reckless”"
+    assert a.text[q.start : q.end] == q.text

@@ -1517,6 +1517,19 @@ def _end_after_quotation(text: str, att: _Attribution, speech: list[QuotedSpan])
         att.end = end
 
 
+def _through_closing_mark(text: str, att: _Attribution, quoted: list[QuotedSpan]) -> int:
+    """Where the quote's text ends: "called the suspension “arbitrary.”" keeps its closing mark when the
+    clause the parser gave stops before the mark with only punctuation left inside the quotation
+    (the quote's text and end offset take the closing mark, so the reader sees the quotation closed)."""
+    for q in quoted:
+        if att.start < q.start and q.start < att.end <= q.end and not re.search(r"\w", text[att.end : q.end]):
+            end = q.end
+            while end < len(text) and text[end] in _CLOSING_MARKS and text[end] != " ":
+                end += 1
+            return end
+    return att.end
+
+
 def _end_before_next_speaker(
     doc, text: str, att: _Attribution, speech: list[QuotedSpan], reporting: frozenset[str]
 ) -> None:
@@ -1717,7 +1730,7 @@ def find_quotes(
         speaker = att.speaker or (resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN)
         att.speaker = speaker
         role = people.role_in_force(speaker.person, att.cue.sent.end_char if att.cue is not None else att.end) if speaker.person else None
-        raw = text[att.start : att.end]
+        raw = text[att.start : _through_closing_mark(text, att, quoted)]
         start = att.start + (len(raw) - len(raw.lstrip()))
         quote_text = raw.strip().rstrip(",").rstrip()
         if origins is not None:

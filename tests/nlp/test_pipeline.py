@@ -1,0 +1,28 @@
+"""What the parser is given: the article text repaired character for character, paragraphs kept apart."""
+
+from __future__ import annotations
+
+from presswatch.nlp.pipeline import parse_text, text_for_parse
+
+
+def test_a_paragraph_break_starts_a_sentence():
+    # a byline line without a full stop: left alone, the parser runs it into the next paragraph
+    text = "Reporting by Ann Lee and Tom Brede\nThe charity that campaigns for ferries said the toll was unfair."
+    doc = parse_text(text)
+    said = next(t for t in doc if t.text == "said")
+    assert said.sent.text.startswith("The charity")
+    assert [s.text.strip() for s in doc.sents][0] == "Reporting by Ann Lee and Tom Brede"
+
+
+def test_a_sentence_still_runs_over_a_line_inside_a_paragraph_when_no_break_is_there():
+    doc = parse_text("Holt said the ferry would run. Lee disagreed.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_the_parsed_text_has_the_articles_length_and_straight_marks():
+    text = "Lee’s view: “It’s over,” she said.\n\n“Done.”"
+    parsed = text_for_parse(text)
+    assert len(parsed) == len(text)
+    assert parsed == "Lee's view: \"It's over,\" she said.\n\n\"Done.\""
+    doc = parse_text(text)
+    assert [t.idx for t in doc] == [t.idx for t in parse_text(parsed)]
