@@ -26,3 +26,9 @@ def test_the_parsed_text_has_the_articles_length_and_straight_marks():
     assert parsed == "Lee's view: \"It's over,\" she said.\n\n\"Done.\""
     doc = parse_text(text)
     assert [t.idx for t in doc] == [t.idx for t in parse_text(parsed)]
+
+
+def test_a_plural_possessive_with_a_curly_apostrophe_is_parsed_as_a_possessive():
+    doc = parse_text("The board blocked the ferry workers’ access to their data, and the captains’ union said it would sue.")
+    marks = [t for t in doc if t.text in ("’", "'")]
+    assert len(marks) == 2 and all(t.tag_ == "POS" for t in marks)

@@ -100,11 +100,21 @@ _CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 STRAIGHT_QUOTES = True
 
 
+# The curly apostrophe of a plural possessive ("the captains’ union said") is parsed as a straight one;
+# the small model tagged some of them as closing quotation marks. Only before a lower-case word, where
+# a closing single quotation mark is rare. Train, 3-fold: 10,577/11,468 -> 10,581/11,472 right,
+# F1 0.8117 -> 0.8119.
+PLURAL_POSSESSIVES = True
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
+
+
 def text_for_parse(text: str) -> str:
     """The article text with quotation-mark damage repaired, character for character."""
     text = _BROKEN_CLOSE.sub(lambda m: m.group(1) + "”", text)
     if STRAIGHT_APOSTROPHES:
         text = _CURLY_APOSTROPHE.sub("'", text)
+    if PLURAL_POSSESSIVES:
+        text = _PLURAL_POSSESSIVE.sub("'", text)
     if STRAIGHT_QUOTES:
         text = text.replace("“", '"').replace("”", '"')
     return text
