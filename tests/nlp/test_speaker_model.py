@@ -127,3 +127,11 @@ def test_a_participle_after_a_comma_offers_its_nearest_clauses_subject(text, par
     assert found is not None and found.text == subject
     feats = speaker_model.features(found, cue, chosen=None, origin="cue:x", person_tokens={})
     assert "nearest_clause" in feats
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", "―"])
+def test_a_dateline_ends_at_any_dash(dash):
+    text = f"DUNMORE {dash} Ines Haldor's campaign said it is looking for a new chair."
+    doc = parse_text(text)
+    assert speaker_model.in_dateline(doc[0])
+    assert not speaker_model.in_dateline(next(t for t in doc if t.text == "campaign"))

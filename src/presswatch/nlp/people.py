@@ -142,7 +142,7 @@ def _only_a_place(ent) -> bool:
 
 # "RANGOON, Burma - ", "WASHINGTON (AP) — ": a capitalised place (and agency) opening a paragraph
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[-–—]{1,2}\s"
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[-–—―]{1,2}\s"
 )
 
 
