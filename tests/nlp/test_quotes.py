@@ -461,3 +461,17 @@ def test_a_reported_clause_shows_its_quotation_closed(annotated, quote_with):
     q = quote_with(a, "reckless")
     assert q.text == "both Lee and the harbour board “reckless”"
     assert a.text[q.start : q.end] == q.text
+
+
+def test_a_nested_cue_without_its_own_subject_is_not_a_second_quote(annotated):
+    a = annotated(
+        "The county agreed to share the cost of rebuilding the sea wall.",
+        "Helen Ashdown said her office would survey the damage next week and consider emergency loans for farms.",
+    )
+    cues = sorted(q.cue for q in a.quotes)
+    assert cues == ["agreed", "said"], [(q.cue, q.text) for q in a.quotes]
+
+
+def test_a_nested_cue_with_its_own_subject_stays(annotated):
+    a = annotated("Helen Ashdown said the growers warned that the harvest would be short.")
+    assert {q.cue for q in a.quotes} == {"said", "warned"}

@@ -371,6 +371,7 @@ def test_the_answers_of_a_printed_interview_are_the_interviewees(annotated, quot
     assert quote_with(a, "The tolls will stay").speaker == "Tomas Brede"
     answer = quote_with(a, "I think it will run")
     assert answer.speaker == "Tomas Brede" and answer.text.endswith("before the first storms arrive.")  # all of it
+    assert answer.kind == "direct"  # printed verbatim, though without quotation marks
     assert not [q for q in a.quotes if q.speaker in ("A", "I")]
     question = quote_with(a, "What about the tolls")
     assert (question.speaker, question.speaker_type) == ("Q", "anonymous")  # no person called Q
