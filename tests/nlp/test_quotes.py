@@ -475,3 +475,13 @@ def test_a_nested_cue_without_its_own_subject_is_not_a_second_quote(annotated):
 def test_a_nested_cue_with_its_own_subject_stays(annotated):
     a = annotated("Helen Ashdown said the growers warned that the harvest would be short.")
     assert {q.cue for q in a.quotes} == {"said", "warned"}
+
+
+def test_a_reported_clause_ends_where_a_contrasting_speakers_clause_begins(annotated, quote_with):
+    a = annotated(
+        "Lee suggested that someone who does not answer questions cannot be mayor, while Park said that "
+        "the stakes in this election are too high for Holt to win."
+    )
+    lee = quote_with(a, "cannot be mayor")
+    assert lee.speaker == "Lee" and lee.text == "someone who does not answer questions cannot be mayor"
+    assert quote_with(a, "the stakes in this election").speaker == "Park"

@@ -1543,6 +1543,57 @@ def _through_closing_mark(text: str, att: _Attribution, quoted: list[QuotedSpan]
     return att.end
 
 
+OWN_CLAUSE_ENDS = True
+_CLAUSE_LINKS = ("advcl", "conj", "parataxis")
+_CONTRASTS = {"while", "whereas", "whilst"}
+
+
+def _end_before_own_clauses(text: str, atts: list[_Attribution]) -> None:
+    """ "Rubio suggested that X, while Cruz said that Y": a reported clause ends before another
+    speaker's clause the parser hung inside it (an adverbial, coordinated or run-on clause with its
+    own subject and cue), which is that speaker's attribution, not more of the first one's words.
+    Adverbial clauses only when they contrast ("while", "whereas"): "after he suggested ...", "because
+    Congress agreed ..." belong to what was reported. Train, 3-fold: speaker accuracy 10,579 -> 10,580
+    of 11,472 (with the model held fixed: +2, -0), F1 0.8110 -> 0.8112."""
+    for outer in atts:
+        if outer.cue is None or not outer.origin.startswith("cue:"):
+            continue
+        cut = outer.end
+        for inner in atts:
+            if inner is outer or inner.cue is None or not inner.origin.startswith("cue:") or inner.subject is None:
+                continue
+            cue, subject = inner.cue, inner.subject
+            if not (outer.start < cue.idx < outer.end and outer.start < subject.idx < outer.end):
+                continue
+            if subject.head.i != cue.i or subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # only a clause that names its own speaker
+            # how the inner clause hangs in the outer one: through a clause link, not as its complement
+            node, linked = cue, False
+            while node.head.i != node.i and node.i != outer.cue.i:
+                if node.dep_ in _CLAUSE_LINKS:
+                    linked = node.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in node.children)
+                    break
+                if node.dep_ in ("ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj"):
+                    break
+                node = node.head
+            if not linked:
+                continue
+            edge = min(t.idx for t in node.subtree)
+            if outer.start < edge < cut:
+                cut = edge
+        if cut < outer.end:
+            end = cut
+            while end > outer.start and (text[end - 1] in " ,;:—–-" or text[end - 1].isspace()):
+                end -= 1
+            for word in (" and", " but", " while", " as", " whereas"):
+                if text[outer.start : end].endswith(word):
+                    end -= len(word)
+            while end > outer.start and text[end - 1] in " ,;":
+                end -= 1
+            if len(re.findall(r"\w+", text[outer.start : end])) >= _MIN_CONTENT_WORDS:
+                outer.end = end
+
+
 def _end_before_next_speaker(
     doc, text: str, att: _Attribution, speech: list[QuotedSpan], reporting: frozenset[str]
 ) -> None:
@@ -1602,6 +1653,8 @@ def find_quotes(
     speech = [q for q in quoted if not _is_title(text, q)]
     attributions = [a for a in map(_within_cue_paragraph(text), _cue_attributions(doc, relations, quoted)) if a]
     attributions = _without_nested(attributions, relations)
+    if OWN_CLAUSE_ENDS:
+        _end_before_own_clauses(text, attributions)
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
     # takes the quotation's exact bounds (marks excluded)
