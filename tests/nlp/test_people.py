@@ -146,3 +146,19 @@ def test_a_speaker_no_person_stands_for_is_named_without_the_title(annotated, mo
     monkeypatch.setattr(people, "TITLED_NAMES", False)  # as when the people finder misses the name
     a = annotated(*TRAM_VOTE)
     assert {q.speaker for q in a.quotes if "240 million" in q.text} == {"Ines Haldor"}  # not "Councillor Ines Haldor"
+
+
+def test_a_name_ending_in_a_place_word_used_as_a_modifier_is_a_place(annotated):
+    a = annotated("The long-awaited Kestrel Harbour bridge will not open before the spring, the transport department said.")
+    assert not [p for p in a.people if "Kestrel" in p.name]
+    assert [e.label for e in a.entities if e.text == "Kestrel Harbour"] == ["GPE"]
+
+
+def test_a_word_coordinated_with_a_place_is_a_place(annotated):
+    a = annotated("The coast road between Kestrel and Gull Point will stay closed until Wednesday, the county said.")
+    assert not [p for p in a.people if p.name == "Kestrel"]
+
+
+def test_a_person_whose_surname_is_a_place_word_stays_a_person(annotated):
+    a = annotated("Tom Bridge, a ferry captain, said the crossing was late again on Monday.")
+    assert [p.name for p in a.people] == ["Tom Bridge"]

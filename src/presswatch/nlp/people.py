@@ -127,15 +127,37 @@ def _place_phrase(token) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
 
 
+# last words that make a name a place's: "Kestrel Harbour", "Gull Point", "Tern Island"
+_PLACE_NAME_WORDS = {"harbour", "harbor", "port", "point", "valley", "island", "beach", "quay", "pier", "bridge",
+                     "station", "airport", "square", "road", "avenue", "canal", "cove", "headland"}
+
+
+def _place_name(token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.pos_ == "PROPN" and token.lower_ in _PLACE_NAME_WORDS
+
+
+def _place_like(ent) -> bool:
+    """A PERSON entity that names a place: a lone word where a place stands ("the port of Dunmore",
+    "between Kestrel and Gull Point"), or a name ending in a place word ("the Kestrel Harbour bridge")."""
+    if len(ent) > 1:  # and standing as a modifier or a place, never as someone doing something
+        return ent[-1].lower_ in _PLACE_NAME_WORDS and ent.root.dep_ in ("compound", "pobj")
+    root = ent.root
+    if _place_phrase(root):
+        return True
+    # "between Kestrel and Gull Point", "from Kestrel to Dunmore": coordinated with a place
+    return root.dep_ == "pobj" and root.head.lower_ in ("between", "from") and any(
+        c.dep_ == "conj" and _place_name(c) for c in root.children
+    )
+
+
 def _only_a_place(ent) -> bool:
-    """A one-word PERSON entity standing where a place does, and never elsewhere in the article as
+    """A PERSON entity that names a place (``_place_like``), and never elsewhere in the article as
     (part of) a person's name: "faith in Clinton" stays Clinton when "Hillary Clinton" is named."""
-    if len(ent) != 1 or not _place_phrase(ent.root):
+    if not _place_like(ent):
         return False
-    word = ent.root.text
+    words = {t.text for t in ent}
     return not any(
-        e.label_ == "PERSON" and e.start != ent.start and any(t.text == word for t in e)
-        and not (len(e) == 1 and _place_phrase(e.root))
+        e.label_ == "PERSON" and e.start != ent.start and any(t.text in words for t in e) and not _place_like(e)
         for e in ent.doc.ents
     )
 
