@@ -122,3 +122,16 @@ def test_unknown_split_is_an_error_not_a_crash():
     result = CliRunner().invoke(app, ["bench", "quotes", "--split", "test"])
     assert result.exit_code != 0
     assert "unknown split" in result.output
+
+
+
+def test_a_quote_said_jointly_counts_as_one_prediction():
+    from presswatch.bench.quotes import attribution_predictions
+    from presswatch.model import Quote
+
+    def quote(speaker, start=10, end=24):
+        return Quote(text="the deal holds", kind="indirect", speaker=speaker, speaker_type="person",
+                     speaker_role=None, cue="said", start=start, end=end)
+
+    predictions = attribution_predictions([quote("Ines Haldor"), quote("Tom Brede"), quote("Ann Lee", 40, 54)])
+    assert [(p.start, p.end, p.speaker) for p in predictions] == [(10, 24, "Ines Haldor"), (40, 54, "Ann Lee")]

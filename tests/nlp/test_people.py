@@ -162,3 +162,11 @@ def test_a_word_coordinated_with_a_place_is_a_place(annotated):
 def test_a_person_whose_surname_is_a_place_word_stays_a_person(annotated):
     a = annotated("Tom Bridge, a ferry captain, said the crossing was late again on Monday.")
     assert [p.name for p in a.people] == ["Tom Bridge"]
+
+
+def test_a_lower_case_title_after_its_body_makes_a_titled_name(annotated):
+    a = annotated(
+        "Board chair Ines Haldor and union secretary Tom Brede said the deal would keep every ferry running until the spring."
+    )
+    roles = {p.name: p.roles for p in a.people}
+    assert roles.get("Ines Haldor") == ("Board chair",) and roles.get("Tom Brede") == ("union secretary",)

@@ -395,3 +395,18 @@ def test_a_question_in_a_transcript_is_the_askers(annotated, quote_with):
     )
     assert quote_with(a, "the ferry will be late again").speaker == "Tapper"  # not "you"
     assert quote_with(a, "the ferry will run on time").speaker == "Fallin"
+
+
+def test_words_said_jointly_are_listed_for_each_speaker(annotated):
+    a = annotated(
+        "Board chair Ines Haldor and union secretary Tom Brede said the deal would keep every ferry running.",
+        "“Nobody walked away with everything,” Haldor and Brede said in a joint statement. “The boats will sail on Monday.”",
+        "Ann Lee and her aides said the plan had failed.",
+    )
+    for fragment in ("the deal would keep", "Nobody walked away", "The boats will sail"):
+        same = [q for q in a.quotes if fragment in q.text]
+        assert [q.speaker for q in same] == ["Ines Haldor", "Tom Brede"], fragment
+        assert len({(q.start, q.end, q.kind) for q in same}) == 1
+    brede = [q for q in a.quotes if q.speaker == "Tom Brede"][0]
+    assert brede.speaker_role == "union secretary"
+    assert [q.speaker for q in a.quotes if "the plan had failed" in q.text] == ["Ann Lee"]  # "her aides" is nobody named

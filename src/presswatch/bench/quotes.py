@@ -244,10 +244,20 @@ def presswatch_predictions(articles: Sequence[GoldArticle]) -> list[list[Predict
         )
         for a in articles
     ]
-    return [
-        [Prediction(q.start, q.end, q.speaker, q.kind) for q in annotated.quotes]
-        for annotated in annotate_many(inputs)
-    ]
+    return [attribution_predictions(annotated.quotes) for annotated in annotate_many(inputs)]
+
+
+def attribution_predictions(quotes: Sequence) -> list[Prediction]:
+    """One prediction per attribution: words said jointly ("Lee and Park said ...") are one quote
+    record per speaker with the same offsets, and count once, with the first speaker."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for q in quotes:
+        if (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        out.append(Prediction(q.start, q.end, q.speaker, q.kind))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

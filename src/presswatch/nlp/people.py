@@ -171,6 +171,10 @@ DATELINE = re.compile(
 # "Councillor Ines Haldor": a title and a first and last name the entity recogniser passed over (on all
 # 840 train articles this finds one name, "Secretary-Treasurer Gary Casteel"; quotes on train: +1 speaker)
 TITLED_NAMES = True
+# ...also after a capitalised body ("Board chair Ines Haldor", "union secretary" stays out: lower-case
+# body), and when the recogniser labelled the two words a building, product or work ("FAC")
+TITLED_NAMES_LOWER = True
+_NOT_A_NAME_LABELS = ("FAC", "PRODUCT", "WORK_OF_ART")
 
 
 def _titled_names(doc, taken: set[int]) -> list[PersonMention]:
@@ -179,20 +183,33 @@ def _titled_names(doc, taken: set[int]) -> list[PersonMention]:
     titles = title_words()
     found = []
     for token in doc[: max(0, len(doc) - 2)]:
-        if not (token.text[:1].isupper() and token.lower_ in titles and token.pos_ in ("PROPN", "NOUN")):
+        if not (token.lower_ in titles and token.pos_ in ("PROPN", "NOUN")):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        capitalised = token.text[:1].isupper()
+        # a lower-case title counts after the capitalised body it heads: "Board chair Ines Haldor"
+        body_title = (
+            TITLED_NAMES_LOWER and not capitalised and before is not None and before.text[:1].isupper()
+            and before.is_alpha and before.dep_ == "compound" and before.head.i == token.i
+        )
+        if not capitalised and not body_title:
             continue
         name = doc[token.i + 1 : token.i + 3]
         after = doc[token.i + 3] if token.i + 3 < len(doc) else None
+        # the recogniser may have taken the two words for a building or a work ("Ines Haldor" as FAC)
+        mislabelled = (
+            TITLED_NAMES_LOWER and name[0].ent_type_ in _NOT_A_NAME_LABELS and name[0].ent_iob_ == "B"
+            and name[1].ent_iob_ == "I" and (after is None or after.ent_iob_ != "I")
+        )
         if any(
-            t.pos_ != "PROPN" or t.tag_ != "NNP" or not t.is_alpha or not t.text[:1].isupper() or t.is_upper or t.ent_type_
-            or t.lower_ in titles or t.i in taken
+            t.pos_ != "PROPN" or t.tag_ != "NNP" or not t.is_alpha or not t.text[:1].isupper() or t.is_upper
+            or (t.ent_type_ and not mislabelled) or t.lower_ in titles or t.i in taken
             for t in name
         ):
             continue
-        before = doc[token.i - 1] if token.i > 0 else None
         if token.ent_type_ or token.i in taken or (after is not None and after.pos_ == "PROPN"):
             continue
-        if before is not None and before.is_alpha and before.text[:1].isupper():
+        if capitalised and before is not None and before.is_alpha and before.text[:1].isupper():
             continue  # "the Republican Presidential Candidates Debate": a capitalised title of something else
         found.append(PersonMention(
             name_tokens=tuple(t.text for t in name), start_token=name.start, end_token=name.end,

@@ -1801,22 +1801,53 @@ def find_quotes(
         raw = text[att.start : _through_closing_mark(text, att, quoted)]
         start = att.start + (len(raw) - len(raw.lstrip()))
         quote_text = raw.strip().rstrip(",").rstrip()
-        if origins is not None:
-            subject, cue = att.subject, att.cue
-            origins.append(
-                f"{att.origin}|{subject.text if subject is not None else ''}"
-                f"|{cue.idx if cue is not None else ''}|{subject.idx if subject is not None else ''}"
+        speakers = [(speaker, role)]
+        if JOINT_SPEAKERS and speaker.person and att.subject is not None:
+            for name in _joint_speakers(att.subject, people, speaker.person):
+                at = att.cue.sent.end_char if att.cue is not None else att.end
+                speakers.append((Speaker(name, "person", name), people.role_in_force(name, at)))
+        for each, each_role in speakers:
+            if origins is not None:
+                subject, cue = att.subject, att.cue
+                origins.append(
+                    f"{att.origin}|{subject.text if subject is not None else ''}"
+                    f"|{cue.idx if cue is not None else ''}|{subject.idx if subject is not None else ''}"
+                )
+            quotes.append(
+                Quote(
+                    text=quote_text,
+                    kind=kind,
+                    speaker=each.name,
+                    speaker_type=each.type,
+                    speaker_role=each_role,
+                    cue=att.cue_text,
+                    start=start,
+                    end=start + len(quote_text),
+                )
             )
-        quotes.append(
-            Quote(
-                text=quote_text,
-                kind=kind,
-                speaker=speaker.name,
-                speaker_type=speaker.type,
-                speaker_role=role,
-                cue=att.cue_text,
-                start=start,
-                end=start + len(quote_text),
-            )
-        )
     return quotes
+
+
+# "Ines Haldor and Tom Brede said ...": the words are both people's, so the quote is listed once for
+# each (same text and offsets), and each person's page shows it. Only when every conjunct is a named
+# person: "Lee and his aides said" stays Lee's. The benchmark scores the first speaker, as before.
+JOINT_SPEAKERS = True
+
+
+def _joint_speakers(subject, people: PeopleIndex, first: str) -> list[str]:
+    """The other people of a coordinated subject whose first conjunct is the person ``first``."""
+    conjuncts = []
+    # "Ann Lee, Tom Park and Dana Holt": the parser may hang the middle of a list as an appositive
+    stack = [c for c in subject.children if c.dep_ == "conj" or c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)]
+    while stack:
+        token = stack.pop(0)
+        conjuncts.append(token)
+        stack += [c for c in token.children if c.dep_ == "conj"]
+    names = [people.token_owner.get(t.i) for t in conjuncts]
+    if not names or any(n is None for n in names):
+        return []
+    out: list[str] = []
+    for name in names:
+        if name != first and name not in out:
+            out.append(name)
+    return out
