@@ -170,3 +170,20 @@ def test_a_lower_case_title_after_its_body_makes_a_titled_name(annotated):
     )
     roles = {p.name: p.roles for p in a.people}
     assert roles.get("Ines Haldor") == ("Board chair",) and roles.get("Tom Brede") == ("union secretary",)
+
+
+
+_DEAL = (
+    "DUNMORE - The harbour board and the crews union agreed a winter contract on Friday after talks that ran through the night.",
+    "Board chair Ines Haldor and union secretary Tom Brede said the deal would keep every ferry running until the spring.",
+)
+
+
+def test_the_dateline_names_a_place(annotated):
+    a = annotated(*_DEAL)  # the recogniser calls "DUNMORE" an organisation
+    assert [e.label for e in a.entities if e.text == "DUNMORE"] == ["GPE"]
+
+
+def test_a_titled_name_the_recogniser_mislabelled_is_listed_as_a_person_entity(annotated):
+    a = annotated(*_DEAL)  # the recogniser calls "Ines Haldor" a building (FAC)
+    assert ("Ines Haldor", "PERSON") in {(e.text, e.label) for e in a.entities}

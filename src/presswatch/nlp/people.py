@@ -87,7 +87,9 @@ def entities_of(doc, text: str | None = None, people: PeopleIndex | None = None)
     owners = people.token_owner if people is not None else {}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or _title_premodifier(ent):
+        # a span the people finder owns whole is a person whatever the recogniser called it ("Ines Haldor" as FAC)
+        owned = bool(owners) and all(i in owners for i in range(ent.start, ent.end))
+        if (ent.label_ not in ENTITY_LABELS and not owned) or _title_premodifier(ent):
             continue
         span = ent
         if len(span) > 1 and span[0].lower_ == "the":
@@ -100,6 +102,8 @@ def entities_of(doc, text: str | None = None, people: PeopleIndex | None = None)
         label = ent.label_
         if label == "PERSON" and _only_a_place(ent):
             label = "GPE"  # "the port of Dunmore": where a place stands (as in ``find_people``)
+        if label in ("ORG", "PERSON", "NORP") and _in_dateline_place(ent):
+            label = "GPE"  # "DUNMORE - ...", "KESTREL VALLEY (Northwire) -": the dateline names a place
         if label != "PERSON" and any(i in owners for i in range(span.start, span.end)):
             named = sum(1 for i in range(span.start, span.end) if i in owners or span.doc[i].is_punct)
             if named == len(span):  # all of it is the person's name, not "Vetrova Shipping"
@@ -166,6 +170,17 @@ def _only_a_place(ent) -> bool:
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?P<agency>[^)\n]{1,40})\)\s*)?[-–—―]{1,2}\s"
 )
+
+
+def _in_dateline_place(ent) -> bool:
+    """Whether the entity is the place of the dateline opening its paragraph (not its agency)."""
+    text = doc_text(ent.doc)
+    para_start = text.rfind("\n", 0, ent.start_char) + 1
+    m = DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    if m is None:
+        return False
+    place_end = m.start("agency") if m.group("agency") else m.end()
+    return ent.end_char <= place_end
 
 
 # "Councillor Ines Haldor": a title and a first and last name the entity recogniser passed over (on all
