@@ -148,7 +148,7 @@ def _place_like(ent) -> bool:
     root = ent.root
     if _place_phrase(root):
         return True
-    # "between Kestrel and Gull Point", "from Kestrel to Dunmore": coordinated with a place
+    # "between Kestrel and Gull Point": coordinated with a place
     return root.dep_ == "pobj" and root.head.lower_ in ("between", "from") and any(
         c.dep_ == "conj" and _place_name(c) for c in root.children
     )
