@@ -485,3 +485,23 @@ def test_a_reported_clause_ends_where_a_contrasting_speakers_clause_begins(annot
     lee = quote_with(a, "cannot be mayor")
     assert lee.speaker == "Lee" and lee.text == "someone who does not answer questions cannot be mayor"
     assert quote_with(a, "the stakes in this election").speaker == "Park"
+
+
+def test_a_nested_cue_keeps_its_own_named_speaker(annotated, quote_with):
+    a = annotated(
+        "Tom Brede said Ines Haldor had warned that the ferry would stop.",
+        "Helen Ashdown said the growers warned that the harvest would be short.",
+    )
+    assert quote_with(a, "Ines Haldor had warned").speaker == "Tom Brede"
+    assert [q.speaker for q in a.quotes if q.text == "the ferry would stop"] == ["Ines Haldor"]
+    assert [q.speaker for q in a.quotes if q.text == "the harvest would be short"] == ["the growers"]
+
+
+def test_a_nested_act_of_speech_is_a_quote_a_nested_event_is_not(annotated):
+    a = annotated(
+        "Tom Brede said the union had condemned the new timetable.",
+        "Ilse Brandt said the city had offered crews a bonus for the cold months.",
+    )
+    found = {(q.speaker, q.cue) for q in a.quotes}
+    assert ("the union", "condemned") in found
+    assert not [q for q in a.quotes if q.cue == "offered"]
