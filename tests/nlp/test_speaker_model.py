@@ -135,3 +135,10 @@ def test_a_dateline_ends_at_any_dash(dash):
     doc = parse_text(text)
     assert speaker_model.in_dateline(doc[0])
     assert not speaker_model.in_dateline(next(t for t in doc if t.text == "campaign"))
+
+
+def test_a_cues_own_named_subject_is_not_moved_by_the_model(annotated):
+    a = annotated(
+        "Dunmore's audience tends to be older, which is why executives there indicate that the board views its younger host as important."
+    )
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("executives", "indicate")]  # not "which"
