@@ -142,3 +142,8 @@ def test_a_cues_own_named_subject_is_not_moved_by_the_model(annotated):
         "Dunmore's audience tends to be older, which is why executives there indicate that the board views its younger host as important."
     )
     assert [(q.speaker, q.cue) for q in a.quotes] == [("executives", "indicate")]  # not "which"
+
+
+def test_the_counted_people_a_participle_describes_keep_their_words(annotated):
+    a = annotated("Islanders still trust the ferry company, with 70 percent saying the boats are safe.")
+    assert [(q.speaker, q.cue) for q in a.quotes] == [("70 percent", "saying")]

@@ -1475,6 +1475,10 @@ def _without_nested(atts: list[_Attribution], relations: frozenset[tuple[str, st
 # 11,472 (+13, -8 with the model held fixed; the losses are mostly PolNeAR crediting the reporter),
 # F1 unchanged.
 OWN_SUBJECTS = True
+# ...and so do the counted people a participle describes: in "Islanders still trust the company, with
+# 70 percent saying the boats are safe" the model had moved the words to "Islanders". Train, 3-fold:
+# 10,593 -> 10,594.
+COUNTED_HOLDERS = True
 # which attributions the learnt speaker model re-chooses the subject for (see speaker_model)
 _MODEL_ORIGINS = ("cue:", "noun", "adjective", "quotation", "introduction")
 
@@ -1500,6 +1504,11 @@ def _model_subjects(atts: list[_Attribution], quoted, people: PeopleIndex, examp
             and (subject.pos_ in ("NUM", "DET", "ADJ") or _counted_people(subject) is not None)
         ):
             continue  # "78 percent of voters said", "many fear": the verb's own counted subject stays
+        if (
+            COUNTED_HOLDERS and examples is None and subject is not None and att.cue.dep_ in ("acl", "relcl")
+            and att.cue.head.i == subject.i and _counted_people(subject) is not None
+        ):
+            continue  # "left 62 percent of voters saying ...": the counted people the participle describes
         if (
             OWN_SUBJECTS and examples is None and subject is not None and subject.dep_ in ("nsubj", "nsubjpass")
             and subject.head.i == att.cue.i and subject.pos_ in ("PROPN", "NOUN") and not in_dateline(subject)
