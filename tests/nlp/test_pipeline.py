@@ -32,3 +32,10 @@ def test_a_plural_possessive_with_a_curly_apostrophe_is_parsed_as_a_possessive()
     doc = parse_text("The board blocked the ferry workers’ access to their data, and the captains’ union said it would sue.")
     marks = [t for t in doc if t.text in ("’", "'")]
     assert len(marks) == 2 and all(t.tag_ == "POS" for t in marks)
+
+
+def test_a_horizontal_bar_is_parsed_as_a_dash():
+    doc = parse_text("An overwhelming majority of that ― two million pounds ― was spent on leaflets opposing the plan.")
+    bars = [t for t in doc if t.idx in {i for i, ch in enumerate(doc.text) if ch in "―—"}]
+    assert len(bars) == 2 and all(t.pos_ == "PUNCT" for t in bars)
+    assert next(t for t in doc if t.text == "spent").dep_ == "ROOT"

@@ -108,6 +108,12 @@ PLURAL_POSSESSIVES = True
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)’(?= [a-z])")
 
 
+# A horizontal bar used as a dash ("that ― two million pounds ― was spent", as HuffPost writes it) is
+# parsed as an em dash: the small model took the unknown "―" for a verb, even the sentence's root.
+# Train, 3-fold: 10,594/11,472 -> 10,600/11,474 right, F1 0.8114 -> 0.8115.
+BAR_DASHES = True
+
+
 def text_for_parse(text: str) -> str:
     """The article text with quotation-mark damage repaired, character for character."""
     text = _BROKEN_CLOSE.sub(lambda m: m.group(1) + "”", text)
@@ -117,6 +123,8 @@ def text_for_parse(text: str) -> str:
         text = _PLURAL_POSSESSIVE.sub("'", text)
     if STRAIGHT_QUOTES:
         text = text.replace("“", '"').replace("”", '"')
+    if BAR_DASHES:
+        text = text.replace("―", "—")
     return text
 
 
