@@ -410,3 +410,13 @@ def test_words_said_jointly_are_listed_for_each_speaker(annotated):
     brede = [q for q in a.quotes if q.speaker == "Tom Brede"][0]
     assert brede.speaker_role == "union secretary"
     assert [q.speaker for q in a.quotes if "the plan had failed" in q.text] == ["Ann Lee"]  # "her aides" is nobody named
+
+
+def test_a_following_quotation_continues_the_outer_report_not_an_event_nested_in_it(annotated, quote_with):
+    a = annotated(
+        "The harbour board issued a statement apologizing to the crews for the emails, which included staff "
+        "members suggesting someone should question the captain’s loyalty.",
+        "“On behalf of everyone at the board, we want to offer a sincere apology to the crews and their families.”",
+    )
+    q = quote_with(a, "On behalf of everyone at the board")
+    assert q.speaker == "The harbour board" and q.kind == "direct"  # not "someone"
