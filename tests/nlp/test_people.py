@@ -172,7 +172,6 @@ def test_a_lower_case_title_after_its_body_makes_a_titled_name(annotated):
     assert roles.get("Ines Haldor") == ("Board chair",) and roles.get("Tom Brede") == ("union secretary",)
 
 
-
 _DEAL = (
     "DUNMORE - The harbour board and the crews union agreed a winter contract on Friday after talks that ran through the night.",
     "Board chair Ines Haldor and union secretary Tom Brede said the deal would keep every ferry running until the spring.",

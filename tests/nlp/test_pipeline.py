@@ -14,9 +14,9 @@ def test_a_paragraph_break_starts_a_sentence():
     assert [s.text.strip() for s in doc.sents][0] == "Reporting by Ann Lee and Tom Brede"
 
 
-def test_a_sentence_still_runs_over_a_line_inside_a_paragraph_when_no_break_is_there():
-    doc = parse_text("Holt said the ferry would run. Lee disagreed.")
-    assert len(list(doc.sents)) == 2
+def test_only_a_line_break_starts_a_sentence_not_other_white_space():
+    doc = parse_text("Holt said  the ferry would run\tall winter, and Lee agreed.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_the_parsed_text_has_the_articles_length_and_straight_marks():
