@@ -55,6 +55,12 @@ def cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def speech_acts() -> frozenset[str]:
+    """Verbs of an act of speech ("condemn", "praise", "urge") that stay quotes when nested in a report."""
+    return _read_list("speech_acts.txt")
+
+
+@lru_cache(maxsize=None)
 def title_words() -> frozenset[str]:
     """Words that make a pre-modifier a title ("president", "ambassador", "sen.")."""
     return _read_list("titles.txt")

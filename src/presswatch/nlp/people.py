@@ -172,11 +172,15 @@ DATELINE = re.compile(
 )
 
 
+def dateline_at(text: str, offset: int):
+    """The dateline match opening the paragraph that holds ``offset``, or None."""
+    para_start = text.rfind("\n", 0, offset) + 1
+    return DATELINE.match(text, para_start, min(len(text), para_start + 80))
+
+
 def _in_dateline_place(ent) -> bool:
     """Whether the entity is the place of the dateline opening its paragraph (not its agency)."""
-    text = doc_text(ent.doc)
-    para_start = text.rfind("\n", 0, ent.start_char) + 1
-    m = DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    m = dateline_at(doc_text(ent.doc), ent.start_char)
     if m is None:
         return False
     place_end = m.start("agency") if m.group("agency") else m.end()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from presswatch.model import SpeakerType
 from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
-from presswatch.nlp.people import DATELINE, PeopleIndex, entity_of
+from presswatch.nlp.people import PeopleIndex, dateline_at, entity_of
 from presswatch.nlp.pipeline import doc_text
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -198,9 +198,7 @@ def _quoted_spans(doc) -> list:
 
 def in_dateline(token) -> bool:
     """Whether ``token`` is part of the dateline that opens its paragraph."""
-    text = doc_text(token.doc)
-    para_start = text.rfind("\n", 0, token.idx) + 1
-    m = DATELINE.match(text, para_start, min(len(text), para_start + 80))
+    m = dateline_at(doc_text(token.doc), token.idx)
     return m is not None and token.idx < m.end()
 
 
