@@ -1454,13 +1454,12 @@ def _without_nested(atts: list[_Attribution], relations: frozenset[tuple[str, st
                 for o in atts
             )
             speech = (att.cue.lemma_.lower(), "ccomp") in relations
-            if NESTED == "acts" and att.cue.lemma_.lower() in speech_acts() and any(c.dep_ in ("nsubj", "nsubjpass") for c in att.cue.children):
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in att.cue.children)
+            if NESTED == "acts" and own_subject and att.cue.lemma_.lower() in speech_acts():
                 speech = True
             if outer and (NESTED == "all" or not speech):
                 continue
-            if outer and NESTED_NEEDS_SUBJECT and att.cue.dep_ in ("xcomp", "conj") and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in att.cue.children
-            ):
+            if outer and NESTED_NEEDS_SUBJECT and att.cue.dep_ in ("xcomp", "conj") and not own_subject:
                 continue  # "agreed to share the cost", "would survey the damage and consider loans": the same words
         kept.append(att)
     return kept
@@ -1603,7 +1602,8 @@ def _end_before_own_clauses(text: str, atts: list[_Attribution]) -> None:
             node, linked = cue, False
             while node.head.i != node.i and node.i != outer.cue.i:
                 if node.dep_ in _CLAUSE_LINKS:
-                    linked = node.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in node.children)
+                    contrast = any(c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in node.children)
+                    linked = node.dep_ != "advcl" or contrast
                     break
                 if node.dep_ in ("ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj"):
                     break
@@ -1878,7 +1878,10 @@ def _joint_speakers(subject, people: PeopleIndex, first: str) -> list[str]:
     """The other people of a coordinated subject whose first conjunct is the person ``first``."""
     conjuncts = []
     # "Ann Lee, Tom Park and Dana Holt": the parser may hang the middle of a list as an appositive
-    stack = [c for c in subject.children if c.dep_ == "conj" or c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)]
+    stack = [
+        c for c in subject.children
+        if c.dep_ == "conj" or c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+    ]
     while stack:
         token = stack.pop(0)
         conjuncts.append(token)
