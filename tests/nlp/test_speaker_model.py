@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.nlp import speaker_model, speaker_training
+from presswatch.nlp import quotes, speaker_model, speaker_training
 from presswatch.nlp.pipeline import load_nlp, parse_text, text_for_parse
 
 TEXT = (
@@ -30,7 +30,19 @@ def test_the_cues_subject_is_a_candidate_with_a_short_path():
     assert "ferry" not in found
 
 
-def test_training_labels_only_the_head_of_the_speaker_span():
+@pytest.fixture
+def every_attribution_trains(monkeypatch):
+    """The labelling itself, on "Brede ... said": in use the rules keep such an own named subject and the
+    trainer skips it (``quotes.TRAIN_AS_USED``), so these tests switch that off."""
+    monkeypatch.setattr(quotes, "TRAIN_AS_USED", False)
+
+
+def test_the_trainer_skips_what_the_rules_keep_from_the_model():
+    record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
+    assert speaker_training.examples_of(record, parse_text(TEXT)) == []  # "Brede" is the cue's own subject
+
+
+def test_training_labels_only_the_head_of_the_speaker_span(every_attribution_trains):
     record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
     groups = speaker_training.examples_of(record, parse_text(TEXT))
     assert groups, "the attribution was found and matched"
@@ -40,7 +52,7 @@ def test_training_labels_only_the_head_of_the_speaker_span():
     assert "path=nsubj>" in positive
 
 
-def test_fit_writes_weights_that_rank_the_subject_first():
+def test_fit_writes_weights_that_rank_the_subject_first(every_attribution_trains):
     record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
     groups = speaker_training.examples_of(record, parse_text(TEXT)) * 5
     model = speaker_training.fit(groups, min_count=1)
