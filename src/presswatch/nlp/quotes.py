@@ -946,6 +946,13 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
 _CLOSING_MARKS = set("”»\"'’ ")
 
 
+def _past_closing_marks(text: str, pos: int) -> int:
+    """The offset after the closing marks that stand right at ``pos`` (no space between)."""
+    while pos < len(text) and text[pos] in _CLOSING_MARKS and text[pos] != " ":
+        pos += 1
+    return pos
+
+
 def _cue_in_sentence_after(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[QuotedSpan], para_end: int):
     """ "“Is it ready?” Anna Holt asked.": after a quotation that ends in ? or ! the parser starts a new
     sentence, so the attribution right after the closing mark is a sentence of its own. Its cue
@@ -1133,9 +1140,7 @@ _TRANSCRIPT_NOTES = {"applause", "laughter", "laughs", "inaudible", "crosstalk",
 def _credited_source_after(text: str, q: QuotedSpan, people: PeopleIndex) -> _Attribution | None:
     """ "EBOLA SURVIVORS, THROUGH THE LENS “It's about creating agency ...” [HuffPost]": a quotation
     followed at once by a bracketed credit is an excerpt of that outlet's (or writer's) article."""
-    pos = q.end
-    while pos < len(text) and text[pos] in _CLOSING_MARKS and text[pos] != " ":
-        pos += 1
+    pos = _past_closing_marks(text, q.end)
     m = _BRACKET_CREDIT.match(text, pos)
     if m is None:
         return None
@@ -1570,10 +1575,7 @@ def _through_closing_mark(text: str, att: _Attribution, quoted: list[QuotedSpan]
     (the quote's text and end offset take the closing mark, so the reader sees the quotation closed)."""
     for q in quoted:
         if att.start < q.start and q.start < att.end <= q.end and not re.search(r"\w", text[att.end : q.end]):
-            end = q.end
-            while end < len(text) and text[end] in _CLOSING_MARKS and text[end] != " ":
-                end += 1
-            return end
+            return _past_closing_marks(text, q.end)
     return att.end
 
 
