@@ -85,6 +85,33 @@ def test_according_to(annotated, quote_with):
     assert q.speaker_type == "org"
 
 
+def test_a_poll_frames_the_finding_it_reports(annotated):
+    a = annotated(
+        "In a Harbour Times poll released Monday, 60 percent of islanders said the ferry should keep running.",
+        "In a new study, the Kestrel Institute found that fares had doubled since 2019.",
+    )
+    by_speaker = {q.speaker: q for q in a.quotes}
+    poll = by_speaker["a Harbour Times poll"]
+    assert poll.text == "60 percent of islanders said the ferry should keep running"
+    assert poll.cue == "in"
+    # the islanders' own words stay theirs, nested in the poll's finding
+    assert by_speaker["60 percent of islanders"].text == "the ferry should keep running"
+    # a named author who found something speaks for the study
+    assert by_speaker["Kestrel Institute"].text == "fares had doubled since 2019"
+    assert not any("study" in (q.speaker or "") for q in a.quotes)
+
+
+def test_what_a_remark_was_said_of_is_no_quote(annotated, quote_with):
+    a = annotated(
+        "“It is fine,” Lee said of the timetable. “And much tougher than that would be fine too.”",
+        "Brede wrote about the strike in her column and said to reporters that it would end soon.",
+    )
+    texts = [q.text for q in a.quotes]
+    assert "the timetable" not in texts and "the strike" not in texts and "reporters" not in texts
+    assert quote_with(a, "much tougher").speaker == "Lee"
+    assert quote_with(a, "it would end soon").cue == "said"
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
