@@ -409,7 +409,21 @@ def test_words_said_jointly_are_listed_for_each_speaker(annotated):
         assert len({(q.start, q.end, q.kind) for q in same}) == 1
     brede = [q for q in a.quotes if q.speaker == "Tom Brede"][0]
     assert brede.speaker_role == "union secretary"
-    assert [q.speaker for q in a.quotes if "the plan had failed" in q.text] == ["Ann Lee"]  # "her aides" is nobody named
+    # "her aides" is nobody named: one quote, Lee's, with her companions in the speaker's name
+    assert [q.speaker for q in a.quotes if "the plan had failed" in q.text] == ["Ann Lee and her aides"]
+
+
+def test_a_pronoun_speaking_with_companions_keeps_them(annotated, quote_with):
+    a = annotated(
+        "Ann Lee chairs the ferry board.",
+        "She and her defenders argue that the ferry is safe. Both she and her deputy promised to stay on.",
+        "Lee said she and other members of the board would not resign.",
+    )
+    argued = quote_with(a, "the ferry is safe")
+    assert (argued.speaker, argued.speaker_type, argued.speaker_role) == ("Ann Lee and her defenders", "person", None)
+    assert quote_with(a, "to stay on").speaker == "Ann Lee and her deputy"
+    # the companions of a subject inside the reported clause are not the reporter's
+    assert quote_with(a, "would not resign").speaker == "Ann Lee"
 
 
 def test_a_following_quotation_continues_the_outer_report_not_an_event_nested_in_it(annotated, quote_with):

@@ -85,3 +85,20 @@ def test_quotes_by_text_and_speaker(quoted: Store) -> None:
 def test_quote_offsets_survive_the_round_trip(quoted: Store) -> None:
     hit = quoted.quotes(speaker="Maria Zakharova")[0]
     assert (hit.quote.start, hit.quote.end) == (30, 30 + len("No comment on ferries."))
+
+
+def test_a_person_speaking_with_unnamed_companions_lands_on_the_persons_page(store: Store) -> None:
+    store.upsert_articles(
+        [
+            make_article(
+                "joint", title="Board resigns", site="c.example", published="2024-07-01T10:00:00+00:00",
+                text="Ann Lee and her aides said the plan had failed.",
+                people=(person("Ann Lee", "board chair"),),
+                quotes=(quote("the plan had failed", "Ann Lee and her aides", kind="indirect", start=27),),
+            )
+        ]
+    )
+    assert [p.id for p in store.people()] == ["ann-lee"]  # no page for "Ann Lee and her aides"
+    detail = store.person("ann-lee")
+    assert [(h.quote.text, h.quote.speaker) for h in detail.quotes] == [("the plan had failed", "Ann Lee and her aides")]
+    assert [h.quote.text for h in store.quotes(speaker="Ann Lee")] == ["the plan had failed"]

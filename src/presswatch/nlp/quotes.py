@@ -1896,10 +1896,16 @@ def find_quotes(
         start = att.start + (len(raw) - len(raw.lstrip()))
         quote_text = raw.strip().rstrip(",").rstrip()
         speakers = [(speaker, role)]
+        joint = []
         if JOINT_SPEAKERS and speaker.person and att.subject is not None:
-            for name in _joint_speakers(att.subject, people, speaker.person):
+            joint = _joint_speakers(att.subject, people, speaker.person)
+            for name in joint:
                 at = att.cue.sent.end_char if att.cue is not None else att.end
                 speakers.append((Speaker(name, "person", name), people.role_in_force(name, at)))
+        if COMPANIONS and not joint and speaker.name and att.subject is not None and " and " not in f" {speaker.name} ":
+            companions = _companions(att.subject, people, speaker.person)
+            if companions:
+                speakers[0] = (Speaker(f"{speaker.name} {companions}", speaker.type, speaker.person), role)
         for each, each_role in speakers:
             if origins is not None:
                 subject, cue = att.subject, att.cue
@@ -1926,6 +1932,33 @@ def find_quotes(
 # each (same text and offsets), and each person's page shows it. Only when every conjunct is a named
 # person: "Lee and his aides said" stays Lee's. The benchmark scores the first speaker, as before.
 JOINT_SPEAKERS = True
+
+
+# "She and her aides have vowed ...": the person speaks with companions the article does not name; the
+# speaker is "Ann Lee and her aides" (the store links it to her person page), not "Ann Lee" alone.
+# Groups too ("the union and its allies"). Train, 3-fold: speaker accuracy 10,614 -> 10,628 of 11,475
+# (0.9250 -> 0.9262).
+COMPANIONS = True
+
+
+def _companions(subject, people: PeopleIndex, person: str | None) -> str | None:
+    """ "and her aides" when ``subject`` is coordinated with people it does not name; None otherwise,
+    and None when the coordination holds the speaker's own name ("Ferry operator and former harbour
+    pilot Sven Olander": two titles of one person)."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj" and c.i > subject.i]
+    cc = next((c for c in subject.children if c.dep_ == "cc" and c.i > subject.i), None)
+    if not conjuncts or cc is None or cc.lower_ not in ("and", "&"):
+        return None
+    doc = subject.doc
+    last = max(c.right_edge.i for c in conjuncts)
+    while last > cc.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    words = doc[cc.i : last + 1]
+    if len(words) > 10 or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in words):
+        return None
+    if person is not None and any(people.token_owner.get(t.i) == person for t in words):
+        return None
+    return " ".join(words.text.split())
 
 
 def _joint_speakers(subject, people: PeopleIndex, first: str) -> list[str]:

@@ -788,10 +788,13 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 def _speaker_person_id(speaker: str, links: dict[str, dict[str, Any]]) -> str | None:
     """The person a quote's speaker is: the same slug, else the only person whose name ends with it
-    ("Patrushev" -> "nikolai-patrushev"), else a person of its own."""
+    ("Patrushev" -> "nikolai-patrushev"), else a person of its own. A person speaking with unnamed
+    companions ("Ann Lee and her aides") is that person."""
     pid = person_id_for(speaker)
     if not pid or pid in links:
         return pid or None
+    if " and " in speaker:
+        return _speaker_person_id(speaker.split(" and ", 1)[0], links)
     by_surname = [p for p in links if p.endswith("-" + pid)]
     return by_surname[0] if len(by_surname) == 1 else pid
 
