@@ -112,6 +112,21 @@ def test_what_a_remark_was_said_of_is_no_quote(annotated, quote_with):
     assert quote_with(a, "it would end soon").cue == "said"
 
 
+def test_a_headline_label_speaks_the_whole_claim_even_with_a_cue_inside(annotated, quote_with):
+    a = annotated(
+        "Haldor: Lee should have congratulated me for keeping the ferry running.",
+        "Editor's note: An earlier version of this article misstated the date of the vote.",
+    )
+    claim = quote_with(a, "Lee should have congratulated me")
+    assert (claim.speaker, claim.cue) == ("Haldor", ":")
+    assert not any("earlier version" in q.text for q in a.quotes)
+
+
+def test_a_headline_label_the_recogniser_ran_into_its_claim_is_named_without_it(annotated, quote_with):
+    a = annotated("De Vries: Trust the harbour master on safety, not the blowhard Brede.")
+    assert quote_with(a, "Trust the harbour master").speaker == "De Vries"  # not "De Vries: Trust"
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."

@@ -742,7 +742,8 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
             if span:
                 found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), subject, origin=f"cue:{token.lemma_}"))
     for colon in _colon_attributions(doc):
-        if not any(_overlap(colon.start, colon.end, a.start, a.end) for a in found):
+        rivals = [a for a in found if _overlap(colon.start, colon.end, a.start, a.end)]
+        if not rivals or HEADLINE_OVER_NESTED and all(a.cue is not None and colon.start <= a.cue.idx < colon.end for a in rivals):
             found.append(colon)
     return found
 
@@ -909,6 +910,9 @@ _HEADLINE_LABELS = {
 }
 
 
+_NOTE_LABELS = {"note", "instance", "example", "correction", "clarification", "disclosure", "update", "pic"}
+
+
 def _headline_source(label, words):
     """Who a "Label: claim" line credits: "From Lee's blog post:" -> Lee; otherwise the label's head
     ("Graham", or "Q" for an interview's questions)."""
@@ -922,6 +926,12 @@ def _headline_source(label, words):
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         return owner if owner is not None else obj
     return label.root
+
+
+# "Haldor: Lee should have congratulated me": the label speaks the whole claim even when a cue inside the
+# claim reports an event of its own ("congratulated"); "Editor's note:" and "For instance:" are labels.
+# Train, 3-fold: 10,628/11,475 -> 10,642/11,487 right (0.9262 -> 0.9264), F1 0.8128 -> 0.8131.
+HEADLINE_OVER_NESTED = True
 
 
 def _colon_attributions(doc) -> list[_Attribution]:
@@ -939,10 +949,14 @@ def _colon_attributions(doc) -> list[_Attribution]:
             continue
         if len(words) == 1 and words[0].lower_ in _HEADLINE_LABELS:
             continue  # "Breaking: ...", "Watch: ...": a label, not a source
+        if HEADLINE_OVER_NESTED and (before.root.is_punct or before.root.lower_ in _NOTE_LABELS):
+            continue  # "Editor's note: ...", "For instance: ...": a label, not a source
         span = _trim(doc, colon.i + 1, sent.end - 1)
         if span is None or sum(1 for t in doc[colon.i + 1 : sent.end] if t.is_alpha) < 4:
             continue
         head = _headline_source(before, words) if HEADLINE_SOURCES else before.root
+        if HEADLINE_OVER_NESTED and head is not None and head.lower_ in _NOTE_LABELS:
+            continue  # "In one instance: ..."
         found.append(_Attribution(span[0], span[1], None, ":", head, origin="headline"))
     return found
 

@@ -55,6 +55,16 @@ def _entity_span(token):
     span = entity_of(token)
     if span is None:
         return None
+    # a headline's label and claim run together ("De Vries: Trust" tagged as one ORG): the part with the token
+    start, end = span.start, span.end
+    for t in span:
+        if t.text == ":":
+            if t.i < token.i:
+                start = t.i + 1
+            elif t.i > token.i:
+                end = min(end, t.i)
+    if (start, end) != (span.start, span.end):
+        span = token.doc[start:end]
     span.label_ = token.ent_type_  # a plain Span from IOB tags; carry the label
     return span
 
@@ -289,18 +299,22 @@ def _in_a_question(token) -> bool:
     return end is not None and end.group() == "?"
 
 
-def _transcript_turn(token, people: PeopleIndex) -> Speaker | None:
-    """ "I" or "we" in a transcript turn ("FALLIN: I think he is trying ...") is the turn's speaker."""
+def _transcript_turn(token, people: PeopleIndex, *, in_label: bool = False) -> Speaker | None:
+    """ "I" or "we" in a transcript turn ("FALLIN: I think he is trying ...") is the turn's speaker; with
+    ``in_label``, ``token`` is a word of the turn's label itself ("FALLIN")."""
     text = doc_text(token.doc)
     para_start = text.rfind("\n", 0, token.idx) + 1
     m = _TURN.match(text, para_start, min(len(text), para_start + 60))
-    if m is None or m.end() > token.idx or len(m.group(1)) < 2:
+    if m is None or len(m.group(1)) < 2:
         return None  # "Q: ...", "A: ..." name no one
+    if (m.start(1) <= token.idx < m.end(1)) != in_label or not in_label and m.end() > token.idx:
+        return None
     doc = token.doc
     first = token.i
     while first > 0 and doc[first - 1].idx >= para_start:
         first -= 1
-    named = [t for t in doc[first : token.i] if m.start(1) <= t.idx < m.end(1)]
+    last = token.i + 1 if in_label else token.i
+    named = [t for t in doc[first:last] if m.start(1) <= t.idx < m.end(1)]
     owner = next((people.token_owner[t.i] for t in named if t.i in people.token_owner), None)
     if owner is not None:
         return Speaker(owner, "person", owner)
@@ -354,6 +368,10 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     name = people.token_owner.get(token.i)
     if name:
         return Speaker(name, "person", name)
+    if token.text.isupper() and len(token.text) > 1:
+        turn = _transcript_turn(token, people, in_label=True)  # "TAPPER: Do you think ...?" -> Tapper
+        if turn is not None:
+            return turn
     # a title or description with the name attached: "Ambassador ... Dmitri Zhirnov", "the senator, X"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
