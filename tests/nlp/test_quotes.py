@@ -127,6 +127,18 @@ def test_a_headline_label_the_recogniser_ran_into_its_claim_is_named_without_it(
     assert quote_with(a, "Trust the harbour master").speaker == "De Vries"  # not "De Vries: Trust"
 
 
+def test_a_campaign_named_after_a_person_speaks_for_itself_and_the_credit_is_no_content(annotated, quote_with):
+    a = annotated(
+        "Ann Lee is running for the harbour board.",
+        "The Lee campaign announced last week that it hired a new spokeswoman, who has been outspoken, "
+        "according to Northwire.",
+    )
+    hired = next(q for q in a.quotes if q.cue == "announced")
+    assert (hired.speaker, hired.speaker_type) == ("The Lee campaign", "org")
+    assert hired.text.endswith("who has been outspoken")  # Northwire's credit is not the campaign's
+    assert quote_with(a, "The Lee campaign announced").speaker == "Northwire"
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."

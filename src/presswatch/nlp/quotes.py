@@ -1647,6 +1647,13 @@ _CLAUSE_LINKS = ("advcl", "conj", "parataxis")
 _CONTRASTS = {"while", "whereas", "whilst"}
 
 
+# A reported clause ends before the writer's credit for the report ("the campaign announced that it
+# hired Lee, according to Northwire"). Train, 3-fold: F1 0.8131 -> 0.8133 (precision 0.8257 -> 0.8260),
+# speaker accuracy flat (+2 -2 with the model held fixed).
+ACCORDING_ENDS = True
+_ACCORDING_TAIL = re.compile(r",?\s+(?:—\s+)?according to\b", re.I)
+
+
 def _end_before_own_clauses(text: str, atts: list[_Attribution]) -> None:
     """ "Rubio suggested that X, while Cruz said that Y": a reported clause ends before another
     speaker's clause the parser hung inside it (an adverbial, coordinated or run-on clause with its
@@ -1755,6 +1762,11 @@ def find_quotes(
     attributions = _without_nested(attributions, relations)
     if OWN_CLAUSE_ENDS:
         _end_before_own_clauses(text, attributions)
+    if ACCORDING_ENDS:
+        for att in attributions:
+            m = _ACCORDING_TAIL.search(text, att.start, att.end) if att.origin.startswith("cue:") else None
+            if m is not None and att.cue is not None and att.cue.idx < m.start() and re.search(r"\w", text[att.start : m.start()]):
+                att.end = m.start()  # "announced that it hired Lee, according to Northwire": Northwire's credit
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
     # takes the quotation's exact bounds (marks excluded)
