@@ -434,3 +434,12 @@ def test_a_following_quotation_continues_the_outer_report_not_an_event_nested_in
     )
     q = quote_with(a, "On behalf of everyone at the board")
     assert q.speaker == "The harbour board" and q.kind == "direct"  # not "someone"
+
+
+def test_the_listener_after_a_quotation_is_not_the_speaker(annotated, quote_with):
+    a = annotated(
+        "Ann Lee has hailed the vote as “fantastic,” telling reporters on Friday that the result is “a great thing.”",
+        "“How big is the ferry?” asked the boy.",
+    )
+    assert quote_with(a, "the result is").speaker == "Ann Lee"  # not "reporters"
+    assert quote_with(a, "How big is the ferry").speaker == "the boy"  # an inverted speaker still speaks
