@@ -139,6 +139,19 @@ def test_a_campaign_named_after_a_person_speaks_for_itself_and_the_credit_is_no_
     assert quote_with(a, "The Lee campaign announced").speaker == "Northwire"
 
 
+def test_a_report_credited_at_the_end_of_its_sentence_holds_the_whole_sentence(annotated):
+    a = annotated(
+        "Ines Haldor said the ferry would run on time, the Harbour Times reported.",
+        "Asked about the strike, Ann Lee said: “There will always be exceptions,” the Harbour Times reported.",
+    )
+    by = {(q.speaker, q.cue): q.text for q in a.quotes}
+    assert by[("Ines Haldor", "said")] == "the ferry would run on time"
+    assert by[("Ann Lee", "said")] == "There will always be exceptions"
+    reported = sorted(q.text for q in a.quotes if q.speaker == "Harbour Times")
+    assert reported[0].startswith("Asked about the strike, Ann Lee said: “There will always be exceptions,”")
+    assert reported[1] == "Ines Haldor said the ferry would run on time"
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
