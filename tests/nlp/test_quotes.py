@@ -568,7 +568,9 @@ def test_a_nested_act_of_speech_is_a_quote_a_nested_event_is_not(annotated):
     a = annotated(
         "Tom Brede said the union had condemned the new timetable.",
         "Ilse Brandt said the city had offered crews a bonus for the cold months.",
+        "Mara Holt said the mayor had cited the storm damage as the reason for the delay.",
     )
     found = {(q.speaker, q.cue) for q in a.quotes}
     assert ("the union", "condemned") in found
+    assert ("the mayor", "cited") in found
     assert not [q for q in a.quotes if q.cue == "offered"]
