@@ -152,6 +152,18 @@ def test_a_report_credited_at_the_end_of_its_sentence_holds_the_whole_sentence(a
     assert reported[1] == "Ines Haldor said the ferry would run on time"
 
 
+def test_a_headline_addressed_to_listeners_is_the_speakers(annotated, quote_with):
+    a = annotated("Haldor to dock workers: the strike must end before the winter timetable starts.")
+    q = quote_with(a, "the strike must end")
+    assert (q.speaker, q.cue) == ("Haldor", ":")
+    # a topic label speaks no one's words
+    b = annotated(
+        "Road to recovery: the harbour reopens after the storm damage is repaired.",
+        "Voter participation: turnout in the harbour wards fell to a record low this spring.",
+    )
+    assert not b.quotes
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
