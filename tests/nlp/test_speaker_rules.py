@@ -443,3 +443,11 @@ def test_the_listener_after_a_quotation_is_not_the_speaker(annotated, quote_with
     )
     assert quote_with(a, "the result is").speaker == "Ann Lee"  # not "reporters"
     assert quote_with(a, "How big is the ferry").speaker == "the boy"  # an inverted speaker still speaks
+
+
+def test_a_cue_in_the_writers_aside_after_a_dash_is_not_the_quotations(annotated, quote_with):
+    a = annotated(
+        "“The key group is the night-shift crews,” said Ines Haldor, chair of the ferry union. “Lee has to keep "
+        "their support. Brede has to do the two-step” - building his name and then convincing voters he can deliver."
+    )
+    assert quote_with(a, "Lee has to keep their support").speaker == "Ines Haldor"  # not "voters"

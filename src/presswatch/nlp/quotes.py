@@ -1033,6 +1033,11 @@ def _sentences_over(doc, start: int, end: int):
     return [s for s in doc.sents if s.start_char < end and s.end_char > start]
 
 
+# A cue after a dash that follows the quotation belongs to the writer's aside, not to the quotation.
+# Train, 3-fold: 10,649/11,488 -> 10,651/11,488 right speakers.
+ASIDES_AFTER_DASHES = True
+
+
 def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[QuotedSpan], para_end: int,
                        quoting_cues: frozenset[str] | None = None):
     """The nearest cue verb outside quotation marks in the sentences the quotation spans; in the
@@ -1049,6 +1054,8 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
                 continue  # "..., which votes June 7": a relative clause about something else
             if DISCOURSE_IDIOMS and _discourse_idiom(token):
                 continue  # "Lee said, and I quote, “...”": Lee's words, not the writer's
+            if ASIDES_AFTER_DASHES and token.idx > q.end and any(d in doc_text(doc)[q.end : token.idx] for d in ("—", "–", " - ", "--")):
+                continue  # "“any and all changes” — a reaction to the measure pushed by Haldor": the writer's aside
             distance = q.start - token.idx if token.idx < q.start else token.idx - q.end
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
