@@ -969,6 +969,7 @@ SOURCE_LABELS_ONLY = True
 
 
 def _could_be_a_source(words, head) -> bool:
+    """Whether a headline label (its ``words``, and the ``head`` that would speak) names someone."""
     if head.pos_ in ("PROPN", "PRON") or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words):
         return True
     if len(words) == 1 and words[0].text[:1].isupper() or head.tag_ in ("NNS", "NNPS"):
@@ -1714,6 +1715,8 @@ _TAIL_EXTRAS = {"on", "in", "at", "during", "last", "this", "earlier", "later", 
 
 
 def _tail_reporters(doc, text: str, atts: list[_Attribution]) -> None:
+    """Widen a sentence-closing report (", the Harbour Times reported.") to the whole sentence before
+    its comma, and end the other attributions of that sentence at the comma."""
     for tail in atts:
         cue = tail.cue
         if cue is None or not tail.origin.startswith("cue:") or cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
