@@ -451,3 +451,9 @@ def test_a_cue_in_the_writers_aside_after_a_dash_is_not_the_quotations(annotated
         "their support. Brede has to do the two-step” - building his name and then convincing voters he can deliver."
     )
     assert quote_with(a, "Lee has to keep their support").speaker == "Ines Haldor"  # not "voters"
+
+
+def test_words_named_inside_someone_elses_report_are_the_namers(annotated, quote_with):
+    a = annotated("Dunmore sought the regatta in the hopes of shedding what Ines Haldor called “a perception problem.”")
+    named = [q for q in a.quotes if q.text.startswith("a perception problem")]
+    assert [(q.speaker, q.cue, q.kind) for q in named] == [("Ines Haldor", "called", "direct")]

@@ -1114,6 +1114,28 @@ def _tokens_starting_in(doc, start: int, end: int):
         i += 1
 
 
+# "Cleveland sought the convention hoping to shed what Gilbert called “a perception problem.”": the words are
+# Gilbert's, named by a verb of naming inside someone else's report. Train, 3-fold: 10,651 -> 10,652 of
+# 11,488 right speakers, precision 0.8263 -> 0.8265.
+NAMERS_INSIDE = True
+_NAMING = {"call", "describe", "dub", "term", "label", "brand", "deem"}
+
+
+def _namer_inside(doc, q: QuotedSpan, covering: list[_Attribution]):
+    """A verb of naming with its own subject that governs the quotation from inside the clauses covering it."""
+    for token in _tokens_starting_in(doc, q.start, q.end):
+        for verb in token.ancestors:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING or verb.idx >= q.start:
+                continue
+            if not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            if all(a.cue is not None and a.cue.i != verb.i and a.start <= verb.idx < a.end for a in covering):
+                return verb
+            return None
+        return None
+    return None
+
+
 def _governs(cue, doc, q: QuotedSpan) -> bool:
     """Whether a word of the quotation hangs (through its heads) from the cue verb."""
     for token in _tokens_starting_in(doc, q.start, q.end):
@@ -1906,8 +1928,12 @@ def find_quotes(
                 att.speaker = Speaker(source, att.speaker.type, att.speaker.person)
             standalone.append(att)
             continue
-        covered = any(_overlap(a.start, a.end, q.start, q.end) >= 0.5 * (q.end - q.start) for a in attributions)
-        if covered:
+        covering = [a for a in attributions if _overlap(a.start, a.end, q.start, q.end) >= 0.5 * (q.end - q.start)]
+        if covering:
+            namer = _namer_inside(doc, q, covering) if NAMERS_INSIDE else None
+            if namer is not None:
+                standalone.append(_Attribution(q.start, q.end, namer, _cue_phrase(namer), _subject_of(namer, quoted=quoted),
+                                               origin="quotation"))
             continue
         signed = _signature_after(doc, text, q) or _credited_source_after(text, q, people)
         if signed is not None:
