@@ -164,6 +164,18 @@ def test_a_headline_addressed_to_listeners_is_the_speakers(annotated, quote_with
     assert not b.quotes
 
 
+def test_a_paragraph_introduced_with_a_colon_is_the_speakers_without_marks(annotated, quote_with):
+    a = annotated(
+        "In the text accompanying the video, Ines Haldor wrote:",
+        "I think this prayer timely, as the polls are showing a slipping of support for the ferry plan.",
+        "The board met on Monday:",
+        "Members voted to keep the timetable for another year and to review the fares in spring.",
+    )
+    block = quote_with(a, "I think this prayer timely")
+    assert (block.speaker, block.cue) == ("Ines Haldor", "wrote")
+    assert not any(q.text.startswith("Members voted") for q in a.quotes)  # "met" says nothing
+
+
 def test_mixed_quote(annotated, quote_with):
     a = annotated(
         "Rosa Ekdahl said the new timetable was “a gift to commuters who start early” and would last a year."
