@@ -122,6 +122,14 @@ def test_a_headline_label_speaks_the_whole_claim_even_with_a_cue_inside(annotate
     assert not any("earlier version" in q.text for q in a.quotes)
 
 
+def test_a_headline_label_is_not_the_person_its_claim_names(annotated, quote_with):
+    a = annotated(
+        "Poll: Ann Lee Ties Tom Brede With Ines Haldor in a Three-Way Contest.",
+        "Harbour frontrunner Ann Lee does better than expected.",
+    )
+    assert quote_with(a, "Ann Lee Ties Tom Brede").speaker == "Poll"  # not "Tom Brede"
+
+
 def test_a_headline_label_the_recogniser_ran_into_its_claim_is_named_without_it(annotated, quote_with):
     a = annotated("De Vries: Trust the harbour master on safety, not the blowhard Brede.")
     assert quote_with(a, "Trust the harbour master").speaker == "De Vries"  # not "De Vries: Trust"

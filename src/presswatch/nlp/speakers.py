@@ -255,6 +255,14 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
     return candidates[-1] if candidates else None
 
 
+def _across_colon(a, b) -> bool:
+    """Whether a colon stands between tokens ``a`` and ``b`` (a headline's label and its claim): the
+    parser hangs the claim's names from the label ("Poll: Ann Lee Ties Tom Brede"). Train, 3-fold:
+    10,654 -> 10,659 of 11,490 right speakers."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ":" for t in a.doc[low + 1 : high])
+
+
 def _person_in_description(token, people: PeopleIndex) -> str | None:
     """ "GOP contender and former neurosurgeon Ben Carson responded": the parser made the title the
     subject and hung the name from it; the person named in the subject's own words (not inside a
@@ -264,7 +272,7 @@ def _person_in_description(token, people: PeopleIndex) -> str | None:
     if OWNED_ORGANISATIONS and token.lemma_.lower() in organisation_nouns():
         return None  # "the Lee campaign", "the Obama administration": the organisation, not the person
     for t in token.subtree:
-        if t.i == token.i or t.i not in people.token_owner:
+        if t.i == token.i or t.i not in people.token_owner or _across_colon(token, t):
             continue
         path = t
         inside_prep = False
@@ -383,6 +391,8 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     # a title or description with the name attached: "Ambassador ... Dmitri Zhirnov", "the senator, X"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
+            if _across_colon(token, child):
+                continue  # "Poll: Ann Lee Ties Tom Brede": a headline's label is not the claim's subject
             if OWNED_ORGANISATIONS and child.dep_ == "compound" and token.lemma_.lower() in organisation_nouns():
                 continue  # "the Lee campaign", "the Obama administration": the organisation, not the person
             owner = people.token_owner[child.i]
