@@ -183,3 +183,12 @@ def test_a_title_and_a_name_make_a_person_whatever_the_recogniser_says(annotated
     people = {p.name: p.roles for p in a.people}
     assert people.get("Owen Marsh") == ("Headteacher",)
     assert people.get("Ines Haldor") == ("Councillor",)
+
+
+def test_the_writers_impression_of_someone_is_no_quote_of_theirs(annotated):
+    a = annotated(
+        "Aside from Tuesday night, the mayor appears to be fully enjoying her new role on the ferry board.",
+        "Lee seemed ready to joke about the incident before she said the ferry was safe.",
+    )
+    assert not any(q.cue in ("appears", "seemed") for q in a.quotes), _kinds(a)
+    assert [q.text for q in a.quotes if q.cue == "said"] == ["the ferry was safe"], _kinds(a)
