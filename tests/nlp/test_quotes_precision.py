@@ -192,3 +192,9 @@ def test_the_writers_impression_of_someone_is_no_quote_of_theirs(annotated):
     )
     assert not any(q.cue in ("appears", "seemed") for q in a.quotes), _kinds(a)
     assert [q.text for q in a.quotes if q.cue == "said"] == ["the ferry was safe"], _kinds(a)
+
+
+def test_a_name_something_is_known_as_is_no_quote(annotated):
+    a = annotated("The campaign against the Harbour Militia, also known as the Grey Watch, will go on, Lee said.")
+    assert not any(q.cue == "known" for q in a.quotes), _kinds(a)
+    assert any(q.cue == "said" and q.speaker == "Lee" for q in a.quotes), _kinds(a)

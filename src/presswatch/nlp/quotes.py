@@ -753,7 +753,8 @@ def _cue_attributions(doc, relations: frozenset[tuple[str, str]], quoted: list[Q
                 found.append(_Attribution(span[0], span[1], token, _cue_phrase(token), subject, origin=f"cue:{token.lemma_}"))
     for colon in _colon_attributions(doc):
         rivals = [a for a in found if _overlap(colon.start, colon.end, a.start, a.end)]
-        if not rivals or HEADLINE_OVER_NESTED and all(a.cue is not None and colon.start <= a.cue.idx < colon.end for a in rivals):
+        nested = all(a.cue is not None and colon.start <= a.cue.idx < colon.end for a in rivals)
+        if not rivals or HEADLINE_OVER_NESTED and nested:
             found.append(colon)
     return found
 
@@ -777,7 +778,14 @@ def _discourse_idiom(token) -> bool:
         return True
     if word == "say" and (before[-3:] == ["suffice", "it", "to"] or before[-1:] == ["to"] and after[:2] == ["the", "least"]):
         return True
+    if KNOWN_AS and word == "known" and after[:1] == ["as"]:
+        return True  # "the Islamic State, also known as Daesh": a name, not anyone's knowledge
     return word == "quote" and before[-1:] == ["i"] and (before[-2:-1] in (["and"], [","]))
+
+
+# "known as" names a thing. Train, 3-fold: speaker accuracy 10,653/11,479 -> 10,655/11,478,
+# F1 0.8111 -> 0.8110.
+KNOWN_AS = True
 
 
 # verbs of saying and reporting that, in an as-clause, vouch for the clause around it
@@ -1055,7 +1063,8 @@ def _cue_for_quotation(doc, q: QuotedSpan, cues: frozenset[str], quoted: list[Qu
                 continue  # "..., which votes June 7": a relative clause about something else
             if DISCOURSE_IDIOMS and _discourse_idiom(token):
                 continue  # "Lee said, and I quote, “...”": Lee's words, not the writer's
-            if ASIDES_AFTER_DASHES and token.idx > q.end and any(d in doc_text(doc)[q.end : token.idx] for d in ("—", "–", " - ", "--")):
+            between = doc_text(doc)[q.end : token.idx] if token.idx > q.end else ""
+            if ASIDES_AFTER_DASHES and any(d in between for d in ("—", "–", " - ", "--")):
                 continue  # "“any and all changes” — a reaction to the measure pushed by Haldor": the writer's aside
             distance = q.start - token.idx if token.idx < q.start else token.idx - q.end
             if best_distance is None or distance < best_distance:
@@ -1741,7 +1750,9 @@ def _tail_reporters(doc, text: str, atts: list[_Attribution]) -> None:
     its comma, and end the other attributions of that sentence at the comma."""
     for tail in atts:
         cue = tail.cue
-        if cue is None or not tail.origin.startswith("cue:") or cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        if cue is None or not tail.origin.startswith("cue:"):
+            continue
+        if cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
         if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
@@ -1762,7 +1773,10 @@ def _tail_reporters(doc, text: str, atts: list[_Attribution]) -> None:
         if not before:
             continue
         start_tok = sent.start
-        while start_tok < comma and (doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in ("“", '"', "``", "«")):
+        opening = ("“", '"', "``", "«")
+        while start_tok < comma and (
+            doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in opening
+        ):
             start_tok += 1
         tail.start, tail.end = doc[start_tok].idx, boundary
         for other in before:
@@ -1800,13 +1814,16 @@ def _block_quotes(doc, text: str, reporting: frozenset[str], quoted: list[Quoted
         if colon is None or colon.i == 0:
             continue
         verb = doc[colon.i - 1]
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting or any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting:
             continue
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue  # "Lee said the following:" or a reported clause of its own
         subject = _subject_of(verb, quoted=quoted)
         if subject is None:
             continue
         start = nxt.start(1) + (len(body) - len(body.lstrip()))
-        found.append(_Attribution(start, nxt.start(1) + len(body.rstrip()), verb, _cue_phrase(verb), subject, origin="block"))
+        end = nxt.start(1) + len(body.rstrip())
+        found.append(_Attribution(start, end, verb, _cue_phrase(verb), subject, origin="block"))
     return found
 
 
@@ -1923,7 +1940,9 @@ def find_quotes(
     if ACCORDING_ENDS:
         for att in attributions:
             m = _ACCORDING_TAIL.search(text, att.start, att.end) if att.origin.startswith("cue:") else None
-            if m is not None and att.cue is not None and att.cue.idx < m.start() and re.search(r"\w", text[att.start : m.start()]):
+            if m is None or att.cue is None or att.cue.idx >= m.start():
+                continue
+            if re.search(r"\w", text[att.start : m.start()]):
                 att.end = m.start()  # "announced that it hired Lee, according to Northwire": Northwire's credit
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
@@ -1965,8 +1984,8 @@ def find_quotes(
         if covering:
             namer = _namer_inside(doc, q, covering) if NAMERS_INSIDE else None
             if namer is not None:
-                standalone.append(_Attribution(q.start, q.end, namer, _cue_phrase(namer), _subject_of(namer, quoted=quoted),
-                                               origin="quotation"))
+                subject = _subject_of(namer, quoted=quoted)
+                standalone.append(_Attribution(q.start, q.end, namer, _cue_phrase(namer), subject, origin="quotation"))
             continue
         signed = _signature_after(doc, text, q) or _credited_source_after(text, q, people)
         if signed is not None:
