@@ -195,6 +195,9 @@ def test_the_writers_impression_of_someone_is_no_quote_of_theirs(annotated):
 
 
 def test_a_name_something_is_known_as_is_no_quote(annotated):
-    a = annotated("The campaign against the Harbour Militia, also known as the Grey Watch, will go on, Lee said.")
+    a = annotated(
+        "The campaign against the Harbour Militia, also known as the Grey Watch, will go on, Lee said.",
+        "The fair, known locally as the Quay Fair, drew thousands of visitors to the harbour.",
+    )
     assert not any(q.cue == "known" for q in a.quotes), _kinds(a)
     assert any(q.cue == "said" and q.speaker == "Lee" for q in a.quotes), _kinds(a)

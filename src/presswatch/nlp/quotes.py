@@ -778,7 +778,7 @@ def _discourse_idiom(token) -> bool:
         return True
     if word == "say" and (before[-3:] == ["suffice", "it", "to"] or before[-1:] == ["to"] and after[:2] == ["the", "least"]):
         return True
-    if KNOWN_AS and word == "known" and after[:1] == ["as"]:
+    if KNOWN_AS and word == "known" and "as" in after[:2]:
         return True  # "the Islamic State, also known as Daesh": a name, not anyone's knowledge
     return word == "quote" and before[-1:] == ["i"] and (before[-2:-1] in (["and"], [","]))
 
