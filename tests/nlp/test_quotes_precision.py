@@ -201,3 +201,14 @@ def test_a_name_something_is_known_as_is_no_quote(annotated):
     )
     assert not any(q.cue == "known" for q in a.quotes), _kinds(a)
     assert any(q.cue == "said" and q.speaker == "Lee" for q in a.quotes), _kinds(a)
+
+
+def test_the_writers_words_after_a_quotations_cue_are_not_quoted(annotated):
+    a = annotated(
+        "“Do not fall,” he said, when a protester seemed to stumble on the quay.",
+        "“As mayor, I will not be neutral,” Lee said, in another shot aimed at Brede.",
+        "The vote is on Monday.",
+    )
+    assert [(q.kind, q.text, q.speaker) for q in a.quotes if q.cue == "said" and q.speaker == "Lee"] == [
+        ("direct", "As mayor, I will not be neutral", "Lee")
+    ], _kinds(a)

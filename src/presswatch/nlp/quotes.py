@@ -1827,6 +1827,31 @@ def _block_quotes(doc, text: str, reporting: frozenset[str], quoted: list[Quoted
     return found
 
 
+# "“As mayor, I will not be neutral,” Lee said, in another shot aimed at Brede": the parser hangs the
+# writer's words after the cue on the quoted clause; the quote is the quotation before the cue. Train,
+# 3-fold: speaker accuracy unchanged (10,655/11,478); precision of the quotes PressWatch calls mixed
+# 0.9205 -> 0.9217 (1,955 of 2,121), direct 0.9710 unchanged.
+QUOTED_BEFORE_CUE = True
+
+
+def _end_at_quotation_before_cue(text: str, atts: list[_Attribution], speech: list[QuotedSpan]) -> None:
+    """End a cue clause that runs from a quotation over its own cue into unquoted words at that quotation."""
+    for att in atts:
+        cue = att.cue
+        if cue is None or not att.origin.startswith("cue:") or not att.start < cue.idx < att.end:
+            continue
+        before = [q for q in speech if att.start <= q.end <= cue.idx and q.start < cue.idx]
+        if not before or _inside(cue.idx, speech):
+            continue
+        last = max(before, key=lambda q: q.end)
+        head_letters = _letters(text, att.start, last.end)
+        if _quoted_letters(text, att.start, last.end, speech) < 0.9 * max(head_letters, 1):
+            continue  # the words before the cue are not all quotation
+        if _quoted_letters(text, cue.idx, att.end, speech):
+            continue  # "“A,” he said, “B”": the quotation goes on after the cue
+        att.end = last.end
+
+
 def _end_before_own_clauses(text: str, atts: list[_Attribution]) -> None:
     """ "Rubio suggested that X, while Cruz said that Y": a reported clause ends before another
     speaker's clause the parser hung inside it (an adverbial, coordinated or run-on clause with its
@@ -1944,6 +1969,9 @@ def find_quotes(
                 continue
             if re.search(r"\w", text[att.start : m.start()]):
                 att.end = m.start()  # "announced that it hired Lee, according to Northwire": Northwire's credit
+
+    if QUOTED_BEFORE_CUE:
+        _end_at_quotation_before_cue(text, attributions, speech)
 
     # quotations the cue clauses already cover become part of them; a clause that is all quotation
     # takes the quotation's exact bounds (marks excluded)
