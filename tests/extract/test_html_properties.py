@@ -69,3 +69,19 @@ def test_extraction_never_raises_and_never_invents_words(html):
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
 def test_any_input_gives_a_result_not_an_exception(data):
     assert isinstance(extract_html(data), ExtractedText)
+
+
+def test_text_on_either_side_of_a_block_the_extractor_drops_stays_apart():
+    # the case the property above found: trafilatura drops the "related" paragraph itself, and the
+    # two links beside it used to run together into "000000000001000001", a word the page never had
+    html = (
+        "<html><head><title>0</title></head><body><article>"
+        "<p>0 0 0 0 0 0 0 00000000 00000000 000000000 00000000000</p>"
+        "<a>0 0 0 0 00 00 00 00 0000 0000 00000 000000 0000000 00000000 00000000 00000000 00000000000 "
+        "000000000000 000000000000 000000000001</a><p class=\"related\">0</p><a>000001</a>"
+        "<p>0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0</p>"
+        "</article></body></html>"
+    )
+    page_text = lxml.html.fromstring(html).text_content()
+    for paragraph in extract_html(html).paragraphs:
+        assert all(word in page_text for word in re.findall(r"\w+", paragraph)), paragraph
