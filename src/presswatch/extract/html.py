@@ -165,7 +165,9 @@ def body_paragraphs(tree: HtmlElement) -> list[str]:
     return paragraphs
 
 
-_BLOCKS = ("p", "div", "section", "aside", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure")
+_BLOCKS = (
+    "p", "div", "section", "aside", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure",
+)
 
 
 def _space_around_blocks(tree: HtmlElement) -> None:

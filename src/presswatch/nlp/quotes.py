@@ -1796,6 +1796,7 @@ _ACCORDING_TAIL = re.compile(r",?\s+(?:—\s+)?according to\b", re.I)
 # formatting when scraped). Five such paragraphs in train: 10,652/11,488 -> 10,654/11,490 right speakers.
 BLOCK_QUOTES = True
 _BLOCK_INTRO = re.compile(r"\b\w+\s*:[ \t]*$")
+_NEXT_PARAGRAPH = re.compile(r"\n+([^\n]+)")
 
 
 def _block_quotes(doc, text: str, reporting: frozenset[str], quoted: list[QuotedSpan]) -> list[_Attribution]:
@@ -1804,7 +1805,7 @@ def _block_quotes(doc, text: str, reporting: frozenset[str], quoted: list[Quoted
     for m in re.finditer(r"[^\n]+", text):
         if not _BLOCK_INTRO.search(m.group()):
             continue
-        nxt = re.compile(r"\n+([^\n]+)").match(text, m.end())
+        nxt = _NEXT_PARAGRAPH.match(text, m.end())
         if nxt is None:
             continue
         body = nxt.group(1)
@@ -2169,7 +2170,8 @@ def find_quotes(
 
 # "Ines Haldor and Tom Brede said ...": the words are both people's, so the quote is listed once for
 # each (same text and offsets), and each person's page shows it. Only when every conjunct is a named
-# person: "Lee and his aides said" stays Lee's. The benchmark scores the first speaker, as before.
+# person: in "Lee and his aides said" only Lee is named (see COMPANIONS). The benchmark scores the first
+# speaker, as before.
 JOINT_SPEAKERS = True
 
 

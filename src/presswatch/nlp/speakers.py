@@ -317,7 +317,9 @@ def _transcript_turn(token, people: PeopleIndex, *, in_label: bool = False) -> S
     m = _TURN.match(text, para_start, min(len(text), para_start + 60))
     if m is None or len(m.group(1)) < 2:
         return None  # "Q: ...", "A: ..." name no one
-    if (m.start(1) <= token.idx < m.end(1)) != in_label or not in_label and m.end() > token.idx:
+    if (m.start(1) <= token.idx < m.end(1)) != in_label:
+        return None  # a word of the label when one is wanted, a word of the turn otherwise
+    if not in_label and m.end() > token.idx:
         return None
     doc = token.doc
     first = token.i
