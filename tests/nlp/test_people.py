@@ -186,3 +186,9 @@ def test_the_dateline_names_a_place(annotated):
 def test_a_titled_name_the_recogniser_mislabelled_is_listed_as_a_person_entity(annotated):
     a = annotated(*_DEAL)  # the recogniser calls "Ines Haldor" a building (FAC)
     assert ("Ines Haldor", "PERSON") in {(e.text, e.label) for e in a.entities}
+
+
+def test_a_two_letter_party_tag_and_a_day_are_not_roles(annotated):
+    a = annotated("On Saturday Sen. Ann Lee (D-OR) said the timetable was a proven failure for islanders.")
+    p = _person(a, "Ann Lee")
+    assert p.roles and not any(r in ("OR", "D-OR") or "Saturday" in r for r in p.roles), p.roles

@@ -457,3 +457,23 @@ def test_words_named_inside_someone_elses_report_are_the_namers(annotated, quote
     a = annotated("Dunmore sought the regatta in the hopes of shedding what Ines Haldor called “a perception problem.”")
     named = [q for q in a.quotes if q.text.startswith("a perception problem")]
     assert [(q.speaker, q.cue, q.kind) for q in named] == [("Ines Haldor", "called", "direct")]
+
+
+def test_a_named_persons_aide_or_supporters_are_not_that_person(annotated, quote_with):
+    a = annotated(
+        "Ann Lee spoke at the harbour on Sunday.",
+        "“We are not done,” a top Lee aide said on Monday.",
+        "Ann Lee supporters later said the vote had been rigged against her.",
+    )
+    aide = quote_with(a, "We are not done")
+    assert aide.speaker == "a top Lee aide" and aide.speaker_type == "anonymous"
+    supporters = quote_with(a, "the vote had been rigged")
+    assert supporters.speaker != "Ann Lee" and "supporters" in (supporters.speaker or "")
+
+
+def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name(annotated, quote_with):
+    a = annotated(
+        "Saturday at the Oregon Democratic state’s party convention Sen. Ann Lee (D-OR) said the ferry plan "
+        "was a “proven failure” in business."
+    )
+    assert quote_with(a, "the ferry plan").speaker == "Ann Lee"

@@ -12,12 +12,25 @@ from __future__ import annotations
 import re
 
 from presswatch.nlp.lexicon import title_words
+from presswatch.nlp.pipeline import doc_text
 
 _ARTICLES = {"a", "an", "the"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 _NAME_ENTS = {"PERSON"}
 _MAX_ROLE_TOKENS = 12
+# "(D-Mass.)", "(R-WI)", "(I-Vt.)": a party and state in brackets after a politician's name
+_PARTY_TAG = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][A-Za-z.]{0,12}\s*\)")
+
+
+def in_party_tag(token) -> bool:
+    """Whether ``token`` is part of a bracketed party-and-state tag: no role, and no one by itself."""
+    text = doc_text(token.doc)
+    opening = text.rfind("(", max(0, token.idx - 14), token.idx + 1)
+    if opening < 0:
+        return False
+    match = _PARTY_TAG.match(text, opening)
+    return match is not None and match.end() > token.idx
 
 
 def normalise_role(text: str) -> str:
@@ -96,8 +109,10 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
         if c.ent_type_ in _NAME_ENTS and c.i not in range(*(title_tokens or (0, 0))):
             continue
         left = min(left, c.left_edge.i)
-    while left < start and (doc[left].lower_ in _ARTICLES or doc[left].is_punct or doc[left].dep_ == "det"):
-        left += 1
+    while left < start and (
+        doc[left].lower_ in _ARTICLES or doc[left].is_punct or doc[left].dep_ == "det" or doc[left].ent_type_ in ("DATE", "TIME") and doc[left].pos_ == "PROPN"
+    ):
+        left += 1  # "On Saturday Sen. Ann Lee": the day is no part of the title ("2012 nominee" keeps its year)
     if left < start:
         tokens = doc[left:start]
         if len(tokens) <= _MAX_ROLE_TOKENS and _looks_like_role(tokens) and not any(t.is_punct and t.text in ",;" for t in tokens):
@@ -127,7 +142,7 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
         run_start = start
         while run_start > 0:
             t = doc[run_start - 1]
-            if t.is_punct or t.is_space or t.ent_type_ in _NAME_ENTS:
+            if t.is_punct or t.is_space or t.ent_type_ in _NAME_ENTS or t.ent_type_ in ("DATE", "TIME"):
                 break
             if not (t.text[:1].isupper() or t.lower_ in ("of", "to", "in", "for", "and")):
                 break
@@ -144,7 +159,7 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
     for c in head.children:
         if c.dep_ != "appos" or c.i < end or c.ent_type_ in _NAME_ENTS or c.pos_ not in ("NOUN", "PROPN"):
             continue
-        if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[", "-"):
+        if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in ("(", "[", "-") or in_party_tag(c):
             continue  # "Sen. Bernie Sanders (I-Vt.)": a party and state, not a role
         role = _description_of(doc, c)
         if role and role not in roles:
