@@ -606,3 +606,29 @@ def test_a_nested_act_of_speech_is_a_quote_a_nested_event_is_not(annotated):
     assert ("the union", "condemned") in found
     assert ("the mayor", "cited") in found
     assert not [q for q in a.quotes if q.cue == "offered"]
+
+
+def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported(annotated, quote_with):
+    # the parser hangs "educate ... and learn ..." and "and it still bears ..." from "said"/"noted"
+    a = annotated(
+        "Island doctors said money is desperately needed to develop a vaccine, educate the public and learn more "
+        "about the fever.",
+        "Tom Brede noted the harbour board returned the boat to him recently and it still bears the number written "
+        "on it in paint.",
+    )
+    doctors = quote_with(a, "money is desperately needed")
+    assert doctors.speaker == "Island doctors" and doctors.text.endswith("learn more about the fever")
+    brede = quote_with(a, "returned the boat")
+    assert brede.speaker == "Tom Brede" and "it still bears the number" in brede.text
+
+
+def test_another_act_of_the_same_speaker_after_the_report_is_not_part_of_it(annotated, quote_with):
+    a = annotated("The union said the offer was fair, but declined to say whether members would vote on it.")
+    said = next(q for q in a.quotes if q.cue == "said")
+    assert said.text == "the offer was fair"
+
+
+def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report(annotated):
+    a = annotated("The port authority said about half of the higher costs in its budget reflected losses from the winter storms.")
+    said = next(q for q in a.quotes if q.cue == "said")
+    assert said.text.startswith("about half of the higher costs") and said.speaker == "The port authority"
