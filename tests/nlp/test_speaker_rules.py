@@ -477,3 +477,12 @@ def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name(annotat
         "was a “proven failure” in business."
     )
     assert quote_with(a, "the ferry plan").speaker == "Ann Lee"
+
+
+def test_people_named_after_a_colon_in_the_report_do_not_say_it_too(annotated):
+    a = annotated(
+        "Bob Varga said he was already familiar with two men later implicated in the assaults on harbour facilities: "
+        "Ahmed Abu Khattala, who was charged with plotting the attacks, and Sufian bin Qumu, a former detainee."
+    )
+    said = [q for q in a.quotes if q.cue == "said"]
+    assert said and {q.speaker for q in said} == {"Bob Varga"}, [(q.speaker, q.text) for q in said]

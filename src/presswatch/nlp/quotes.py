@@ -2206,7 +2206,7 @@ def find_quotes(
         speakers = [(speaker, role)]
         joint = []
         if JOINT_SPEAKERS and speaker.person and att.subject is not None:
-            joint = _joint_speakers(att.subject, people, speaker.person)
+            joint = _joint_speakers(att.subject, people, speaker.person, att.cue)
             for name in joint:
                 at = att.cue.sent.end_char if att.cue is not None else att.end
                 speakers.append((Speaker(name, "person", name), people.role_in_force(name, at)))
@@ -2270,7 +2270,7 @@ def _companions(subject, people: PeopleIndex, person: str | None) -> str | None:
     return " ".join(words.text.split())
 
 
-def _joint_speakers(subject, people: PeopleIndex, first: str) -> list[str]:
+def _joint_speakers(subject, people: PeopleIndex, first: str, cue=None) -> list[str]:
     """The other people of a coordinated subject whose first conjunct is the person ``first``."""
     conjuncts = []
     # "Ann Lee, Tom Park and Dana Holt": the parser may hang the middle of a list as an appositive
@@ -2282,6 +2282,15 @@ def _joint_speakers(subject, people: PeopleIndex, first: str) -> list[str]:
         token = stack.pop(0)
         conjuncts.append(token)
         stack += [c for c in token.children if c.dep_ == "conj"]
+    if cue is not None:
+        # the subject's list stands on its side of the cue and before any colon: in "Bob said he knew two
+        # men: Ahmed Khattala ... and Sufian Qumu", the parser hung the named men from "Bob"
+        doc = subject.doc
+        conjuncts = [
+            t for t in conjuncts
+            if (t.i < cue.i) == (subject.i < cue.i)
+            and not any(x.text == ":" for x in doc[min(t.i, subject.i) : max(t.i, subject.i)])
+        ]
     names = [people.token_owner.get(t.i) for t in conjuncts]
     if not names or any(n is None for n in names):
         return []
