@@ -632,3 +632,14 @@ def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report(ann
     a = annotated("The port authority said about half of the higher costs in its budget reflected losses from the winter storms.")
     said = next(q for q in a.quotes if q.cue == "said")
     assert said.text.startswith("about half of the higher costs") and said.speaker == "The port authority"
+
+
+def test_british_spellings_of_cues_report_like_american_ones(annotated):
+    a = annotated(
+        "Ann Lee criticised the harbour board over its timetable.",
+        "The minister recognised that the islanders had waited too long.",
+    )
+    by_cue = {q.cue: q for q in a.quotes}
+    assert "criticised" in by_cue and by_cue["criticised"].speaker == "Ann Lee"
+    assert by_cue["criticised"].text.startswith("the harbour board")
+    assert "recognised" in by_cue and by_cue["recognised"].text == "the islanders had waited too long"

@@ -486,3 +486,5 @@ def test_people_named_after_a_colon_in_the_report_do_not_say_it_too(annotated):
     )
     said = [q for q in a.quotes if q.cue == "said"]
     assert said and {q.speaker for q in said} == {"Bob Varga"}, [(q.speaker, q.text) for q in said]
+    # ...and the list the parser hung from the subject is part of what he said
+    assert said[0].text.endswith("and Sufian bin Qumu, a former detainee")

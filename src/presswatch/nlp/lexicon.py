@@ -51,7 +51,18 @@ def cue_relations(min_precision: float | None = None) -> frozenset[tuple[str, st
             pairs.add((parts[0].lower(), parts[1]))
     if SPEECH_VERBS:
         pairs |= {(lemma, "ccomp") for lemma in _read_list("speech_verbs.txt")}
+    # the lexicon is learnt from American news; British spelling reports the same way ("criticised", "analyse")
+    pairs |= {(_british(lemma), relation) for lemma, relation in pairs if _british(lemma) != lemma}
     return frozenset(p for p in pairs if p[0] not in NOT_CUES)
+
+
+def _british(lemma: str) -> str:
+    """ "criticize" -> "criticise", "analyze" -> "analyse"; other words unchanged."""
+    if lemma.endswith("ize") and len(lemma) > 5:
+        return lemma[:-3] + "ise"
+    if lemma.endswith("yze"):
+        return lemma[:-3] + "yse"
+    return lemma
 
 
 @lru_cache(maxsize=None)
