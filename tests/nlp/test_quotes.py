@@ -643,3 +643,13 @@ def test_british_spellings_of_cues_report_like_american_ones(annotated):
     assert "criticised" in by_cue and by_cue["criticised"].speaker == "Ann Lee"
     assert by_cue["criticised"].text.startswith("the harbour board")
     assert "recognised" in by_cue and by_cue["recognised"].text == "the islanders had waited too long"
+
+
+def test_the_rest_of_a_quotation_a_report_opened_is_the_same_speakers(annotated, quote_with):
+    # the parser ends the sentence at the full stop inside the quotation; its second sentence is still Haldor's
+    a = annotated(
+        "Ines Haldor bemoaned Kestrel's reputation around the world, saying that foreigners \"look at these "
+        "goofballs across the ocean. We've got to get our act together.\""
+    )
+    rest = quote_with(a, "got to get our act together")
+    assert rest.speaker == "Ines Haldor" and rest.kind == "direct"
