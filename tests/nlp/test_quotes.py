@@ -653,3 +653,10 @@ def test_the_rest_of_a_quotation_a_report_opened_is_the_same_speakers(annotated,
     )
     rest = quote_with(a, "got to get our act together")
     assert rest.speaker == "Ines Haldor" and rest.kind == "direct"
+
+
+def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause(annotated, quote_with):
+    # the parser takes "a state law" for the object of "saying" and hangs "is hurting" elsewhere
+    a = annotated("Councillor Tom Brede is making a pitch to Dunmore voters saying a state law banning fracking is hurting the economy.")
+    q = quote_with(a, "a state law banning fracking")
+    assert q.text.endswith("is hurting the economy") and q.speaker == "Tom Brede"
