@@ -660,3 +660,49 @@ def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause(annotated
     a = annotated("Councillor Tom Brede is making a pitch to Dunmore voters saying a state law banning fracking is hurting the economy.")
     q = quote_with(a, "a state law banning fracking")
     assert q.text.endswith("is hurting the economy") and q.speaker == "Tom Brede"
+
+
+def _parsed(words, heads, deps, pos, lemmas):
+    """A Doc with a given parse: the rules below repair what the parser sometimes does, whatever the
+    model version does with a particular sentence."""
+    from spacy.tokens import Doc
+
+    from presswatch.nlp.pipeline import load_nlp
+
+    return Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_an_object_split_at_its_hyphen_is_reported_whole():
+    from presswatch.nlp.lexicon import cue_relations
+    from presswatch.nlp.quotes import _content_ranges
+
+    words = ["Lee", "endorsed", "the", "re", "-", "election", "of", "Brede", "."]
+    doc = _parsed(
+        words, heads=[1, 1, 3, 1, 1, 1, 5, 6, 1], deps=["nsubj", "ROOT", "det", "dobj", "dobj", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["Lee", "endorse", "the", "re", "-", "election", "of", "Brede", "."],
+    )
+    ranges = _content_ranges(doc[1], cue_relations())
+    assert [(doc[a].text, doc[b].text) for a, b, _ in ranges] == [("the", "Brede")]
+
+
+def test_an_infinitive_hung_from_the_cue_after_its_object_is_reported():
+    from presswatch.nlp.lexicon import cue_relations
+    from presswatch.nlp.quotes import _content_ranges
+
+    words = ["Lee", "praised", "the", "efforts", "of", "Brede", "to", "find", "a", "solution", "."]
+    doc = _parsed(
+        words, heads=[1, 1, 3, 1, 3, 4, 7, 1, 9, 7, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["Lee", "praise", "the", "effort", "of", "Brede", "to", "find", "a", "solution", "."],
+    )
+    ranges = _content_ranges(doc[1], cue_relations())
+    assert [(doc[a].text, doc[b].text) for a, b, _ in ranges] == [("the", "solution")]
+
+
+def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
+    a = annotated("Kestrel mayor Ann Lee on Friday endorsed the re-election of Harbour Master Tom Brede (D-Kes.), Councillor Ines Haldor and Sen. Dana Holt.")
+    endorsed = next(q for q in a.quotes if q.cue == "endorsed")
+    assert endorsed.text.startswith("the re-election of Harbour Master Tom Brede")
+    assert endorsed.text.count("(") == endorsed.text.count(")")
