@@ -706,3 +706,17 @@ def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
     endorsed = next(q for q in a.quotes if q.cue == "endorsed")
     assert endorsed.text.startswith("the re-election of Harbour Master Tom Brede")
     assert endorsed.text.count("(") == endorsed.text.count(")")
+
+
+def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parser_hangs_it(annotated, quote_with):
+    a = annotated(
+        "As front-runner Ann Lee prepared to speak to supporters in Dunmore on Tuesday, a 15-year-old girl outside "
+        "the venue was pepper-sprayed by another bystander, police said.",
+        "The ferry has greatly widened the reach of such rumours, said Ines Haldor, the Harbour Times editor. The "
+        "ferry has also made it possible for people with like-minded, if bogus, ideas to organize into communities "
+        "and reach others, she said.",
+    )
+    police = quote_with(a, "was pepper-sprayed by another bystander")
+    assert police.speaker == "police" and police.kind == "indirect"
+    haldor = quote_with(a, "has also made it possible")
+    assert haldor.speaker == "Ines Haldor"
