@@ -488,3 +488,12 @@ def test_people_named_after_a_colon_in_the_report_do_not_say_it_too(annotated):
     assert said and {q.speaker for q in said} == {"Bob Varga"}, [(q.speaker, q.text) for q in said]
     # ...and the list the parser hung from the subject is part of what he said
     assert said[0].text.endswith("and Sufian bin Qumu, a former detainee")
+
+
+def test_an_age_standing_for_a_person_is_the_speaker_not_a_date(annotated):
+    a = annotated(
+        "Ann Lee told the crowd in Dunmore that the ferry would run.",
+        "“Tom is, and always has been, an amazing leader,” said the 46-year-old. “Now, he will go to work for you.”",
+    )
+    quoted = [q for q in a.quotes if "amazing leader" in q.text or "go to work for you" in q.text]
+    assert len(quoted) == 2 and {q.speaker for q in quoted} == {"the 46-year-old"}, [(q.speaker, q.text) for q in a.quotes]

@@ -20,7 +20,7 @@ from importlib import resources
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.quotes import _inside  # same package: whether an offset lies in a quotation
-from presswatch.nlp.speakers import in_dateline
+from presswatch.nlp.speakers import in_dateline, is_age_nominal
 
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -57,10 +57,10 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     para_end = len(text) if para_end < 0 else para_end
     found = []
     for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
-        if token.pos_ not in _NOUNS or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
+        if token.pos_ not in _NOUNS and not is_age_nominal(token) or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if NO_DATES and token.ent_type_ in ("DATE", "TIME"):
-            continue  # "last week displayed ...": when, not who
+        if NO_DATES and token.ent_type_ in ("DATE", "TIME") and not is_age_nominal(token):
+            continue  # "last week displayed ...": when, not who ("the 46-year-old" is who)
         if not para_start <= token.idx < para_end or in_dateline(token):
             continue
         if start <= token.idx < end:
@@ -119,6 +119,7 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type
     lemma = candidate.lemma_.lower()
     between = cue.doc[min(candidate.i, cue.i) + 1 : max(candidate.i, cue.i)]
     kind = origin.split(":", 1)[0]
+    age = is_age_nominal(candidate)  # "the 46-year-old": a noun phrase the tagger read as an adjective and a date
     feats = [
         "bias",
         f"path={path}",
@@ -127,8 +128,8 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type
         f"dep={candidate.dep_}|cue_dep={cue.dep_}",
         f"side={side}",
         f"dist={_distance_bucket(abs(candidate.i - cue.i))}",
-        f"pos={candidate.pos_}",
-        f"ent={candidate.ent_type_ or '-'}",
+        f"pos={'NOUN' if age else candidate.pos_}",
+        f"ent={'-' if age else candidate.ent_type_ or '-'}",
         f"origin={kind}",
         f"origin={kind}|path={path}",
         f"cue_pos={cue.pos_}",

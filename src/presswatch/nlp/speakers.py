@@ -401,8 +401,24 @@ OWNED_ORGANISATIONS = True
 EMPLOYER_COMPOUNDS = True
 
 
+# "said the 46-year-old": the recogniser tags an age as a date, and the speaker was lost (or borrowed from the
+# paragraph before). Train, 3-fold: 10,728 -> 10,729 of 11,557.
+AGE_NOMINALS = True
+
+
+def is_age_nominal(token) -> bool:
+    """ "the 46-year-old", "a 70-year-old": an age standing for the person, as a clause's subject or object."""
+    doc = token.doc
+    return (
+        token.lower_ == "old" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+        and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years")
+    )
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
+    if token is not None and AGE_NOMINALS and is_age_nominal(token):
+        return Speaker(_description(token), "anonymous")  # "said the 46-year-old": a person, not a date
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
         return UNKNOWN  # "12:45 p.m.:" headers the parser took for a subject
     name = people.token_owner.get(token.i)
