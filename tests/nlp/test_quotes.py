@@ -720,3 +720,14 @@ def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parse
     assert police.speaker == "police" and police.kind == "indirect"
     haldor = quote_with(a, "has also made it possible")
     assert haldor.speaker == "Ines Haldor"
+
+
+def test_a_speaker_label_glued_to_its_quotation_mark_is_found(annotated):
+    a = annotated(
+        "The hearing went on for hours.",
+        'Rep. Tom Brede (R-S.C.):"I have not heard anyone other than you cite that figure. Who told you that?"',
+        'Former harbour master Ann Lee:"We learned that from the harbour board."',
+    )
+    by_text = {q.text: q.speaker for q in a.quotes}
+    assert by_text.get("We learned that from the harbour board.") == "Ann Lee", by_text
+    assert any(t.startswith("I have not heard anyone") and s == "Tom Brede" for t, s in by_text.items()), by_text

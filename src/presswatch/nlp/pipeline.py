@@ -73,8 +73,9 @@ def _load(name: str):
 
 # A quotation mark glued to a word on both sides ("paranoia,”Holt said", "Lee said,“Look"): scraped
 # text loses the space, and the tokenizer then keeps "paranoia,”Holt" as one token, hiding both the
-# end of the quotation and the speaker. Split there (the text itself is left as it is).
-_GLUED_MARK = r"(?<=[\w.,!?;:])[“”\"](?=[A-Za-z])|(?<=[A-Za-z])[,.](?=[“”\"])"
+# end of the quotation and the speaker. Split there (the text itself is left as it is). A colon glued to the
+# mark after it ("Ann Lee:“We learned ...”") is split from the name as well, so the label is found.
+_GLUED_MARK = r"(?<=[\w.,!?;:])[“”\"](?=[A-Za-z])|(?<=[A-Za-z])[,.](?=[“”\"])|(?<=[\w.)]):(?=[“”\"])"
 
 
 def _split_glued_quotation_marks(nlp) -> None:
