@@ -497,3 +497,23 @@ def test_an_age_standing_for_a_person_is_the_speaker_not_a_date(annotated):
     )
     quoted = [q for q in a.quotes if "amazing leader" in q.text or "go to work for you" in q.text]
     assert len(quoted) == 2 and {q.speaker for q in quoted} == {"the 46-year-old"}, [(q.speaker, q.text) for q in a.quotes]
+
+
+
+def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
+    # "Majorities ... going to the polls Tuesday say ...": the parser left "say" without a subject, and
+    # the name-before-the-cue fallback took the day
+    from spacy.tokens import Doc
+
+    from presswatch.nlp.pipeline import load_nlp
+    from presswatch.nlp.quotes import _name_before
+
+    words = ["Voters", "going", "to", "the", "polls", "Tuesday", "say", "they", "are", "satisfied", "."]
+    doc = Doc(
+        load_nlp().vocab, words=words, heads=[1, 1, 1, 4, 2, 1, 1, 8, 6, 8, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "npadvmod", "dep", "nsubj", "ccomp", "acomp", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+    )
+    assert _name_before(doc[6], []) is None
+    named = Doc(load_nlp().vocab, words=["“", "Yes", ",", "”", "Ramos", "said", "."], pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    assert _name_before(named[5], []).text == "Ramos"

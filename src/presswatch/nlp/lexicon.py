@@ -189,3 +189,16 @@ if __name__ == "__main__":  # python -m presswatch.nlp.lexicon cues TRAIN.jsonl 
     print("# lemma relation: cue verbs and how they take content, learnt from PolNeAR train (lexicon.py)")
     for lemma, relation, n, precision in build_cue_lexicon(Path(sys.argv[2])):
         print(f"{lemma} {relation}  # hits {n}, precision {precision}")
+
+
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
+    "january february march april june july august september october november december".split()
+)
+
+
+def is_when(token) -> bool:
+    """A date or time, as the recogniser tagged it or as a weekday or month name it missed: when, never who.
+    Used for subjects, the name before a cue and the speaker model's candidates. Train, 3-fold: 10,730 ->
+    10,731 of 11,557 (with the model held fixed: +2, -0)."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS and token.text[:1].isupper()

@@ -31,6 +31,7 @@ from presswatch.nlp.lexicon import (
     complement_of,
     cue_lemmas,
     cue_relations,
+    is_when,
     organisation_nouns,
     relations_of,
     speech_acts,
@@ -249,7 +250,7 @@ def _subject_of(token, depth: int = 0, quoted: list[QuotedSpan] | None = None, c
     # nearest first: in "Addressing members, many of them sceptical, the chief suggested" the
     # parser can give the verb two subjects, and the real one sits next to it
     for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
-        if child.ent_type_ in ("DATE", "TIME") or ":" in child.text:
+        if is_when(child) or ":" in child.text:
             continue  # "said Saturday", "12:45 p.m.:" taken for subjects
         if any(ch.isdigit() for ch in child.text) and not (child.dep_ == "nsubj" and child.i < token.i):
             continue  # a number after the verb is no speaker; "4 in 10 say" before it is
@@ -418,9 +419,9 @@ def _name_before(token, quoted: list[QuotedSpan]):
         t = doc[i]
         if _inside(t.idx, quoted) or t.text in ("”", '"', "''"):
             return None
-        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not is_when(t):
             return t
-        if not (t.is_punct or t.like_num or t.is_space):
+        if not (t.is_punct or t.like_num or t.is_space or is_when(t)):
             return None
         i -= 1
     return None

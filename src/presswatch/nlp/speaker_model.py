@@ -17,7 +17,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
+from presswatch.nlp.lexicon import anonymous_nouns, is_when, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.quotes import _inside  # same package: whether an offset lies in a quotation
 from presswatch.nlp.speakers import in_dateline, is_age_nominal
@@ -59,7 +59,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
         if token.pos_ not in _NOUNS and not is_age_nominal(token) or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if NO_DATES and token.ent_type_ in ("DATE", "TIME") and not is_age_nominal(token):
+        if NO_DATES and is_when(token) and not is_age_nominal(token):
             continue  # "last week displayed ...": when, not who ("the 46-year-old" is who)
         if not para_start <= token.idx < para_end or in_dateline(token):
             continue
