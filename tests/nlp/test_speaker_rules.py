@@ -517,3 +517,11 @@ def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
     assert _name_before(doc[6], []) is None
     named = Doc(load_nlp().vocab, words=["“", "Yes", ",", "”", "Ramos", "said", "."], pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
     assert _name_before(named[5], []).text == "Ramos"
+
+
+def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(annotated, quote_with):
+    a = annotated("Speaker of the House Rep. Tom Brede (R-WI) said the harbour bill would pass.")
+    q = quote_with(a, "the harbour bill would pass")
+    assert q.speaker == "Tom Brede" and q.speaker_type == "person"
+    brede = next(p for p in a.people if p.name == "Tom Brede")
+    assert "Speaker of the House" in brede.roles and not any("House Rep" in r for r in brede.roles), brede.roles

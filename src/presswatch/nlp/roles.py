@@ -96,6 +96,25 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
             head = t
             break
 
+    # 0. the name as the object of a title's "of": "Speaker of the House Rep. Tom Brede" -> "Speaker of
+    #    the House" (and "Rep." by rule 1)
+    of_title_end = None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i < head.head.i:
+        title = head.head.head
+        if title.text[:1].isupper() and (title.lower_.rstrip(".") in title_words() or title.lemma_.lower() in title_words()):
+            first = title.left_edge.i
+            while first < title.i and doc[first].lower_ in _ARTICLES:
+                first += 1
+            # up to the name, or to a title abbreviation of its own ("the House [Rep.] Tom Brede")
+            inner = [t for t in doc[head.head.i + 1 : start] if t.dep_ == "compound" and t.text.endswith(".") and t.text[:1].isupper()]
+            last = inner[0].i if inner else start
+            tokens = doc[first:last]
+            if 0 < len(tokens) <= _MAX_ROLE_TOKENS and _looks_like_role(tokens):
+                role = normalise_role(tokens.text)
+                if role:
+                    roles.append(role)
+                    of_title_end = last
+
     # 1. titles the model put inside the PERSON span, and pre-modifiers before it
     left = start
     if title_tokens is not None:
@@ -109,6 +128,8 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
         if c.ent_type_ in _NAME_ENTS and c.i not in range(*(title_tokens or (0, 0))):
             continue
         left = min(left, c.left_edge.i)
+    if of_title_end is not None:
+        left = max(left, of_title_end)  # what rule 0 took is not a pre-modifier again
     while left < start and (
         doc[left].lower_ in _ARTICLES or doc[left].is_punct or doc[left].dep_ == "det" or doc[left].ent_type_ in ("DATE", "TIME") and doc[left].pos_ == "PROPN"
     ):
