@@ -525,3 +525,14 @@ def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(an
     assert q.speaker == "Tom Brede" and q.speaker_type == "person"
     brede = next(p for p in a.people if p.name == "Tom Brede")
     assert "Speaker of the House" in brede.roles and not any("House Rep" in r for r in brede.roles), brede.roles
+
+
+def test_a_subject_read_as_the_object_of_as_or_after_still_speaks(annotated, quote_with):
+    a = annotated(
+        "The drumbeat of high-profile names from the party’s past denouncing nominee Tom Brede grew louder Wednesday "
+        "as Ann Lee, Haldor’s daughter, attacked Brede for comments made this week.",
+        'The issue had come up Friday after Mr. Brede, asked about the deaths of journalists under Mr. Haldor, had '
+        'said, "I think our country does plenty of killing also."',
+    )
+    assert quote_with(a, "for comments made this week").speaker == "Ann Lee"
+    assert quote_with(a, "plenty of killing also").speaker == "Tom Brede"

@@ -452,7 +452,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     name = people.token_owner.get(token.i)
     if name:
         return Speaker(name, "person", name)
-    if in_party_tag(token):  # "Warren (D-Mass.)": the tag stands for the name before it (train: +1)
+    if in_party_tag(token):  # "Lee (D-Ore.)": the tag stands for the name before it (train: +1)
         before = token.doc[max(0, token.i - 6) : token.i]
         named = next((t for t in reversed(before) if t.i in people.token_owner), None)
         if named is not None:
