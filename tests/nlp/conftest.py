@@ -32,3 +32,28 @@ def quote_with():
         return found[0]
 
     return find
+
+
+def parsed(spec: str, *, people: tuple[tuple[int, int], ...] = ()):
+    """A Doc with a given parse, one token a line: ``word TAG POS dep head lemma`` (head is a token
+    index). The repair rules are for parses the model sometimes makes; a test that fixes the parse
+    shows a rule at work whatever a given model version does with a given sentence. ``people``: token
+    ranges [start, end) labelled PERSON."""
+    from spacy.tokens import Doc, Span
+
+    from presswatch.nlp.pipeline import load_nlp
+
+    rows = [line.split() for line in spec.strip().splitlines()]
+    doc = Doc(
+        load_nlp().vocab, words=[r[0] for r in rows], tags=[r[1] for r in rows], pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows], lemmas=[r[5] for r in rows],
+    )
+    doc.ents = [Span(doc, start, end, label="PERSON") for start, end in people]
+    return doc
+
+
+def quotes_of(doc):
+    from presswatch.nlp.people import find_people
+    from presswatch.nlp.quotes import find_quotes
+
+    return find_quotes(doc, doc.text, find_people(doc, doc.text))

@@ -608,30 +608,10 @@ def test_a_nested_act_of_speech_is_a_quote_a_nested_event_is_not(annotated):
     assert not [q for q in a.quotes if q.cue == "offered"]
 
 
-def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported(annotated, quote_with):
-    # the parser hangs "educate ... and learn ..." and "and it still bears ..." from "said"/"noted"
-    a = annotated(
-        "Island doctors said money is desperately needed to develop a vaccine, educate the public and learn more "
-        "about the fever.",
-        "Tom Brede noted the harbour board returned the boat to him recently and it still bears the number written "
-        "on it in paint.",
-    )
-    doctors = quote_with(a, "money is desperately needed")
-    assert doctors.speaker == "Island doctors" and doctors.text.endswith("learn more about the fever")
-    brede = quote_with(a, "returned the boat")
-    assert brede.speaker == "Tom Brede" and "it still bears the number" in brede.text
-
-
 def test_another_act_of_the_same_speaker_after_the_report_is_not_part_of_it(annotated, quote_with):
     a = annotated("The union said the offer was fair, but declined to say whether members would vote on it.")
     said = next(q for q in a.quotes if q.cue == "said")
     assert said.text == "the offer was fair"
-
-
-def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report(annotated):
-    a = annotated("The port authority said about half of the higher costs in its budget reflected losses from the winter storms.")
-    said = next(q for q in a.quotes if q.cue == "said")
-    assert said.text.startswith("about half of the higher costs") and said.speaker == "The port authority"
 
 
 def test_british_spellings_of_cues_report_like_american_ones(annotated):
@@ -643,23 +623,6 @@ def test_british_spellings_of_cues_report_like_american_ones(annotated):
     assert "criticised" in by_cue and by_cue["criticised"].speaker == "Ann Lee"
     assert by_cue["criticised"].text.startswith("the harbour board")
     assert "recognised" in by_cue and by_cue["recognised"].text == "the islanders had waited too long"
-
-
-def test_the_rest_of_a_quotation_a_report_opened_is_the_same_speakers(annotated, quote_with):
-    # the parser ends the sentence at the full stop inside the quotation; its second sentence is still Haldor's
-    a = annotated(
-        "Ines Haldor bemoaned Kestrel's reputation around the world, saying that foreigners \"look at these "
-        "goofballs across the ocean. We've got to get our act together.\""
-    )
-    rest = quote_with(a, "got to get our act together")
-    assert rest.speaker == "Ines Haldor" and rest.kind == "direct"
-
-
-def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause(annotated, quote_with):
-    # the parser takes "a state law" for the object of "saying" and hangs "is hurting" elsewhere
-    a = annotated("Councillor Tom Brede is making a pitch to Dunmore voters saying a state law banning fracking is hurting the economy.")
-    q = quote_with(a, "a state law banning fracking")
-    assert q.text.endswith("is hurting the economy") and q.speaker == "Tom Brede"
 
 
 def _parsed(words, heads, deps, pos, lemmas):
@@ -708,26 +671,106 @@ def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
     assert endorsed.text.count("(") == endorsed.text.count(")")
 
 
-def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parser_hangs_it(annotated, quote_with):
-    a = annotated(
-        "As front-runner Ann Lee prepared to speak to supporters in Dunmore on Tuesday, a 15-year-old girl outside "
-        "the venue was pepper-sprayed by another bystander, police said.",
-        "The ferry has greatly widened the reach of such rumours, said Ines Haldor, the Harbour Times editor. The "
-        "ferry has also made it possible for people with like-minded, if bogus, ideas to organize into communities "
-        "and reach others, she said.",
-    )
-    police = quote_with(a, "was pepper-sprayed by another bystander")
-    assert police.speaker == "police" and police.kind == "indirect"
-    haldor = quote_with(a, "has also made it possible")
-    assert haldor.speaker == "Ines Haldor"
+def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported():
+    from tests.nlp.conftest import parsed, quotes_of
+
+    # the parser hung "fix the ramp and buy a tug" from "said", not from the reported clause
+    doc = parsed("""
+        Doctors NNS NOUN nsubj 1 doctor
+        said VBD VERB ROOT 1 say
+        money NN NOUN nsubjpass 4 money
+        is VBZ AUX auxpass 4 be
+        needed VBN VERB ccomp 1 need
+        to TO PART aux 6 to
+        repair VB VERB xcomp 4 repair
+        the DT DET det 8 the
+        pier NN NOUN dobj 6 pier
+        , , PUNCT punct 1 ,
+        fix VB VERB advcl 1 fix
+        the DT DET det 12 the
+        ramp NN NOUN dobj 10 ramp
+        and CC CCONJ cc 10 and
+        buy VB VERB conj 10 buy
+        a DT DET det 16 a
+        tug NN NOUN dobj 14 tug
+        . . PUNCT punct 1 .
+    """)
+    said = next(q for q in quotes_of(doc) if q.cue == "said")
+    assert said.text == "money is needed to repair the pier , fix the ramp and buy a tug"
+    assert said.speaker == "Doctors"
+
+
+def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report():
+    from tests.nlp.conftest import parsed, quotes_of
+
+    # "said [about half of the costs]" parsed as a prepositional phrase of "said"
+    doc = parsed("""
+        The DT DET det 1 the
+        port NN NOUN nsubj 2 port
+        said VBD VERB ROOT 2 say
+        about IN ADP prep 2 about
+        half NN NOUN pobj 3 half
+        of IN ADP prep 4 of
+        the DT DET det 7 the
+        costs NNS NOUN pobj 5 cost
+        reflected VBD VERB ccomp 2 reflect
+        storm NN NOUN compound 10 storm
+        damage NN NOUN dobj 8 damage
+        . . PUNCT punct 2 .
+    """)
+    said = next(q for q in quotes_of(doc) if q.cue == "said")
+    assert said.text == "about half of the costs reflected storm damage"
+
+
+def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause():
+    from tests.nlp.conftest import parsed, quotes_of
+
+    # "saying [a toll]" as an object, and "is hurting" hung from the main verb
+    doc = parsed("""
+        Brede NNP PROPN nsubj 1 Brede
+        spoke VBD VERB ROOT 1 speak
+        to IN ADP prep 1 to
+        voters NNS NOUN pobj 2 voter
+        saying VBG VERB acl 3 say
+        a DT DET det 6 a
+        toll NN NOUN dobj 4 toll
+        is VBZ AUX aux 8 be
+        hurting VBG VERB advcl 1 hurt
+        trade NN NOUN dobj 8 trade
+        . . PUNCT punct 1 .
+    """, people=((0, 1),))
+    saying = next(q for q in quotes_of(doc) if q.cue == "saying")
+    assert saying.text == "a toll is hurting trade"
+
+
+def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parser_hangs_it():
+    from tests.nlp.conftest import parsed, quotes_of
+
+    # ", police said." with the reported clause parsed as an adverbial of "said"
+    doc = parsed("""
+        As IN SCONJ mark 2 as
+        Lee NNP PROPN nsubj 2 Lee
+        spoke VBD VERB advcl 10 speak
+        , , PUNCT punct 5 ,
+        a DT DET det 5 a
+        worker NN NOUN nsubjpass 7 worker
+        was VBD AUX auxpass 7 be
+        hurt VBN VERB advcl 2 hurt
+        , , PUNCT punct 10 ,
+        police NNS NOUN nsubj 10 police
+        said VBD VERB ROOT 10 say
+        . . PUNCT punct 10 .
+    """, people=((1, 2),))
+    police = next(q for q in quotes_of(doc) if q.cue == "said")
+    assert police.text == "As Lee spoke , a worker was hurt" and police.speaker == "police"
 
 
 def test_a_speaker_label_glued_to_its_quotation_mark_is_found(annotated):
     a = annotated(
         "The hearing went on for hours.",
-        'Rep. Tom Brede (R-S.C.):"I have not heard anyone other than you cite that figure. Who told you that?"',
-        'Former harbour master Ann Lee:"We learned that from the harbour board."',
+        'Rep. Tom Brede (R-S.C.):"Nobody else has ever given me that number. Where did it come from?"',
+        'Former harbour master Ann Lee:"We had it from the harbour board."',
     )
     by_text = {q.text: q.speaker for q in a.quotes}
-    assert by_text.get("We learned that from the harbour board.") == "Ann Lee", by_text
-    assert any(t.startswith("I have not heard anyone") and s == "Tom Brede" for t, s in by_text.items()), by_text
+    assert by_text.get("We had it from the harbour board.") == "Ann Lee", by_text
+    assert any(t.startswith("Nobody else has ever given me") and s == "Tom Brede" for t, s in by_text.items()), by_text

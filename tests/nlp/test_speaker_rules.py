@@ -471,35 +471,6 @@ def test_a_named_persons_aide_or_supporters_are_not_that_person(annotated, quote
     assert supporters.speaker != "Ann Lee" and "supporters" in (supporters.speaker or "")
 
 
-def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name(annotated, quote_with):
-    a = annotated(
-        "Saturday at the Oregon Democratic state’s party convention Sen. Ann Lee (D-OR) said the ferry plan "
-        "was a “proven failure” in business."
-    )
-    assert quote_with(a, "the ferry plan").speaker == "Ann Lee"
-
-
-def test_people_named_after_a_colon_in_the_report_do_not_say_it_too(annotated):
-    a = annotated(
-        "Bob Varga said he was already familiar with two men later implicated in the assaults on harbour facilities: "
-        "Ahmed Abu Khattala, who was charged with plotting the attacks, and Sufian bin Qumu, a former detainee."
-    )
-    said = [q for q in a.quotes if q.cue == "said"]
-    assert said and {q.speaker for q in said} == {"Bob Varga"}, [(q.speaker, q.text) for q in said]
-    # ...and the list the parser hung from the subject is part of what he said
-    assert said[0].text.endswith("and Sufian bin Qumu, a former detainee")
-
-
-def test_an_age_standing_for_a_person_is_the_speaker_not_a_date(annotated):
-    a = annotated(
-        "Ann Lee told the crowd in Dunmore that the ferry would run.",
-        "“Tom is, and always has been, an amazing leader,” said the 46-year-old. “Now, he will go to work for you.”",
-    )
-    quoted = [q for q in a.quotes if "amazing leader" in q.text or "go to work for you" in q.text]
-    assert len(quoted) == 2 and {q.speaker for q in quoted} == {"the 46-year-old"}, [(q.speaker, q.text) for q in a.quotes]
-
-
-
 def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
     # "Majorities ... going to the polls Tuesday say ...": the parser left "say" without a subject, and
     # the name-before-the-cue fallback took the day
@@ -527,12 +498,79 @@ def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(an
     assert "Speaker of the House" in brede.roles and not any("House Rep" in r for r in brede.roles), brede.roles
 
 
-def test_a_subject_read_as_the_object_of_as_or_after_still_speaks(annotated, quote_with):
+def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name():
+    from presswatch.nlp.people import find_people
+    from presswatch.nlp.speakers import resolve_speaker
+    from tests.nlp.conftest import parsed
+
+    # "Sen. Ann Lee (D-OR) said" with the tag's "OR" as the only subject-like word near the verb
+    doc = parsed("""
+        Sen. NNP PROPN compound 2 Sen.
+        Ann NNP PROPN compound 2 Ann
+        Lee NNP PROPN npadvmod 8 Lee
+        ( -LRB- PUNCT punct 6 (
+        D NNP PROPN compound 6 D
+        - HYPH PUNCT punct 6 -
+        OR NNP PROPN appos 2 OR
+        ) -RRB- PUNCT punct 2 )
+        said VBD VERB ROOT 8 say
+        it PRP PRON nsubj 10 it
+        failed VBD VERB ccomp 8 fail
+        . . PUNCT punct 8 .
+    """, people=((1, 3),))
+    people = find_people(doc, doc.text)
+    assert resolve_speaker(doc[6], people).name == "Ann Lee"
+
+
+def test_people_named_after_a_colon_in_the_report_neither_say_it_nor_leave_it():
+    from tests.nlp.conftest import parsed, quotes_of
+
+    # the parser hung the list after the colon from the subject, "Varga"
+    doc = parsed("""
+        Varga NNP PROPN nsubj 1 Varga
+        said VBD VERB ROOT 1 say
+        he PRP PRON nsubj 3 he
+        knew VBD VERB ccomp 1 know
+        two CD NUM nummod 5 two
+        men NNS NOUN dobj 3 man
+        : : PUNCT punct 1 :
+        Haldor NNP PROPN appos 0 Haldor
+        and CC CCONJ cc 7 and
+        Brede NNP PROPN conj 7 Brede
+        . . PUNCT punct 1 .
+    """, people=((0, 1), (7, 8), (9, 10)))
+    said = [q for q in quotes_of(doc) if q.cue == "said"]
+    assert said and {q.speaker for q in said} == {"Varga"}, [(q.speaker, q.text) for q in said]
+    assert said[0].text == "he knew two men : Haldor and Brede"
+
+
+def test_an_age_standing_for_a_person_is_the_speaker_not_a_date(annotated):
     a = annotated(
-        "The drumbeat of high-profile names from the party’s past denouncing nominee Tom Brede grew louder Wednesday "
-        "as Ann Lee, Haldor’s daughter, attacked Brede for comments made this week.",
-        'The issue had come up Friday after Mr. Brede, asked about the deaths of journalists under Mr. Haldor, had '
-        'said, "I think our country does plenty of killing also."',
+        "Ann Lee told the crowd in Dunmore that the ferry would run.",
+        "“Tom has always been a fine skipper, and he always will be,” said the 46-year-old. “Now he will sail for you.”",
     )
-    assert quote_with(a, "for comments made this week").speaker == "Ann Lee"
-    assert quote_with(a, "plenty of killing also").speaker == "Tom Brede"
+    quoted = [q for q in a.quotes if "fine skipper" in q.text or "sail for you" in q.text]
+    assert len(quoted) == 2 and {q.speaker for q in quoted} == {"the 46-year-old"}, [(q.speaker, q.text) for q in a.quotes]
+
+
+def test_a_subject_read_as_the_object_of_after_or_as_still_speaks(annotated, quote_with):
+    from tests.nlp.conftest import parsed, quotes_of
+
+    a = annotated('The dispute had started on Friday after Mr. Brede, asked about the closed piers, had said, "I think the board does plenty of damage too."')
+    assert quote_with(a, "plenty of damage too").speaker == "Brede"
+    doc = parsed("""
+        Tempers NNS NOUN nsubj 1 temper
+        rose VBD VERB ROOT 1 rise
+        as IN ADP prep 1 as
+        Lee NNP PROPN pobj 2 Lee
+        , , PUNCT punct 3 ,
+        the DT DET det 6 the
+        mayor NN NOUN appos 3 mayor
+        , , PUNCT punct 3 ,
+        attacked VBD VERB advcl 1 attack
+        the DT DET det 10 the
+        plan NN NOUN dobj 8 plan
+        . . PUNCT punct 1 .
+    """, people=((3, 4),))
+    attacked = next(q for q in quotes_of(doc) if q.cue == "attacked")
+    assert attacked.speaker == "Lee"
