@@ -34,7 +34,7 @@ def quote_with():
     return find
 
 
-def parsed(spec: str, *, people: tuple[tuple[int, int], ...] = ()):
+def _parsed(spec: str, *, people: tuple[tuple[int, int], ...] = ()):
     """A Doc with a given parse, one token a line: ``word TAG POS dep head lemma`` (head is a token
     index). The repair rules are for parses the model sometimes makes; a test that fixes the parse
     shows a rule at work whatever a given model version does with a given sentence. ``people``: token
@@ -52,8 +52,20 @@ def parsed(spec: str, *, people: tuple[tuple[int, int], ...] = ()):
     return doc
 
 
-def quotes_of(doc):
+def _quotes_of(doc):
     from presswatch.nlp.people import find_people
     from presswatch.nlp.quotes import find_quotes
 
     return find_quotes(doc, doc.text, find_people(doc, doc.text))
+
+
+@pytest.fixture
+def parsed():
+    """``parsed(spec, people=...)``: a Doc with a fixed parse (see ``_parsed``)."""
+    return _parsed
+
+
+@pytest.fixture
+def quotes_of():
+    """``quotes_of(doc)``: the quotes found in a fixed-parse Doc."""
+    return _quotes_of

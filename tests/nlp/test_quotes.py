@@ -671,9 +671,7 @@ def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
     assert endorsed.text.count("(") == endorsed.text.count(")")
 
 
-def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported():
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported(parsed, quotes_of):
     # the parser hung "fix the ramp and buy a tug" from "said", not from the reported clause
     doc = parsed("""
         Doctors NNS NOUN nsubj 1 doctor
@@ -700,9 +698,7 @@ def test_the_rest_of_a_reported_sentence_hung_from_the_cue_is_still_reported():
     assert said.speaker == "Doctors"
 
 
-def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report():
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report(parsed, quotes_of):
     # "said [about half of the costs]" parsed as a prepositional phrase of "said"
     doc = parsed("""
         The DT DET det 1 the
@@ -722,9 +718,7 @@ def test_a_reported_subject_the_parser_hung_from_the_cue_stays_in_the_report():
     assert said.text == "about half of the costs reflected storm damage"
 
 
-def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause():
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause(parsed, quotes_of):
     # "saying [a toll]" as an object, and "is hurting" hung from the main verb
     doc = parsed("""
         Brede NNP PROPN nsubj 1 Brede
@@ -743,9 +737,7 @@ def test_a_reported_subject_taken_for_the_cues_object_keeps_its_clause():
     assert saying.text == "a toll is hurting trade"
 
 
-def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parser_hangs_it():
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_a_report_credited_at_the_end_of_its_sentence_is_found_however_the_parser_hangs_it(parsed, quotes_of):
     # ", police said." with the reported clause parsed as an adverbial of "said"
     doc = parsed("""
         As IN SCONJ mark 2 as

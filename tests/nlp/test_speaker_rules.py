@@ -498,10 +498,9 @@ def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(an
     assert "Speaker of the House" in brede.roles and not any("House Rep" in r for r in brede.roles), brede.roles
 
 
-def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name():
+def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name(parsed):
     from presswatch.nlp.people import find_people
     from presswatch.nlp.speakers import resolve_speaker
-    from tests.nlp.conftest import parsed
 
     # "Sen. Ann Lee (D-OR) said" with the tag's "OR" as the only subject-like word near the verb
     doc = parsed("""
@@ -522,9 +521,7 @@ def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name():
     assert resolve_speaker(doc[6], people).name == "Ann Lee"
 
 
-def test_people_named_after_a_colon_in_the_report_neither_say_it_nor_leave_it():
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_people_named_after_a_colon_in_the_report_neither_say_it_nor_leave_it(parsed, quotes_of):
     # the parser hung the list after the colon from the subject, "Varga"
     doc = parsed("""
         Varga NNP PROPN nsubj 1 Varga
@@ -553,9 +550,7 @@ def test_an_age_standing_for_a_person_is_the_speaker_not_a_date(annotated):
     assert len(quoted) == 2 and {q.speaker for q in quoted} == {"the 46-year-old"}, [(q.speaker, q.text) for q in a.quotes]
 
 
-def test_a_subject_read_as_the_object_of_after_or_as_still_speaks(annotated, quote_with):
-    from tests.nlp.conftest import parsed, quotes_of
-
+def test_a_subject_read_as_the_object_of_after_or_as_still_speaks(annotated, quote_with, parsed, quotes_of):
     a = annotated('The dispute had started on Friday after Mr. Brede, asked about the closed piers, had said, "I think the board does plenty of damage too."')
     assert quote_with(a, "plenty of damage too").speaker == "Brede"
     doc = parsed("""
