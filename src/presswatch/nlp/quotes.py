@@ -607,8 +607,8 @@ TRAILING_CLAUSES = "all"
 SPLIT_OBJECTS = True
 OBJECT_INFINITIVES = True
 # A quotation a report opens and the parser's sentence does not close ("saying that visitors “laugh at our
-# rusty ferries. We have to fix them.”"): the rest of the quotation is
-# the same speaker's (a continuation with the report's cue), no longer nobody's. Train, 3-fold: F1
+# rusty ferries. We have to fix them.”"): the rest of the quotation is the same speaker's (a
+# continuation with the report's cue), no longer nobody's. Train, 3-fold: F1
 # 0.8117 -> 0.8121, right speakers 10,696/11,519 -> 10,701/11,522; direct+mixed recall 0.9595 -> 0.9601
 # at precision 0.9589 -> 0.9592. Extending the report itself over the rest instead: F1 0.8112.
 QUOTATIONS_RUN_ON = True
@@ -643,7 +643,7 @@ def _clause_after_object(obj, last: int) -> int:
 def _trailing_clauses(cue, clause, last: int) -> int:
     """ "Experts said money is needed to repair the pier, hire two pilots and buy a tug": the
     parser hung the rest of the reported sentence from the cue; it is more of what was reported."""
-    cues = frozenset(lemma for lemma, _ in cue_relations())
+    cues = cue_lemmas()
     for other in cue.children:
         if other.i <= last or other.dep_ not in _TRAILING_DEPS:
             continue
@@ -812,11 +812,11 @@ def _parenthetical_cue(token):
     return speaker, first, last
 
 
-# "A ferry worker was hurt by a falling crate on the pier, police said.": a cue
-# of saying at the end of the sentence, after a comma, with only its speaker (and when or where) beside
-# it. The parser hangs what is reported from the cue as an adverbial or loose dependent, or makes the
-# cue an adverbial of the sentence's verb, and no learnt relation took it. Train, 3-fold: found +6, right
-# speakers 10,724/11,551 -> 10,728/11,557, F1 0.8129 -> 0.8130.
+# "A ferry worker was hurt by a falling crate on the pier, police said.": a cue of saying at the end of
+# the sentence, after a comma, with only its speaker (and when or where) beside it. The parser hangs
+# what is reported from the cue as an adverbial or loose dependent, or makes the cue an adverbial of the
+# sentence's verb, and no learnt relation took it. Train, 3-fold: found +6, right speakers
+# 10,724/11,551 -> 10,728/11,557, F1 0.8129 -> 0.8130.
 TAIL_REPORTS = True
 _TAIL_POS = _PHRASE_POS | {"ADP", "ADV"}
 
