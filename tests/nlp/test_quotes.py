@@ -625,44 +625,39 @@ def test_british_spellings_of_cues_report_like_american_ones(annotated):
     assert "recognised" in by_cue and by_cue["recognised"].text == "the islanders had waited too long"
 
 
-def _parsed(words, heads, deps, pos, lemmas):
-    """A Doc with a given parse: the rules below repair what the parser sometimes does, whatever the
-    model version does with a particular sentence."""
-    from spacy.tokens import Doc
-
-    from presswatch.nlp.pipeline import load_nlp
-
-    return Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
-def test_an_object_split_at_its_hyphen_is_reported_whole():
-    from presswatch.nlp.lexicon import cue_relations
-    from presswatch.nlp.quotes import _content_ranges
-
-    words = ["Lee", "endorsed", "the", "re", "-", "election", "of", "Brede", "."]
-    doc = _parsed(
-        words, heads=[1, 1, 3, 1, 1, 1, 5, 6, 1], deps=["nsubj", "ROOT", "det", "dobj", "dobj", "dobj", "prep", "pobj", "punct"],
-        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT"],
-        lemmas=["Lee", "endorse", "the", "re", "-", "election", "of", "Brede", "."],
-    )
-    ranges = _content_ranges(doc[1], cue_relations())
-    assert [(doc[a].text, doc[b].text) for a, b, _ in ranges] == [("the", "Brede")]
+def test_an_object_split_at_its_hyphen_is_reported_whole(parsed, quotes_of):
+    # "the re-election of Brede": the parser made "re", "-" and "election" three objects of "endorsed"
+    doc = parsed("""
+        Lee NNP PROPN nsubj 1 Lee
+        endorsed VBD VERB ROOT 1 endorse
+        the DT DET det 3 the
+        re NN NOUN dobj 1 re
+        - HYPH PUNCT dobj 1 -
+        election NN NOUN dobj 1 election
+        of IN ADP prep 5 of
+        Brede NNP PROPN pobj 6 Brede
+        . . PUNCT punct 1 .
+    """, people=((0, 1), (7, 8)))
+    endorsed = next(q for q in quotes_of(doc) if q.cue == "endorsed")
+    assert endorsed.text == "the re - election of Brede"
 
 
-def test_an_infinitive_hung_from_the_cue_after_its_object_is_reported():
-    from presswatch.nlp.lexicon import cue_relations
-    from presswatch.nlp.quotes import _content_ranges
-
-    words = ["Lee", "praised", "the", "efforts", "of", "Brede", "to", "find", "a", "solution", "."]
-    doc = _parsed(
-        words, heads=[1, 1, 3, 1, 3, 4, 7, 1, 9, 7, 1],
-        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "det", "dobj", "punct"],
-        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
-        lemmas=["Lee", "praise", "the", "effort", "of", "Brede", "to", "find", "a", "solution", "."],
-    )
-    ranges = _content_ranges(doc[1], cue_relations())
-    assert [(doc[a].text, doc[b].text) for a, b, _ in ranges] == [("the", "solution")]
-
+def test_an_infinitive_hung_from_the_cue_after_its_object_is_reported(parsed, quotes_of):
+    doc = parsed("""
+        Lee NNP PROPN nsubj 1 Lee
+        praised VBD VERB ROOT 1 praise
+        the DT DET det 3 the
+        efforts NNS NOUN dobj 1 effort
+        of IN ADP prep 3 of
+        Brede NNP PROPN pobj 4 Brede
+        to TO PART aux 7 to
+        find VB VERB advcl 1 find
+        a DT DET det 9 a
+        solution NN NOUN dobj 7 solution
+        . . PUNCT punct 1 .
+    """, people=((0, 1), (5, 6)))
+    praised = next(q for q in quotes_of(doc) if q.cue == "praised")
+    assert praised.text == "the efforts of Brede to find a solution"
 
 def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
     a = annotated("Kestrel mayor Ann Lee on Friday endorsed the re-election of Harbour Master Tom Brede (D-Kes.), Councillor Ines Haldor and Sen. Dana Holt.")
