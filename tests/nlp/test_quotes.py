@@ -761,3 +761,27 @@ def test_a_speaker_label_glued_to_its_quotation_mark_is_found(annotated):
     by_text = {q.text: q.speaker for q in a.quotes}
     assert by_text.get("We had it from the harbour board.") == "Ann Lee", by_text
     assert any(t.startswith("Nobody else has ever given me") and s == "Tom Brede" for t, s in by_text.items()), by_text
+
+
+def test_the_rest_of_a_quotation_a_report_opened_is_the_same_speakers(parsed, quotes_of):
+    # the parser ends the sentence at the full stop inside the quotation the report opened
+    doc = parsed("""
+        Lee NNP PROPN nsubj 1 Lee
+        said VBD VERB ROOT 1 say
+        that IN SCONJ mark 5 that
+        visitors NNS NOUN nsubj 5 visitor
+        “ `` PUNCT punct 5 “
+        laugh VBP VERB ccomp 1 laugh
+        at IN ADP prep 5 at
+        the DT DET det 8 the
+        ferries NNS NOUN pobj 6 ferry
+        . . PUNCT punct 1 .
+        We PRP PRON nsubj 12 we
+        must MD AUX aux 12 must
+        fix VB VERB ROOT 12 fix
+        them PRP PRON dobj 12 they
+        . . PUNCT punct 12 .
+        ” '' PUNCT punct 12 ”
+    """, people=((0, 1),))
+    rest = next((q for q in quotes_of(doc) if q.text.startswith("We must fix them")), None)
+    assert rest is not None and rest.speaker == "Lee" and rest.kind == "direct", [(q.speaker, q.text) for q in quotes_of(doc)]
