@@ -659,6 +659,7 @@ def test_an_infinitive_hung_from_the_cue_after_its_object_is_reported(parsed, qu
     praised = next(q for q in quotes_of(doc) if q.cue == "praised")
     assert praised.text == "the efforts of Brede to find a solution"
 
+
 def test_a_bracket_the_quote_opens_is_closed_in_it(annotated):
     a = annotated("Kestrel mayor Ann Lee on Friday endorsed the re-election of Harbour Master Tom Brede (D-Kes.), Councillor Ines Haldor and Sen. Dana Holt.")
     endorsed = next(q for q in a.quotes if q.cue == "endorsed")

@@ -472,8 +472,8 @@ def test_a_named_persons_aide_or_supporters_are_not_that_person(annotated, quote
 
 
 def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
-    # "Majorities ... going to the polls Tuesday say ...": the parser left "say" without a subject, and
-    # the name-before-the-cue fallback took the day
+    # "Voters going to the polls Tuesday say ...": the parser left "say" without a subject, and the
+    # name-before-the-cue fallback took the day
     from spacy.tokens import Doc
 
     from presswatch.nlp.pipeline import load_nlp
