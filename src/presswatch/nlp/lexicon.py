@@ -183,14 +183,6 @@ def build_cue_lexicon(
     return kept
 
 
-if __name__ == "__main__":  # python -m presswatch.nlp.lexicon cues TRAIN.jsonl > data/cues.txt
-    if len(sys.argv) != 3 or sys.argv[1] != "cues":
-        raise SystemExit("usage: python -m presswatch.nlp.lexicon cues TRAIN.jsonl")
-    print("# lemma relation: cue verbs and how they take content, learnt from PolNeAR train (lexicon.py)")
-    for lemma, relation, n, precision in build_cue_lexicon(Path(sys.argv[2])):
-        print(f"{lemma} {relation}  # hits {n}, precision {precision}")
-
-
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow "
     "january february march april june july august september october november december".split()
@@ -202,3 +194,12 @@ def is_when(token) -> bool:
     Used for subjects, the name before a cue and the speaker model's candidates. Train, 3-fold: 10,730 ->
     10,731 of 11,557 (with the model held fixed: +2, -0)."""
     return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS and token.text[:1].isupper()
+
+
+if __name__ == "__main__":  # python -m presswatch.nlp.lexicon cues TRAIN.jsonl > data/cues.txt
+    if len(sys.argv) != 3 or sys.argv[1] != "cues":
+        raise SystemExit("usage: python -m presswatch.nlp.lexicon cues TRAIN.jsonl")
+    print("# lemma relation: cue verbs and how they take content, learnt from PolNeAR train (lexicon.py)")
+    for lemma, relation, n, precision in build_cue_lexicon(Path(sys.argv[2])):
+        print(f"{lemma} {relation}  # hits {n}, precision {precision}")
+

@@ -640,7 +640,7 @@ def _clause_after_object(obj, last: int) -> int:
     return max(last, verb.right_edge.i)
 
 
-def _trailing_clauses(cue, clause, last: int) -> int:
+def _trailing_clauses(cue, last: int) -> int:
     """ "Experts said money is needed to repair the pier, hire two pilots and buy a tug": the
     parser hung the rest of the reported sentence from the cue; it is more of what was reported."""
     cues = cue_lemmas()
@@ -652,12 +652,10 @@ def _trailing_clauses(cue, clause, last: int) -> int:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
         if other.tag_ == "VBG" and not own_subject:
             break  # "..., adding that ...": the speaker's next report, an attribution of its own
-        if other.lemma_.lower() in cues and not own_subject:
-            break  # "said A but declined to say B": another act of the same speaker
+        if other.lemma_.lower() in cues:
+            break  # "said A but declined to say B", "..., and Brede said ...": an act of its own
         if TRAILING_CLAUSES == "subject" and not own_subject or TRAILING_CLAUSES == "nosubject" and own_subject:
             break
-        if own_subject and other.lemma_.lower() in cues:
-            break  # "..., and Brede said ...": another speaker's report
         last = max(last, other.right_edge.i)
     if LISTS_AFTER_COLONS:
         # "said he knew two crew members: Ines Haldor ... and Tom Brede": the list the parser hung from the
@@ -706,7 +704,7 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
                 if other.dep_ == "conj" and other.i > child.i and that_clause:
                     last = max(last, other.right_edge.i)
         if relation == "ccomp" and TRAILING_CLAUSES != "off" and child.i > token.i:
-            last = _trailing_clauses(token, child, last)
+            last = _trailing_clauses(token, last)
         if OBJECTS_AS_SUBJECTS and relation == "dobj" and (lemma, "ccomp") in relations and child.i > token.i:
             last = _clause_after_object(child, last)
         if relation == "dobj":
@@ -717,7 +715,7 @@ def _content_ranges(token, relations: frozenset[tuple[str, str]]) -> list[tuple[
                     last = max(last, other.right_edge.i)
             if SPLIT_OBJECTS:
                 # "endorsed the re-election of Lee": the parser made "re", "-" and "election" three objects
-                for other in sorted(token.children, key=lambda t: t.i):
+                for other in token.rights:
                     if other.dep_ == "dobj" and other.i > child.i and other.left_edge.i == last + 1:
                         last = max(last, other.right_edge.i)
             if OBJECT_INFINITIVES:
@@ -754,6 +752,26 @@ _INVERTING_CUES = {
 }
 
 
+def _comma_before(token) -> int:
+    """The nearest comma before a cue within a short insertion's reach, else where the search stopped
+    (the sentence start, or ``_MAX_PARENTHETICAL`` tokens back): the caller checks for the comma."""
+    doc, sent = token.doc, token.sent
+    left = token.i - 1
+    while left > sent.start and doc[left].text != "," and token.i - left <= _MAX_PARENTHETICAL:
+        left -= 1
+    return left
+
+
+def _clause_start_before(token, left: int) -> int:
+    """Where the stretch of the cue's sentence before token ``left`` begins: the sentence start, or just
+    after a ";" or ":" in it."""
+    doc, sent = token.doc, token.sent
+    first = left - 1
+    while first > sent.start and doc[first - 1].text not in (";", ":"):
+        first -= 1
+    return first
+
+
 def _parenthetical_cue(token):
     """ "The plan, said Ann Lee and others, would fail", "Holt, a senior aide said, “is ready”": a
     finite cue set off by commas with nothing but its speaker beside it, in a sentence that goes on
@@ -762,9 +780,7 @@ def _parenthetical_cue(token):
     if token.tag_ not in ("VBD", "VBZ", "VBP") or token.pos_ != "VERB":
         return None
     doc, sent = token.doc, token.sent
-    left = token.i - 1
-    while left > sent.start and doc[left].text != "," and token.i - left <= _MAX_PARENTHETICAL:
-        left -= 1
+    left = _comma_before(token)
     right = token.i + 1
     while right < sent.end - 1 and doc[right].text != "," and right - token.i <= _MAX_PARENTHETICAL:
         right += 1
@@ -803,9 +819,7 @@ def _parenthetical_cue(token):
         # the sentence; what he said is all that stands before it
         return speaker, sent.start, left - 1
     # what is reported is the sentence around the insertion, or its part between ";" and ":"
-    first = left - 1
-    while first > sent.start and doc[first - 1].text not in (";", ":"):
-        first -= 1
+    first = _clause_start_before(token, left)
     last = right + 1
     while last < sent.end - 1 and doc[last + 1].text not in (";", ":"):
         last += 1
@@ -827,11 +841,9 @@ def _tail_report(token):
         return None
     doc, sent = token.doc, token.sent
     end = sent.end - 1
-    while end > token.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in (",",):
+    while end > token.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ",":
         end -= 1
-    left = token.i - 1
-    while left > sent.start and doc[left].text != "," and token.i - left <= _MAX_PARENTHETICAL:
-        left -= 1
+    left = _comma_before(token)
     if left <= sent.start or doc[left].text != ",":
         return None
     phrase = [t for t in doc[left + 1 : end + 1] if t.i != token.i]
@@ -844,10 +856,7 @@ def _tail_report(token):
     subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS and left < c.i <= end), None)
     if subject is None or subject.i > token.i and token.lemma_.lower() not in _INVERTING_CUES:
         return None
-    first = left - 1
-    while first > sent.start and doc[first - 1].text not in (";", ":"):
-        first -= 1
-    return subject, first, left - 1
+    return subject, _clause_start_before(token, left), left - 1
 
 
 def _source_behind_document(token):
@@ -2074,6 +2083,24 @@ def _end_at_quotation_before_cue(text: str, atts: list[_Attribution], speech: li
         att.end = last.end
 
 
+def _rest_of_opened_quotations(text: str, atts: list[_Attribution], speech: list[QuotedSpan]) -> list[_Attribution]:
+    """ "saying that visitors “laugh at our rusty ferries. We have to fix them.”": the parser ended the
+    sentence inside the quotation the report opened; the rest of the quotation continues the report."""
+    rest: list[_Attribution] = []
+    for att in atts:
+        if not att.origin.startswith("cue:"):
+            continue
+        for q in speech:
+            if att.start <= q.start < att.end < q.end and "\n" not in text[att.end : q.end]:
+                start = att.end
+                while start < q.end and not text[start].isalnum():
+                    start += 1
+                if re.search(r"\w", text[start : q.end]):
+                    rest.append(_Attribution(start, q.end, att.cue, att.cue_text, att.subject, att.speaker, "continuation"))
+                break
+    return rest
+
+
 def _end_before_own_clauses(text: str, atts: list[_Attribution]) -> None:
     """ "Rubio suggested that X, while Cruz said that Y": a reported clause ends before another
     speaker's clause the parser hung inside it (an adverbial, coordinated or run-on clause with its
@@ -2206,21 +2233,7 @@ def find_quotes(
                 att.start, att.end = q.start, q.end
 
     if QUOTATIONS_RUN_ON:
-        # "saying that visitors “laugh at our rusty ferries. We have to fix them.”": the parser ended the
-        # sentence inside the quotation the report opened
-        rest: list[_Attribution] = []
-        for att in attributions:
-            if not att.origin.startswith("cue:"):
-                continue
-            for q in speech:
-                if att.start <= q.start < att.end < q.end and "\n" not in text[att.end : q.end]:
-                    start = att.end
-                    while start < q.end and not text[start].isalnum():
-                        start += 1
-                    if re.search(r"\w", text[start : q.end]):
-                        rest.append(_Attribution(start, q.end, att.cue, att.cue_text, att.subject, att.speaker, "continuation"))
-                    break
-        attributions += rest
+        attributions += _rest_of_opened_quotations(text, attributions, speech)
 
     if NEXT_SPEAKER_ENDS:
         for att in attributions:

@@ -33,6 +33,11 @@ def in_party_tag(token) -> bool:
     return match is not None and match.end() > token.idx
 
 
+def is_capitalised_title(token) -> bool:
+    """ "Speaker", "Secretary", "Sen.": a capitalised word of the title list, as written or as its lemma."""
+    return token.text[:1].isupper() and (token.lower_.rstrip(".") in title_words() or token.lemma_.lower() in title_words())
+
+
 def normalise_role(text: str) -> str:
     """Whitespace collapsed, edge punctuation and a leading article removed."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:—–-\u00a0")
@@ -101,7 +106,7 @@ def role_mentions(doc, start: int, end: int, title_tokens: tuple[int, int] | Non
     of_title_end = None
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i < head.head.i:
         title = head.head.head
-        if title.text[:1].isupper() and (title.lower_.rstrip(".") in title_words() or title.lemma_.lower() in title_words()):
+        if is_capitalised_title(title):
             first = title.left_edge.i
             while first < title.i and doc[first].lower_ in _ARTICLES:
                 first += 1

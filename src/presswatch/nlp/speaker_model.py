@@ -57,9 +57,10 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     para_end = len(text) if para_end < 0 else para_end
     found = []
     for token in doc[max(sent.start, cue.i - _MAX_DISTANCE) : min(sent.end, cue.i + _MAX_DISTANCE + 1)]:
-        if token.pos_ not in _NOUNS and not is_age_nominal(token) or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
+        age = is_age_nominal(token)  # "the 46-year-old": a noun phrase tagged as an adjective and a date
+        if token.pos_ not in _NOUNS and not age or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if NO_DATES and is_when(token) and not is_age_nominal(token):
+        if NO_DATES and is_when(token) and not age:
             continue  # "last week displayed ...": when, not who ("the 46-year-old" is who)
         if not para_start <= token.idx < para_end or in_dateline(token):
             continue

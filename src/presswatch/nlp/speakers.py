@@ -22,7 +22,7 @@ from presswatch.model import SpeakerType
 from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex, dateline_at, entity_of
 from presswatch.nlp.pipeline import doc_text
-from presswatch.nlp.roles import in_party_tag
+from presswatch.nlp.roles import in_party_tag, is_capitalised_title
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we", "them"}
@@ -277,6 +277,12 @@ def _premodifying_name(name, noun) -> bool:
     return True
 
 
+def _named_but_not_speaking(noun, name) -> bool:
+    """Whether the person ``name`` in the phrase of ``noun`` is someone other than who speaks: across a
+    headline's colon ("Poll: Ann Lee Ties Tom Brede") or before a common noun ("a top Lee aide")."""
+    return _across_colon(noun, name) or EMPLOYER_COMPOUNDS and _premodifying_name(name, noun)
+
+
 # "Speaker of the House Rep. Tom Brede said": the parser made the title the subject and the name the
 # object of its "of"; the person is the speaker, not "Speaker". Train, 3-fold: unchanged (10,731; PolNeAR
 # credits the whole phrase), but the words reach the person's page.
@@ -285,7 +291,7 @@ TITLES_OF_NAMES = True
 
 def _person_holding_title(token, people: PeopleIndex) -> str | None:
     """The person named as the object of a capitalised title's "of": "Secretary of State Ann Lee"."""
-    if not token.text[:1].isupper() or token.lower_.rstrip(".") not in title_words() and token.lemma_.lower() not in title_words():
+    if not is_capitalised_title(token):
         return None
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
@@ -314,9 +320,7 @@ def _person_in_description(token, people: PeopleIndex) -> str | None:
     if OWNED_ORGANISATIONS and token.lemma_.lower() in organisation_nouns():
         return None  # "the Lee campaign", "the Obama administration": the organisation, not the person
     for t in token.subtree:
-        if t.i == token.i or t.i not in people.token_owner or _across_colon(token, t):
-            continue
-        if EMPLOYER_COMPOUNDS and _premodifying_name(t, token):
+        if t.i == token.i or t.i not in people.token_owner or _named_but_not_speaking(token, t):
             continue
         path = t
         inside_prep = False
@@ -464,12 +468,10 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     # a title or description with the name attached: "Ambassador ... Dmitri Zhirnov", "the senator, X"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
-            if _across_colon(token, child):
-                continue  # "Poll: Ann Lee Ties Tom Brede": a headline's label is not the claim's subject
+            if _named_but_not_speaking(token, child):
+                continue
             if OWNED_ORGANISATIONS and child.dep_ == "compound" and token.lemma_.lower() in organisation_nouns():
                 continue  # "the Lee campaign", "the Obama administration": the organisation, not the person
-            if EMPLOYER_COMPOUNDS and _premodifying_name(child, token):
-                continue  # "a top Lee aide", "Lee supporters": people around the person, not the person
             owner = people.token_owner[child.i]
             return Speaker(owner, "person", owner)
     titled = _person_holding_title(token, people) if TITLES_OF_NAMES else None
