@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
+from presswatch.extract.ensemble import choose_by_agreement, peer_candidates
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import extract_metadata
 from presswatch.extract.text import clean_paragraphs
@@ -42,31 +43,23 @@ __all__ = [
 ]
 
 
-def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
-    """Extract one page; a page without article text gives an ExtractedText with no paragraphs."""
+def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = True) -> ExtractedText:
+    """Extract one page; a page without article text gives an ExtractedText with no paragraphs.
+
+    With ``ensemble`` the body is PressWatch's own paragraphs unless two peer extractors agree with each
+    other clearly better than with them (``presswatch.extract.ensemble``); then it is the peer text the
+    candidates agree on most."""
     tree = parse_html(html)
     if tree is None:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
     meta = extract_metadata(tree, url=url)
     standfirst = detach_standfirst(tree)
-    paragraphs = body_paragraphs(tree)
-    removed: list[RemovedLine] = []
-    # menus first: a menu left above the headline would hide it from the headline rule
-    for rule, apply in (
-        ("bare_link", drop_bare_links),
-        ("menu", drop_menu_runs),
-        ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
-        ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
-        ("reader_prompt", drop_trailing_prompts),
-        ("tag_list", drop_tag_lists),
-    ):
-        kept = apply(paragraphs)
-        removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
-        paragraphs = kept
-    # the messy-text cleaner's line rules: share/subscribe prompts, comment forms, repeated title
-    kept, more_removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=meta.title)
-    paragraphs = list(kept)
-    removed.extend(more_removed)
+    paragraphs, removed, comment_form, syndication_hint = _cleaned(body_paragraphs(tree), meta)
+    if ensemble:
+        peer_lines = _agreed_peer_body(html, url, paragraphs)
+        if peer_lines is not None:
+            # the peers found the article elsewhere: their text gets the same line rules as ours
+            paragraphs, removed, comment_form, syndication_hint = _cleaned(peer_lines, meta)
     return ExtractedText(
         title=meta.title,
         standfirst=standfirst
@@ -112,6 +105,36 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
         if tree is not None and len(tree):
             return tree
     return load_html(html)
+
+
+def _cleaned(paragraphs: list[str], meta) -> tuple[list[str], list[RemovedLine], object, str | None]:
+    """The body's line rules, in order; every dropped line is kept with its rule."""
+    removed: list[RemovedLine] = []
+    # menus first: a menu left above the headline would hide it from the headline rule
+    for rule, apply in (
+        ("bare_link", drop_bare_links),
+        ("menu", drop_menu_runs),
+        ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
+        ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
+        ("reader_prompt", drop_trailing_prompts),
+        ("tag_list", drop_tag_lists),
+    ):
+        kept = apply(paragraphs)
+        removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
+        paragraphs = kept
+    # the messy-text cleaner's line rules: share/subscribe prompts, comment forms, repeated title
+    kept, more_removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=meta.title)
+    removed.extend(more_removed)
+    return list(kept), removed, comment_form, syndication_hint
+
+
+def _agreed_peer_body(html: str | bytes, url: str | None, own: list[str]) -> list[str] | None:
+    """The peer text the candidates agree on most, as lines; None when PressWatch's own wins."""
+    candidates = {"presswatch": "\n".join(own), **peer_candidates(html, url)}
+    chosen = choose_by_agreement(candidates, own="presswatch")
+    if chosen == "presswatch":
+        return None
+    return [line.strip() for line in candidates[chosen].splitlines() if line.strip()]
 
 
 def _description_as_standfirst(
