@@ -250,3 +250,14 @@ def test_bylines_are_found_by_class_names_with_any_quote_marks(class_name):
         "<p>The harbour board voted on Tuesday to close the old ferry pier.</p></body></html>"
     )
     assert meta.authors == ("Ona Brisk",)
+
+
+def test_a_date_printed_only_in_the_text_is_found_by_the_extensive_search():
+    from presswatch.extract.html import extract_html
+
+    page = (
+        "<html><head><title>Ferry</title></head><body><article><h1>Ferry to stop</h1>"
+        "<p>Posted on 12 March 2019 by the desk</p><p>The Kelvale harbour ferry will stop running on Sundays "
+        "from March, the town council said on Monday after a long meeting.</p></article></body></html>"
+    )
+    assert extract_html(page, ensemble=False).published == "2019-03-12"

@@ -598,6 +598,14 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
             extensive_search=False,
             outputformat="%Y-%m-%d",
         )
+        # the extensive search reads dates printed in the text: slower, so only when nothing else said
+        found = found or find_date(
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            outputformat="%Y-%m-%d",
+        )
     except Exception:  # noqa: BLE001 -- as above
         return None
     # a guessed date of today is the crawl or render time ("Last updated" stamped on every view),
