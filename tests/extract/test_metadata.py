@@ -261,3 +261,41 @@ def test_a_date_printed_only_in_the_text_is_found_by_the_extensive_search():
         "from March, the town council said on Monday after a long meeting.</p></article></body></html>"
     )
     assert extract_html(page, ensemble=False).published == "2019-03-12"
+
+
+_BODY = (
+    "<article><h1>Ferry to stop</h1><p>The Kelvale harbour ferry will stop running on Sundays from March, "
+    "the town council said on Monday after a long meeting.</p>{extra}</article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "extra", "url", "expected"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-07-01T09:00:00Z"}'
+         "</script><meta property='article:published_time' content='2017-01-01'>", "", None, ("2018-07-01", "jsonld")),
+        ("<meta property='article:published_time' content='2017-02-03T10:00:00Z'>", "", None, ("2017-02-03", "meta")),
+        ("", "<time datetime='2016-05-06T08:00'>6 May</time>", None, ("2016-05-06", "time")),
+        ("", "", "https://gazette.example/2015/04/09/ferry-to-stop", ("2015-04-09", "url")),
+        ("", "<p>Posted on 12 March 2019 by the desk</p>", None, ("2019-03-12", "text")),
+        ("", "", None, (None, "none")),
+    ],
+)
+def test_published_source_says_where_the_date_came_from(head, extra, url, expected):
+    from presswatch.extract.html import extract_html
+
+    page = f"<html><head><title>Ferry</title>{head}</head><body>{_BODY.format(extra=extra)}</body></html>"
+    parts = extract_html(page, url=url, ensemble=False)
+    assert (parts.published[:10] if parts.published else None, parts.published_source) == expected
+
+
+def test_the_record_carries_published_source():
+    from presswatch.extract import extract
+    from presswatch.model import Article, RawDocument
+
+    page = ("<html><head><meta property='article:published_time' content='2017-02-03T10:00:00Z'></head><body>"
+            + _BODY.format(extra="") + "</body></html>")
+    article = extract(RawDocument("a.html", page, "html"))
+    record = article.to_record()
+    assert record["published_source"] == "meta"
+    assert Article.from_record(record).published_source == "meta"

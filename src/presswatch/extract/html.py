@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
+from presswatch.extract.paywall import declared_not_free, drop_paywall_prompts, is_paywall_prompt, is_teaser
 from presswatch.extract.ensemble import choose_by_agreement, peer_candidates
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import extract_metadata
@@ -53,6 +54,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
     if tree is None:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
     meta = extract_metadata(tree, url=url)
+    not_free = declared_not_free(tree)  # read before the body's pruning drops the page's scripts
     standfirst = detach_standfirst(tree)
     paragraphs, removed, comment_form, syndication_hint = _cleaned(body_paragraphs(tree), meta)
     if ensemble:
@@ -60,13 +62,22 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
         if peer_lines is not None:
             # the peers found the article elsewhere: their text gets the same line rules as ours
             paragraphs, removed, comment_form, syndication_hint = _cleaned(peer_lines, meta)
+    # the subscription prompt never enters the body; a body it cut short is a teaser
+    without_prompts = drop_paywall_prompts(paragraphs)
+    removed.extend(RemovedLine(line, "paywall_prompt") for line in _dropped(paragraphs, without_prompts))
+    # an earlier rule (newsletter, reader prompt) may have dropped the prompt already
+    had_prompt = any(is_paywall_prompt(line.text) for line in removed)
+    paragraphs = without_prompts
+    paywalled = is_teaser(paragraphs, had_prompt, not_free)
     return ExtractedText(
+        paywalled=paywalled,
         title=meta.title,
         standfirst=standfirst
         or _description_as_standfirst(meta.description, paragraphs),
         paragraphs=tuple(paragraphs),
         authors=meta.authors,
         published=meta.published,
+        published_source=meta.published_source,
         site=meta.site,
         language=meta.language,
         url=meta.url or url,
