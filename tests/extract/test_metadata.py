@@ -299,3 +299,10 @@ def test_the_record_carries_published_source():
     record = article.to_record()
     assert record["published_source"] == "meta"
     assert Article.from_record(record).published_source == "meta"
+
+
+def test_author_labels_are_stripped_and_the_order_kept():
+    from presswatch.extract.metadata import clean_authors
+
+    assert clean_authors(["Author: Ann Lee", "Posted by Tom Brede"]) == ("Ann Lee", "Tom Brede")
+    assert clean_authors(["Authors: Kim Oh and Ann Lee"]) == ("Kim Oh", "Ann Lee")

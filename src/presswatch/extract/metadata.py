@@ -326,7 +326,7 @@ def _visible_bylines(tree: HtmlElement) -> list[str]:
 # --- cleaning ------------------------------------------------------------------------------------
 
 _BY = re.compile(
-    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+",
+    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|authors?(?=\s*:)|by|von|por|par)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+")
