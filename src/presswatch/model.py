@@ -130,6 +130,11 @@ class Article:
     syndication_hint: str | None = None
     comment_form: CommentForm | None = None
     removed: tuple[RemovedLine, ...] = ()
+    #: where ``published`` came from: jsonld | meta | time | url | text (a date printed in the page,
+    #: found by search) | none; analysts filter guesses out with it
+    published_source: str = "none"
+    #: the text is a teaser: a subscription prompt (dropped from the body) or the page's own word cut it
+    paywalled: bool = False
 
     def to_record(self) -> dict[str, Any]:
         """The export record (DESIGN.md): plain JSON types, lists not tuples."""
@@ -174,6 +179,8 @@ class Article:
             is_canonical=bool(rec.get("is_canonical", True)),
             comments_count=int(rec.get("comments_count") or 0),
             syndication_hint=rec.get("syndication_hint"),
+            paywalled=bool(rec.get("paywalled", False)),
+            published_source=rec.get("published_source") or ("none" if not rec.get("published") else "meta"),
             comment_form=(
                 CommentForm(
                     fields=tuple(form.get("fields") or ()),

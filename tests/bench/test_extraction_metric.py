@@ -66,12 +66,13 @@ def test_means_are_over_pages_and_f1_is_of_the_means():
 
 
 @pytest.mark.slow
-def test_bench_extract_prints_a_table_and_a_json_line_for_every_library():
+def test_bench_extract_prints_a_table_and_a_json_line_for_every_library(monkeypatch):
     from presswatch.bench.extract import benchmark_dir
     from presswatch.cli import app
 
     if not (benchmark_dir() / "ground-truth.json").exists():
         pytest.skip("benchmark data not present")
+    monkeypatch.setenv("PRESSWATCH_EXTRACTION_BENCH", str(benchmark_dir()))
     result = CliRunner().invoke(app, ["bench", "extract", "--json", "--limit", "3"])
     assert result.exit_code == 0, result.output
     last = json.loads(result.output.strip().splitlines()[-1])
@@ -138,3 +139,74 @@ def test_bench_extract_without_its_data_says_where_it_looked(monkeypatch, tmp_pa
         "benchmark data not found" in result.output
         and "PRESSWATCH_EXTRACTION_BENCH" in result.output
     )
+
+
+def _corpus(folder, pages):
+    """A tiny corpus folder in the benchmark's layout, from (id, html, truth) triples written here."""
+    import gzip
+
+    (folder / "html").mkdir(parents=True)
+    truth = {}
+    for page_id, html, body in pages:
+        (folder / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html.encode()))
+        truth[page_id] = {"articleBody": body, "url": f"https://news.example/{page_id}"}
+    (folder / "ground-truth.json").write_text(json.dumps(truth))
+    return folder
+
+
+_STORY = (
+    "The harbour ferry at Kelvale will stop running on Sundays from March, the town council said on Monday. "
+    "Councillors blamed the rising cost of diesel and a shortage of trained crew for the decision."
+)
+
+
+def _page(body: str) -> str:
+    return f"<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav><article><p>{body}</p></article></body></html>"
+
+
+def test_bench_extract_scores_each_corpus_given_and_their_macro_average(tmp_path):
+    from presswatch.cli import app
+
+    one = _corpus(tmp_path / "alpha", [("a1", _page(_STORY), _STORY), ("a2", _page(_STORY[:120]), _STORY[:120])])
+    two = _corpus(tmp_path / "beta", [("b1", _page(_STORY), _STORY)])
+    result = CliRunner().invoke(
+        app, ["bench", "extract", "--json", "--data", str(one), "--data", str(two), "--only", "presswatch",
+              "--only", "trafilatura_fast"]
+    )
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert set(last["corpora"]) == {"alpha", "beta"}
+    assert last["corpora"]["alpha"]["pages"] == 2
+    f1s = [last["corpora"][c]["presswatch"]["f1"] for c in ("alpha", "beta")]
+    assert last["macro_f1"]["presswatch"] == pytest.approx(sum(f1s) / 2, abs=1e-3)
+    assert "Macro average over 2 corpora" in result.output
+
+
+def test_cached_peer_outputs_are_reused_and_never_for_presswatch(tmp_path):
+    from presswatch.bench.extract import Library, cached_outputs, load_pages
+
+    calls = []
+
+    def counting(html: str, url: str | None) -> str:
+        calls.append(url)
+        return "some words here and there"
+
+    folder = _corpus(tmp_path / "gamma", [("g1", _page(_STORY), _STORY)])
+    pages = load_pages(folder)
+    peer = Library("counting peer", "pytest", ("pytest",), counting)
+    ours = Library("presswatch", "pytest", ("pytest",), counting)
+    first = cached_outputs(tmp_path / "cache", "gamma", pages, [peer, ours])
+    again = cached_outputs(tmp_path / "cache", "gamma", pages, [peer, ours])
+    assert first == again == {"counting peer": ["some words here and there"]}
+    assert len(calls) == 1
+
+
+def test_paired_bootstrap_noise_is_zero_for_identical_systems_and_grows_with_disagreement():
+    from presswatch.bench.extract import paired_bootstrap_sd
+
+    good = [score_page("w1 w2 w3 w4 w5 w6", "w1 w2 w3 w4 w5 w6")] * 10
+    mixed = [score_page("w1 w2 w3 w4 w5 w6", "w1 w2 w3 w4 w5 w6" if i % 2 else "x1 x2 x3 x4") for i in range(10)]
+    assert paired_bootstrap_sd(good, good) == 0.0
+    assert paired_bootstrap_sd(good, mixed) > 0.05
+    with pytest.raises(ValueError):
+        paired_bootstrap_sd(good, mixed[:3])

@@ -250,3 +250,59 @@ def test_bylines_are_found_by_class_names_with_any_quote_marks(class_name):
         "<p>The harbour board voted on Tuesday to close the old ferry pier.</p></body></html>"
     )
     assert meta.authors == ("Ona Brisk",)
+
+
+def test_a_date_printed_only_in_the_text_is_found_by_the_extensive_search():
+    from presswatch.extract.html import extract_html
+
+    page = (
+        "<html><head><title>Ferry</title></head><body><article><h1>Ferry to stop</h1>"
+        "<p>Posted on 12 March 2019 by the desk</p><p>The Kelvale harbour ferry will stop running on Sundays "
+        "from March, the town council said on Monday after a long meeting.</p></article></body></html>"
+    )
+    assert extract_html(page, ensemble=False).published == "2019-03-12"
+
+
+_BODY = (
+    "<article><h1>Ferry to stop</h1><p>The Kelvale harbour ferry will stop running on Sundays from March, "
+    "the town council said on Monday after a long meeting.</p>{extra}</article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "extra", "url", "expected"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-07-01T09:00:00Z"}'
+         "</script><meta property='article:published_time' content='2017-01-01'>", "", None, ("2018-07-01", "jsonld")),
+        ("<meta property='article:published_time' content='2017-02-03T10:00:00Z'>", "", None, ("2017-02-03", "meta")),
+        ("", "<time datetime='2016-05-06T08:00'>6 May</time>", None, ("2016-05-06", "time")),
+        ("", "", "https://gazette.example/2015/04/09/ferry-to-stop", ("2015-04-09", "url")),
+        ("", "<p>Posted on 12 March 2019 by the desk</p>", None, ("2019-03-12", "text")),
+        ("", "", None, (None, "none")),
+    ],
+)
+def test_published_source_says_where_the_date_came_from(head, extra, url, expected):
+    from presswatch.extract.html import extract_html
+
+    page = f"<html><head><title>Ferry</title>{head}</head><body>{_BODY.format(extra=extra)}</body></html>"
+    parts = extract_html(page, url=url, ensemble=False)
+    assert (parts.published[:10] if parts.published else None, parts.published_source) == expected
+
+
+def test_the_record_carries_published_source():
+    from presswatch.extract import extract
+    from presswatch.model import Article, RawDocument
+
+    page = ("<html><head><meta property='article:published_time' content='2017-02-03T10:00:00Z'></head><body>"
+            + _BODY.format(extra="") + "</body></html>")
+    article = extract(RawDocument("a.html", page, "html"))
+    record = article.to_record()
+    assert record["published_source"] == "meta"
+    assert Article.from_record(record).published_source == "meta"
+
+
+def test_author_labels_are_stripped_and_the_order_kept():
+    from presswatch.extract.metadata import clean_authors
+
+    assert clean_authors(["Author: Ann Lee", "Posted by Tom Brede"]) == ("Ann Lee", "Tom Brede")
+    assert clean_authors(["Authors: Kim Oh and Ann Lee"]) == ("Kim Oh", "Ann Lee")

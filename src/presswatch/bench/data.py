@@ -33,9 +33,38 @@ def extraction_dir() -> Path:
     return Path(os.environ.get("PRESSWATCH_EXTRACTION_BENCH") or shared_dir() / "bench" / "extraction")
 
 
+def extraction_corpora() -> list[Path]:
+    """Every body-extraction corpus to score: the one folder $PRESSWATCH_EXTRACTION_BENCH names, else
+    each folder holding a ``ground-truth.json`` under the shared ``bench/extraction*`` folders, sorted."""
+    env = os.environ.get("PRESSWATCH_EXTRACTION_BENCH")
+    if env:
+        return [Path(env)]
+    bench = shared_dir() / "bench"
+    found = {truth.parent for top in sorted(bench.glob("extraction*")) for truth in top.rglob("ground-truth.json")}
+    return sorted(found)
+
+
+def corpus_name(folder: Path) -> str:
+    """A corpus's short name: its folder name (``extraction``, ``dragnet``, ``l3s-gn1``)."""
+    return folder.name
+
+
+def metadata_dir() -> Path:
+    """The metadata evaluation sets (trafilatura/, mediacloud/: pages/*.html.gz + expected.json)."""
+    return Path(os.environ.get("PRESSWATCH_METADATA_BENCH") or shared_dir() / "bench" / "metadata")
+
+
 def quotes_dir() -> Path:
     """PolNeAR (polnear-train.jsonl, polnear-dev.jsonl)."""
     return Path(os.environ.get("PRESSWATCH_BENCH_QUOTES") or shared_dir() / "bench" / "quotes")
 
 
-__all__ = ["extraction_dir", "quotes_dir", "seed_dir", "shared_dir"]
+__all__ = [
+    "corpus_name",
+    "extraction_corpora",
+    "extraction_dir",
+    "metadata_dir",
+    "quotes_dir",
+    "seed_dir",
+    "shared_dir",
+]

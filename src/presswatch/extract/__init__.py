@@ -42,6 +42,8 @@ def to_article(parts: ExtractedText, raw: RawDocument) -> Article:
         removed=parts.removed,
         comment_form=parts.comment_form,
         syndication_hint=parts.syndication_hint,
+        paywalled=parts.paywalled,
+        published_source=parts.published_source if parts.published else ("meta" if raw.published else "none"),
     )
 
 

@@ -20,3 +20,5 @@ class ExtractedText:
     removed: tuple[RemovedLine, ...] = ()
     comment_form: CommentForm | None = None
     syndication_hint: str | None = None
+    published_source: str = "none"  # jsonld | meta | time | url | text | none
+    paywalled: bool = False  # the body is a teaser behind a subscription prompt

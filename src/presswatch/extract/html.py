@@ -24,6 +24,8 @@ from trafilatura.utils import load_html
 
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
+from presswatch.extract.paywall import declared_not_free, drop_paywall_prompts, is_paywall_prompt, is_teaser
+from presswatch.extract.ensemble import choose_by_agreement, peer_candidates
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import extract_metadata
 from presswatch.extract.text import clean_paragraphs
@@ -42,38 +44,40 @@ __all__ = [
 ]
 
 
-def extract_html(html: str | bytes, *, url: str | None = None) -> ExtractedText:
-    """Extract one page; a page without article text gives an ExtractedText with no paragraphs."""
+def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = True) -> ExtractedText:
+    """Extract one page; a page without article text gives an ExtractedText with no paragraphs.
+
+    With ``ensemble`` the body is PressWatch's own paragraphs unless two peer extractors agree with each
+    other clearly better than with them (``presswatch.extract.ensemble``); then it is the peer text the
+    candidates agree on most."""
     tree = parse_html(html)
     if tree is None:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)
     meta = extract_metadata(tree, url=url)
+    not_free = declared_not_free(tree)  # read before the body's pruning drops the page's scripts
     standfirst = detach_standfirst(tree)
-    paragraphs = body_paragraphs(tree)
-    removed: list[RemovedLine] = []
-    # menus first: a menu left above the headline would hide it from the headline rule
-    for rule, apply in (
-        ("bare_link", drop_bare_links),
-        ("menu", drop_menu_runs),
-        ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
-        ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
-        ("reader_prompt", drop_trailing_prompts),
-        ("tag_list", drop_tag_lists),
-    ):
-        kept = apply(paragraphs)
-        removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
-        paragraphs = kept
-    # the messy-text cleaner's line rules: share/subscribe prompts, comment forms, repeated title
-    kept, more_removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=meta.title)
-    paragraphs = list(kept)
-    removed.extend(more_removed)
+    paragraphs, removed, comment_form, syndication_hint = _cleaned(body_paragraphs(tree), meta)
+    if ensemble:
+        peer_lines = _agreed_peer_body(html, url, paragraphs)
+        if peer_lines is not None:
+            # the peers found the article elsewhere: their text gets the same line rules as ours
+            paragraphs, removed, comment_form, syndication_hint = _cleaned(peer_lines, meta)
+    # the subscription prompt never enters the body; a body it cut short is a teaser
+    without_prompts = drop_paywall_prompts(paragraphs)
+    removed.extend(RemovedLine(line, "paywall_prompt") for line in _dropped(paragraphs, without_prompts))
+    # an earlier rule (newsletter, reader prompt) may have dropped the prompt already
+    had_prompt = any(is_paywall_prompt(line.text) for line in removed)
+    paragraphs = without_prompts
+    paywalled = is_teaser(paragraphs, had_prompt, not_free)
     return ExtractedText(
+        paywalled=paywalled,
         title=meta.title,
         standfirst=standfirst
         or _description_as_standfirst(meta.description, paragraphs),
         paragraphs=tuple(paragraphs),
         authors=meta.authors,
         published=meta.published,
+        published_source=meta.published_source,
         site=meta.site,
         language=meta.language,
         url=meta.url or url,
@@ -112,6 +116,36 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
         if tree is not None and len(tree):
             return tree
     return load_html(html)
+
+
+def _cleaned(paragraphs: list[str], meta) -> tuple[list[str], list[RemovedLine], object, str | None]:
+    """The body's line rules, in order; every dropped line is kept with its rule."""
+    removed: list[RemovedLine] = []
+    # menus first: a menu left above the headline would hide it from the headline rule
+    for rule, apply in (
+        ("bare_link", drop_bare_links),
+        ("menu", drop_menu_runs),
+        ("repeated_title", lambda ps: drop_title_lines(ps, meta.title_candidates)),
+        ("byline", lambda ps: drop_byline_lines(ps, authors=meta.authors)),
+        ("reader_prompt", drop_trailing_prompts),
+        ("tag_list", drop_tag_lists),
+    ):
+        kept = apply(paragraphs)
+        removed.extend(RemovedLine(line, rule) for line in _dropped(paragraphs, kept))
+        paragraphs = kept
+    # the messy-text cleaner's line rules: share/subscribe prompts, comment forms, repeated title
+    kept, more_removed, comment_form, syndication_hint = clean_paragraphs(tuple(paragraphs), title=meta.title)
+    removed.extend(more_removed)
+    return list(kept), removed, comment_form, syndication_hint
+
+
+def _agreed_peer_body(html: str | bytes, url: str | None, own: list[str]) -> list[str] | None:
+    """The peer text the candidates agree on most, as lines; None when PressWatch's own wins."""
+    candidates = {"presswatch": "\n".join(own), **peer_candidates(html, url)}
+    chosen = choose_by_agreement(candidates, own="presswatch")
+    if chosen == "presswatch":
+        return None
+    return [line.strip() for line in candidates[chosen].splitlines() if line.strip()]
 
 
 def _description_as_standfirst(

@@ -66,6 +66,7 @@ class PageMetadata:
     site: str | None = None
     language: str | None = None
     url: str | None = None
+    published_source: str = "none"  # jsonld | meta | time | url | text | none
 
 
 @dataclass(slots=True)
@@ -76,6 +77,11 @@ class _Found:
     descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    date_sources: list[str] = field(default_factory=list)  # beside ``dates``: jsonld | meta | time
+
+    def add_date(self, value: str, source: str) -> None:
+        self.dates.append(value)
+        self.date_sources.append(source)
     sites: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
@@ -159,9 +165,9 @@ def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
             found.authors.extend(_names(obj.get("author")))
             found.authors.extend(_names(obj.get("creator")))
         if isinstance(obj.get("datePublished"), str):
-            found.dates.append(obj["datePublished"])
+            found.add_date(obj["datePublished"], "jsonld")
         elif isinstance(obj.get("dateCreated"), str):
-            found.dates.append(obj["dateCreated"])
+            found.add_date(obj["dateCreated"], "jsonld")
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             found.sites.append(publisher["name"])
@@ -248,7 +254,8 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
     found.authors.extend(
         a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://"))
     )
-    found.dates.extend(pick(_META_DATE))
+    for value in pick(_META_DATE):
+        found.add_date(value, "meta")
     # the page's own og:site_name before JSON-LD's publisher: a syndicated story names the agency there
     found.sites[:0] = pick(_META_SITE)
     found.urls.extend(pick(("og:url",)))
@@ -262,7 +269,7 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
         )
         if "modif" in marks.lower() or "updat" in marks.lower():
             continue
-        found.dates.append(time.get("datetime"))
+        found.add_date(time.get("datetime"), "time")
         break
     language = tree.get("lang") or tree.get("xml:lang")
     if language:
@@ -319,7 +326,7 @@ def _visible_bylines(tree: HtmlElement) -> list[str]:
 # --- cleaning ------------------------------------------------------------------------------------
 
 _BY = re.compile(
-    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|by|von|por|par)\s*[:\-]?\s+",
+    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|authors?(?=\s*:)|by|von|por|par)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+")
@@ -538,7 +545,13 @@ def extract_metadata(
     )
     # names printed in the page are a fallback: in page furniture they are often other stories' writers
     authors = clean_authors(found.authors) or clean_authors(_visible_bylines(tree))
-    published = next((d for d in (normalise_date(v) for v in found.dates) if d), None)
+    published, published_source = next(
+        ((d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d),
+        (None, "none"),
+    )
+    if not published:
+        published = url_date(url)
+        published_source = "url" if published else "none"
 
     # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
     # a missing date goes straight to htmldate (which is what trafilatura would call for it)
@@ -548,9 +561,10 @@ def extract_metadata(
             title = title or extra.title
             authors = authors or clean_authors((extra.author or "").split(";"))
             site = site or extra.sitename
-            published = published or normalise_date(extra.date)
+            if not published and normalise_date(extra.date):
+                published, published_source = normalise_date(extra.date), "meta"
     if fallback and not published:
-        published = _htmldate(tree, url)
+        published, published_source = _htmldate(tree, url)
 
     candidates = [t for t in (*found.titles, h1_text, title_text) if t]
     if title_text:
@@ -562,6 +576,7 @@ def extract_metadata(
         description=_first(found.descriptions),
         authors=authors,
         published=published,
+        published_source=published_source,
         site=site or _site_from_url(url),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
         url=_first(found.urls) or url,
@@ -585,23 +600,51 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None):
         return None
 
 
-def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """A publication day written in the URL's path (``/2019/03/12/``, ``/2019-03-12-``), else None."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> tuple[str | None, str]:
+    """htmldate's date and its source: ``meta`` for what its quick look at the markup found, ``text``
+    for its extensive search of dates printed in the page."""
     from htmldate import find_date
 
     try:
         # original_date: the publication date, never the last modification or the crawl time;
         # htmldate prunes its own copy of a tree it is given, so the page's tree is handed over as is
-        found = find_date(
+        found, source = find_date(
             tree,
             url=url,
             original_date=True,
             extensive_search=False,
             outputformat="%Y-%m-%d",
-        )
+        ), "meta"
+        if not found:
+            # the extensive search reads dates printed in the text: slower, so only when nothing else said
+            found, source = find_date(
+                tree,
+                url=url,
+                original_date=True,
+                extensive_search=True,
+                outputformat="%Y-%m-%d",
+            ), "text"
     except Exception:  # noqa: BLE001 -- as above
-        return None
+        return None, "none"
     # a guessed date of today is the crawl or render time ("Last updated" stamped on every view),
     # not the publication date: better none than a wrong one
     if found and found[:10] == date.today().isoformat():
-        return None
-    return normalise_date(found)
+        return None, "none"
+    published = normalise_date(found)
+    return (published, source) if published else (None, "none")
