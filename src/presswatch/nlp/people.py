@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
 from presswatch.nlp.lexicon import organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
+from presswatch.people.gender import PRONOUNS, gendered_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "abu"}
@@ -408,4 +409,53 @@ def find_people(doc, text: str | None = None) -> PeopleIndex:
                 mentions=tuple(Mention(text=text[m.start : m.end], start=m.start, end=m.end) for m in ms),
             )
         )
+    pronouns = _pronoun_referents(doc, index)
+    index.people = [_with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, [])) for p in index.people]
     return index
+
+
+def _pronoun_referents(doc, index: PeopleIndex) -> dict[str, list[str]]:
+    """Third-person personal pronouns and the person each most likely refers to: the last person named
+    before it in its sentence or the one before (a rough rule, read only as evidence that a name is a
+    person and for a gender estimate, never for attribution)."""
+    order = sorted(index.mention_order)
+    out: dict[str, list[str]] = {}
+    if not order:
+        return out
+    sentence_starts = [s.start_char for s in doc.sents]
+    for token in doc:
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
+            continue
+        before = [m for m in order if m[0] < token.idx]
+        if not before:
+            continue
+        start, _, name = before[-1]
+        # the sentence before the pronoun's at most
+        at = max((i for i, s in enumerate(sentence_starts) if s <= token.idx), default=0)
+        if start >= sentence_starts[max(0, at - 1)]:
+            out.setdefault(name, []).append(token.lower_)
+    return out
+
+
+def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str]) -> Person:
+    """The person with what the text gives as evidence that the name is a person's, and its gendered words."""
+    evidence = []
+    if len(person.name.split()) >= 2:
+        evidence.append("full_name")
+    title_words_seen = [doc[i].lower_ for m in ms if m.title_tokens for i in range(*m.title_tokens)]
+    before_name = [doc[m.start_token - 1].lower_ for m in ms if m.start_token > 0 and not m.title_tokens]
+    words = gendered_words()
+    honorifics = [w for w in before_name if w in words and w not in PRONOUNS and is_title_word(w)]
+    if title_words_seen or honorifics:
+        evidence.append("title")
+    if person.roles:
+        evidence.append("role")
+    if pronouns:
+        evidence.append("pronoun")
+    role_words = [w.lower().strip(".,") for role in person.roles for w in role.split()]
+    cues = [w for w in title_words_seen + honorifics + role_words if w in words and w not in PRONOUNS] + pronouns
+    return replace(person, evidence=tuple(evidence), gender_cues=tuple(cues))
+
+
+def is_title_word(word: str) -> bool:
+    return word in title_words() or word.rstrip(".") in title_words()
