@@ -212,3 +212,13 @@ def test_a_lone_word_without_title_pronoun_or_role_has_no_person_evidence(annota
     for p in a.people:
         if p.name == "Quillfeed":
             assert p.evidence == ()
+
+
+def test_headline_words_after_a_known_name_are_not_part_of_it(annotated):
+    a = annotated(
+        "Daniel Harrow Claims Win in Fenwick Primary\n\nDaniel Harrow, the former mayor, won the primary on Tuesday."
+    )
+    assert [p.name for p in a.people] == ["Daniel Harrow"]
+    b = annotated("Harrow Speech Draws Crowd In Fenwick\n\nDaniel Harrow spoke on Tuesday.")
+    assert [p.name for p in b.people] == ["Daniel Harrow"]
+    assert [m.text for m in b.people[0].mentions] == ["Harrow", "Daniel Harrow"]

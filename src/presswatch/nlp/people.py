@@ -313,7 +313,44 @@ def _person_mentions(doc) -> list[PersonMention]:
             end = token.idx + len(token.text)
             mentions.append(PersonMention((token.text,), token.i, token.i + 1, token.idx, end, None))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _headline_words_trimmed(doc, mentions)
+
+
+def _headline_cased(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is written in headline case (most longer words capitalised)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _headline_words_trimmed(doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "Ann Lee Claims", "Lee Speech": in a headline-cased line, words after the name of a person the
+    article names elsewhere (in full, or by the surname of a full name) are the headline's, not the name's."""
+    names = {m.name_tokens for m in mentions}
+    text = doc_text(doc)
+    out = []
+    for m in mentions:
+        words = m.name_tokens
+        keep = None
+        surnames = {n[-1] for n in names if len(n) >= 2 and n != words}
+        if len(words) >= 2 and _headline_cased(text, m.start):
+            for k in range(len(words) - 1, 0, -1):
+                prefix = words[:k]
+                rest = words[k:]
+                known = prefix in names
+                if (known or (k == 1 and prefix[0] in surnames)) and not any(w in surnames or w in n for n in names if n != words for w in rest):
+                    keep = k
+                    break
+        if keep is None:
+            out.append(m)
+            continue
+        last = doc[m.start_token + keep - 1]
+        out.append(PersonMention(
+            name_tokens=words[:keep], start_token=m.start_token, end_token=m.start_token + keep,
+            start=m.start, end=last.idx + len(last.text), title_tokens=m.title_tokens,
+        ))
+    return out
 
 
 def entity_of(token):
