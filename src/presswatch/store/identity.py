@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from presswatch.model import Article
+from presswatch.people.gender import GenderEstimate, estimate_gender
 from presswatch.people.identity import NameSeen, parse_name, resolve_block, slug
 from presswatch.store.schema import article_people, person_mentions, person_names, person_redirects, people, quotes
 
@@ -244,6 +245,24 @@ def resolve_person_ref(conn: Connection, ref: str) -> str | None:
 
 
 __all__ = [
-    "articles_naming", "blocks_of_keys", "mention_rows", "name_key_for", "person_ids_by_article", "rebuild_links",
+    "articles_naming", "blocks_of_keys", "genders_of", "mention_rows", "name_key_for", "person_ids_by_article", "rebuild_links",
     "record_redirects", "redirect", "register_names", "resolve_blocks", "resolve_person_ref", "speaker_name",
 ]
+
+
+def genders_of(conn: Connection, person_ids: Iterable[str]) -> dict[str, GenderEstimate]:
+    """The gender estimate of each person from every written form of their name and the gendered words
+    every article uses of them."""
+    given: dict[str, list[str]] = {}
+    cues: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(set(person_ids))):
+        for r in conn.execute(
+            sa.select(person_names.c.person_id, person_mentions.c.name, person_mentions.c.gender_cues)
+            .join(person_mentions, person_mentions.c.name_key == person_names.c.name_key)
+            .where(person_names.c.person_id.in_(chunk))
+        ).all():
+            form = parse_name(r.name)
+            if form is not None and form.full:
+                given.setdefault(r.person_id, []).append(form.given)
+            cues.setdefault(r.person_id, []).extend(r.gender_cues or ())
+    return {pid: estimate_gender(given.get(pid, []), cues.get(pid, [])) for pid in sorted(set(given) | set(cues))}

@@ -35,6 +35,7 @@ from presswatch.store.base import (
     UpsertOutcome,
     person_id_for,
 )
+from presswatch.people.sources import QuotedSource, SourceStats, source_stats
 from presswatch.store.query import ParsedQuery, parse_query
 from presswatch.store.schema import (
     article_people,
@@ -591,6 +592,7 @@ class SqlStore:
             forms = conn.execute(
                 sa.select(person_names.c.name).where(person_names.c.person_id == pid).order_by(person_names.c.name)
             ).scalars().all()
+            estimate = identity.genders_of(conn, [pid]).get(pid)
         names: list[str] = [row.name]
         for name in [link.name for link in links] + sorted(n for n in speaker_names if n) + list(forms):
             if name not in names:
@@ -605,6 +607,8 @@ class SqlStore:
             roles_over_time=roles_over_time,
             quotes=tuple(quote_hits),
             article_ids=tuple(link.article_id for link in newest_first),
+            gender=estimate.gender if estimate else "unknown",
+            gender_evidence=estimate.evidence if estimate else "",
         )
 
     def quotes(
@@ -699,6 +703,49 @@ class SqlStore:
             )
         return hits
 
+    def source_stats(
+        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+    ) -> SourceStats:
+        since = iso_bound(since, "since") if since else None
+        until = iso_bound(until, "until") if until else None
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(
+                    quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
+                    quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
+                    articles.c.cluster_id, articles.c.is_canonical,
+                ).join(articles, articles.c.id == quotes.c.article_id)
+            ).all()
+            # one row per utterance, given by the original (the canonical copy, else the earliest)
+            originals: dict[tuple[str, str, str], Row] = {}
+            for r in sorted(rows, key=lambda r: (not (r.cluster_id and r.is_canonical), r.published or "9999", r.article_id, r.position)):
+                key = (
+                    r.cluster_id or r.article_id,
+                    r.speaker_person_id or r.speaker or "",
+                    " ".join(r.text.replace("\u2019", "'").split()).lower(),
+                )
+                originals.setdefault(key, r)
+            chosen = [
+                r for r in originals.values()
+                if (not site or r.site == site)
+                and (not since or (r.published is not None and r.published >= since))
+                and (not until or (r.published is not None and _before_end(r.published, until)))
+            ]
+            pids = {r.speaker_person_id for r in chosen if r.speaker_person_id}
+            estimates = identity.genders_of(conn, pids)
+            names = dict(
+                conn.execute(sa.select(people.c.person_id, people.c.name).where(people.c.person_id.in_(sorted(pids)))).all()
+            ) if pids else {}
+        sources = [
+            QuotedSource(
+                site=r.site, month=r.published[:7] if r.published else None,
+                speaker_type=r.speaker_type if r.speaker else ("anonymous" if r.speaker_type == "anonymous" else "unknown"),
+                person_id=r.speaker_person_id, speaker=r.speaker,
+            )
+            for r in chosen
+        ]
+        return source_stats(sources, {pid: e.gender for pid, e in estimates.items()}, names, top=top)
+
     # --- clusters -------------------------------------------------------------------------
     def apply_cluster_assignments(self, assignments: Sequence[ClusterAssignment]) -> None:
         with self._write() as conn:
@@ -775,6 +822,13 @@ class SqlStore:
 
 
 _failures_t = failures  # the table; the name ``failures`` is also a Store method
+
+
+def _before_end(published: str, until: str) -> bool:
+    """``published`` no later than ``until`` (a date includes that whole day)."""
+    if len(until) == 10:
+        return published[:10] <= until
+    return published <= until
 
 
 def _utterance_keys() -> tuple[Any, Any, Any]:
