@@ -86,3 +86,13 @@ def test_identity_does_not_depend_on_the_order_names_arrive_in() -> None:
     ]
     answers = {tuple(sorted(ids(resolve_block(order)).items(), key=str)) for order in itertools.permutations(names)}
     assert len(answers) == 1
+
+
+def test_different_middle_initials_are_different_people_and_a_bare_full_name_between_them_stays_apart() -> None:
+    result = ids(resolve_block([
+        seen("Arlen H.W. Quist", "a1", "a2"), seen("Arlen W. Quist", "a3"), seen("Arlen Quist", "a4"),
+    ]))
+    assert result["arlen-h-w-quist"] != result["arlen-w-quist"]
+    assert result["arlen-quist"] not in (result["arlen-h-w-quist"], result["arlen-w-quist"])
+    # one middle initial and none: one person
+    assert len(set(ids(resolve_block([seen("Arlen W. Quist", "a1"), seen("Arlen Quist", "a2")])).values())) == 1

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -57,6 +58,7 @@ class NameForm:
     given: str  # "" for a bare surname
     surname: str
     block: str  # phonetic key of the surname
+    middle: str = ""  # middle names or initials as written ("J.", "H.W.", "Rodham")
 
     @property
     def full(self) -> bool:
@@ -88,7 +90,7 @@ def parse_name(name: str) -> NameForm | None:
     if not surname:
         return None
     block = jellyfish.metaphone(_fold(surname)) or _fold(surname)
-    return NameForm(key=slug(name), given=given, surname=surname, block=block)
+    return NameForm(key=slug(name), given=given, surname=surname, block=block, middle=parsed.middle if given else "")
 
 
 def block_of(name: str) -> str | None:
@@ -130,6 +132,24 @@ def _surname_variants(a: str, b: str) -> bool:
     return min(len(fa), len(fb)) >= 5 and Levenshtein.distance(fa, fb) <= 1 and JaroWinkler.similarity(fa, fb) >= _SURNAME_SIMILARITY
 
 
+def _initials(middle: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s.]+", _strip_accents(middle).lower()) if part)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _middles_agree(a: str, b: str) -> bool:
+    """ "H.W." and "W." are two people's (George H.W. and George W.); "Rodham" and "R." may be one."""
+    if not a or not b:
+        return True
+    full_a, full_b = len(a.strip(".")) > 1 and "." not in a, len(b.strip(".")) > 1 and "." not in b
+    if full_a and full_b:
+        return _fold(a) == _fold(b)
+    return _initials(a) == _initials(b)
+
+
 class _Sets:
     def __init__(self, items: Iterable[str]) -> None:
         self.parent = {i: i for i in items}
@@ -159,12 +179,36 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
         seen[form.key] = (form, item)
     full = sorted(k for k, (f, _) in seen.items() if f.full)
     sets = _Sets(full)
-    for i, a in enumerate(full):
-        fa = seen[a][0]
-        for b in full[i + 1 :]:
-            fb = seen[b][0]
-            if _surname_variants(fa.surname, fb.surname) and _given_variants(fa.given, fb.given):
-                sets.union(a, b)
+    middles: dict[str, set[str]] = {k: {seen[k][0].middle} - {""} for k in full}
+
+    def same_name(a: str, b: str) -> bool:
+        fa, fb = seen[a][0], seen[b][0]
+        return _surname_variants(fa.surname, fb.surname) and _given_variants(fa.given, fb.given)
+
+    def join(a: str, b: str) -> None:
+        ra, rb = sets.find(a), sets.find(b)
+        if ra == rb or not all(_middles_agree(x, y) for x in middles[ra] for y in middles[rb]):
+            return  # "George H.W." and "George W.": the middles say two people
+        sets.union(ra, rb)
+        root = sets.find(ra)
+        middles[root] = middles[ra] | middles[rb]
+
+    # forms with a middle join forms with an agreeing middle, forms without one join each other; then a
+    # group without any middle joins the one group with middles it matches, and stays apart when two
+    # groups of different middles match it (a bare "George Bush" beside George H.W. and George W.)
+    with_middle = [k for k in full if seen[k][0].middle]
+    without = [k for k in full if not seen[k][0].middle]
+    for keys in (with_middle, without):
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if same_name(a, b):
+                    join(a, b)
+    plain_roots = sorted({sets.find(k) for k in without if not middles[sets.find(k)]})
+    for root in plain_roots:
+        members = [k for k in without if sets.find(k) == root]
+        targets = sorted({sets.find(m) for m in with_middle if any(same_name(m, k) for k in members)})
+        if len(targets) == 1:
+            join(root, targets[0])
     groups: dict[str, list[str]] = {}
     for k in full:
         groups.setdefault(sets.find(k), []).append(k)
@@ -177,6 +221,11 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
         # the id: the given name + surname of the form in most articles (ties: the shorter, then first by key)
         best = min(keys, key=lambda k: (-len(seen[k][1].articles), len(seen[k][0].person_key), seen[k][0].person_key))
         person_of_group[root] = seen[best][0].person_key
+    taken = Counter(person_of_group.values())
+    for root, keys in sorted(groups.items()):
+        if taken[person_of_group[root]] > 1 and middles[root]:  # George H.W. and George W. Bush
+            form = seen[min(k for k in keys if seen[k][0].middle)][0]
+            person_of_group[root] = slug(f"{form.given} {form.middle} {form.surname}")
 
     out: list[Resolution] = []
     for k in full:
