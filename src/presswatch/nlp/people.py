@@ -452,26 +452,42 @@ def find_people(doc, text: str | None = None) -> PeopleIndex:
 
 
 def _pronoun_referents(doc, index: PeopleIndex) -> dict[str, list[str]]:
-    """Third-person personal pronouns and the person each most likely refers to: the last person named
-    before it in its sentence or the one before (a rough rule, read only as evidence that a name is a
-    person and for a gender estimate, never for attribution)."""
+    """Third-person personal pronouns and the person each refers to, where that is clear: the one
+    person named in the pronoun's sentence (before it) and the sentence before. Read only as evidence
+    that a name is a person's and for a gender estimate, never for attribution."""
     order = sorted(index.mention_order)
     out: dict[str, list[str]] = {}
     if not order:
         return out
     sentence_starts = [s.start_char for s in doc.sents]
+    text = doc_text(doc)
     for token in doc:
-        if token.lower_ not in PRONOUNS or token.pos_ != "PRON":
-            continue
-        before = [m for m in order if m[0] < token.idx]
-        if not before:
-            continue
-        start, _, name = before[-1]
-        # the sentence before the pronoun's at most
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or _inside_quotation(text, token.idx):
+            continue  # a quoted speaker's "he" is someone the speaker talks about
         at = max((i for i, s in enumerate(sentence_starts) if s <= token.idx), default=0)
-        if start >= sentence_starts[max(0, at - 1)]:
-            out.setdefault(name, []).append(token.lower_)
+        window_start = sentence_starts[max(0, at - 1)]
+        named = {name for start, _, name in order if window_start <= start < token.idx}
+        if len(named) == 1:
+            out.setdefault(named.pop(), []).append(token.lower_)
     return out
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("``") > before.count("''")
+
+
+# "-er", "-ist": agent nouns ("pollster", "strategist", "economist"); a role is evidence of a person
+# when it has a title word or ends in one, and never when it ends in a noun for an organisation
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
+
+
+def _person_role(role: str) -> bool:
+    words = [w.lower().strip(".,'’") for w in role.split()]
+    if not words or words[-1] in organisation_nouns():
+        return False
+    return any(w in title_words() for w in words) or words[-1].endswith(_AGENT_ENDINGS)
 
 
 def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str]) -> Person:
@@ -485,7 +501,7 @@ def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[
     honorifics = [w for w in before_name if w in words and w not in PRONOUNS and is_title_word(w)]
     if title_words_seen or honorifics:
         evidence.append("title")
-    if person.roles:
+    if any(_person_role(r) for r in person.roles):
         evidence.append("role")
     if pronouns:
         evidence.append("pronoun")

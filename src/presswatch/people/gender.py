@@ -42,12 +42,23 @@ def _detector():
     return detector.Detector(case_sensitive=False)
 
 
+#: PressWatch reads English-language news: the name list's answer for these countries is asked first
+#: (its answer over all countries calls "Nate" and "Eli" female, after the countries where they are)
+NAME_COUNTRIES = ("usa", "great_britain")
+
+
 def name_gender(given: str) -> str:
-    """gender-guesser's answer for a first name: male, female, mostly_male, mostly_female, andy, unknown."""
+    """gender-guesser's answer for a first name: male, female, mostly_male, mostly_female, andy, unknown.
+    The countries of ``NAME_COUNTRIES`` decide when they give a clear answer and do not disagree."""
     first = given.split()[0].strip(".") if given.strip() else ""
     if len(first) < 2:
         return "unknown"
-    return _detector().get_gender(first)
+    detector = _detector()
+    local = {detector.get_gender(first, country) for country in NAME_COUNTRIES}
+    clear = local & {"male", "female"}
+    if len(clear) == 1 and not local & {"mostly_male", "mostly_female"} - {f"mostly_{g}" for g in clear}:
+        return clear.pop()
+    return detector.get_gender(first)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,6 @@ def mention_rows(article: Article) -> tuple[list[dict[str, Any]], dict[int, str]
         row["evidence"] += [e for e in person.evidence if e not in row["evidence"]]
         row["gender_cues"] += list(person.gender_cues)
         row["mention_count"] += len(person.mentions)
-        if person.roles and "role" not in row["evidence"]:
-            row["evidence"].append("role")
     speaker_keys: dict[int, str] = {}
     names = [p.name for p in article.people]
     for position, quote in enumerate(article.quotes):
