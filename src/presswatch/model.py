@@ -88,6 +88,12 @@ class Person:
     name: str
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # the person across articles, after identity merges (set by the store when it reads the record)
+    person_id: str | None = None
+    # why the text takes this name for a person: "full_name", "title", "role", "pronoun", "speech"
+    evidence: tuple[str, ...] = ()
+    # the text's own words about gender: pronouns referring to the person, "Mr."/"Ms.", gendered titles
+    gender_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,7 @@ class Quote:
     cue: str | None
     start: int
     end: int
+    speaker_person_id: str | None = None  # the speaker across articles (set by the store when it reads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,9 @@ class Article:
                     name=p["name"],
                     roles=tuple(p.get("roles") or ()),
                     mentions=tuple(Mention(**m) for m in p.get("mentions") or ()),
+                    person_id=p.get("person_id"),
+                    evidence=tuple(p.get("evidence") or ()),
+                    gender_cues=tuple(p.get("gender_cues") or ()),
                 )
                 for p in rec.get("people") or ()
             ),

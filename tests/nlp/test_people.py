@@ -192,3 +192,33 @@ def test_a_two_letter_party_tag_and_a_day_are_not_roles(annotated):
     a = annotated("On Saturday Sen. Ann Lee (D-OR) said the timetable was a proven failure for islanders.")
     p = _person(a, "Ann Lee")
     assert p.roles and not any(r in ("OR", "D-OR") or "Saturday" in r for r in p.roles), p.roles
+
+
+def test_people_carry_the_evidence_that_they_are_people_and_their_gendered_words(annotated):
+    a = annotated(
+        "Mayor Orla Vantreece opened the bridge on Monday. She said the toll would fall.\n\n"
+        "Mr. Tolk, a councilman from the east ward, was pleased with the result."
+    )
+    orla = _person(a, "Orla Vantreece")
+    assert {"full_name", "pronoun"} <= set(orla.evidence)
+    assert "she" in orla.gender_cues
+    tolk = next(p for p in a.people if p.name.endswith("Tolk"))
+    assert "title" in tolk.evidence
+    assert {"mr.", "councilman"} <= set(tolk.gender_cues)
+
+
+def test_a_lone_word_without_title_pronoun_or_role_has_no_person_evidence(annotated):
+    a = annotated("Shares of Quillfeed rose after the launch. Analysts expect Quillfeed to grow.")
+    for p in a.people:
+        if p.name == "Quillfeed":
+            assert p.evidence == ()
+
+
+def test_headline_words_after_a_known_name_are_not_part_of_it(annotated):
+    a = annotated(
+        "Daniel Harrow Claims Win in Fenwick Primary\n\nDaniel Harrow, the former mayor, won the primary on Tuesday."
+    )
+    assert [p.name for p in a.people] == ["Daniel Harrow"]
+    b = annotated("Harrow Speech Draws Crowd In Fenwick\n\nDaniel Harrow spoke on Tuesday.")
+    assert [p.name for p in b.people] == ["Daniel Harrow"]
+    assert [m.text for m in b.people[0].mentions] == ["Harrow", "Daniel Harrow"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dataclasses
 
 import pytest
@@ -30,7 +32,15 @@ def test_new_article_is_stored_and_reads_back_equal(store: Store) -> None:
         syndication_hint="first appeared in The Harbour Post",
     )
     assert store.upsert_articles([article]) == [UpsertOutcome.STORED]
-    assert store.get_article("a1") == article
+    # read back with the ids identity gave the person and the speaker, and nothing else changed
+    stored = store.get_article("a1")
+    assert [p.person_id for p in stored.people] == ["anna-petrova"]
+    assert [q.speaker_person_id for q in stored.quotes] == ["anna-petrova"]
+    assert stored == replace(
+        article,
+        people=tuple(replace(p, person_id="anna-petrova") for p in article.people),
+        quotes=tuple(replace(q, speaker_person_id="anna-petrova") for q in article.quotes),
+    )
     assert store.count_articles() == 1
 
 

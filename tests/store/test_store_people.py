@@ -102,3 +102,86 @@ def test_a_person_speaking_with_unnamed_companions_lands_on_the_persons_page(sto
     detail = store.person("ann-lee")
     assert [(h.quote.text, h.quote.speaker) for h in detail.quotes] == [("the plan had failed", "Ann Lee and her aides")]
     assert [h.quote.text for h in store.quotes(speaker="Ann Lee")] == ["the plan had failed"]
+
+
+# --- identity across articles ---------------------------------------------------------------
+
+def _named(article_id: str, *names: str, speaker: str | None = None, published: str = "2024-01-01T09:00:00+00:00"):
+    return make_article(
+        article_id, text="Text.", published=published,
+        people=tuple(person(n) for n in names),
+        quotes=(quote("We stand ready.", speaker),) if speaker else (),
+    )
+
+
+def _variant_articles():
+    return [
+        _named("v1", "Orla Vantreece", speaker="Orla Vantreece"),
+        _named("v2", "Orla Vantreece"),
+        _named("v3", "Orla K. Vantreece"),
+        _named("v4", "Mayor Orla Vantreece"),
+        _named("v5", "Ms. Vantreece", speaker="Ms. Vantreece"),
+        _named("v6", "Brendan Vantreece"),
+        _named("v7", "Dmitri Pelzhenko"),
+        _named("v8", "Dmitry Pelzhenko", speaker="Dmitry Pelzhenko"),
+    ]
+
+
+def _pages(store: Store) -> dict[str, tuple[str, ...]]:
+    return {p.id: store.person(p.id).names_seen for p in store.people()}
+
+
+def test_variants_of_a_name_end_on_one_page_and_two_people_of_one_surname_stay_two(store: Store) -> None:
+    store.upsert_articles(_variant_articles())
+    pages = _pages(store)
+    assert sorted(pages) == ["brendan-vantreece", "dmitri-pelzhenko", "orla-vantreece"]
+    orla = store.person("orla-vantreece")
+    assert orla.summary.article_count == 5
+    assert {"Orla K. Vantreece", "Mayor Orla Vantreece", "Ms. Vantreece"} <= set(orla.names_seen)
+    assert orla.summary.quote_count == 2
+    # the record says who is who: people[] and quotes carry the person's id after the merge
+    article = store.get_article("v5")
+    assert article.people[0].person_id == "orla-vantreece"
+    assert article.quotes[0].speaker_person_id == "orla-vantreece"
+    assert store.get_article("v8").quotes[0].speaker_person_id == "dmitri-pelzhenko"
+    # a name or a variant finds the person
+    assert store.person("Dmitry Pelzhenko").summary.id == "dmitri-pelzhenko"
+    assert store.search(None, person="Orla K. Vantreece").total == 5
+
+
+def test_identity_does_not_depend_on_ingest_order(tmp_path) -> None:
+    from presswatch.store import open_store
+
+    results = []
+    batches = _variant_articles()
+    for n, order in enumerate((batches, batches[::-1], batches[3:] + batches[:3])):
+        with open_store(str(tmp_path / f"order{n}.db")) as s:
+            for article in order:  # one article per batch: the most incremental way in
+                s.upsert_articles([article])
+            results.append((_pages(s), {a.id: [p.person_id for p in a.people] for a in s.iter_articles()}))
+    assert results[0] == results[1] == results[2]
+
+
+def test_a_new_article_can_merge_two_people_and_the_old_id_redirects(store: Store) -> None:
+    store.upsert_articles([_named("m1", "Vantreece", speaker="Vantreece"), _named("m2", "Vantreece", speaker="Vantreece")])
+    assert [p.id for p in store.people()] == ["vantreece"]
+    store.upsert_articles([_named("m3", "Orla Vantreece")])
+    assert [p.id for p in store.people()] == ["orla-vantreece"]
+    assert store.person("vantreece").summary.id == "orla-vantreece"  # the retired id still finds her
+    assert store.get_article("m1").quotes[0].speaker_person_id == "orla-vantreece"
+    assert store.person("orla-vantreece").summary.quote_count == 2
+
+
+def test_a_single_word_with_no_person_evidence_is_no_person_but_stays_an_entity(store: Store) -> None:
+    from presswatch.model import Entity
+
+    brand = make_article("b1", text="Quillfeed grew fast.", people=(person("Quillfeed"),))
+    brand = brand.__class__(**{**{f: getattr(brand, f) for f in brand.__dataclass_fields__},
+                               "entities": (Entity("Quillfeed", "PERSON", 0, 9),)})
+    store.upsert_articles([brand, _named("b2", "Quillfeed")])
+    assert store.people() == []
+    assert store.get_article("b1").entities == (Entity("Quillfeed", "PERSON", 0, 9),)
+    assert store.get_article("b1").people[0].person_id is None
+    # a person of that surname elsewhere makes the word that person
+    store.upsert_articles([_named("b3", "Ada Quillfeed")])
+    assert [(p.id, p.article_count) for p in store.people()] == [("ada-quillfeed", 3)]

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
 from presswatch.nlp.lexicon import organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
+from presswatch.people.gender import PRONOUNS, gendered_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "abu"}
@@ -312,7 +313,44 @@ def _person_mentions(doc) -> list[PersonMention]:
             end = token.idx + len(token.text)
             mentions.append(PersonMention((token.text,), token.i, token.i + 1, token.idx, end, None))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _headline_words_trimmed(doc, mentions)
+
+
+def _headline_cased(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is written in headline case (most longer words capitalised)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _headline_words_trimmed(doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "Ann Lee Claims", "Lee Speech": in a headline-cased line, words after the name of a person the
+    article names elsewhere (in full, or by the surname of a full name) are the headline's, not the name's."""
+    names = {m.name_tokens for m in mentions}
+    text = doc_text(doc)
+    out = []
+    for m in mentions:
+        words = m.name_tokens
+        keep = None
+        surnames = {n[-1] for n in names if len(n) >= 2 and n != words}
+        if len(words) >= 2 and _headline_cased(text, m.start):
+            for k in range(len(words) - 1, 0, -1):
+                prefix = words[:k]
+                rest = words[k:]
+                known = prefix in names
+                if (known or (k == 1 and prefix[0] in surnames)) and not any(w in surnames or w in n for n in names if n != words for w in rest):
+                    keep = k
+                    break
+        if keep is None:
+            out.append(m)
+            continue
+        last = doc[m.start_token + keep - 1]
+        out.append(PersonMention(
+            name_tokens=words[:keep], start_token=m.start_token, end_token=m.start_token + keep,
+            start=m.start, end=last.idx + len(last.text), title_tokens=m.title_tokens,
+        ))
+    return out
 
 
 def entity_of(token):
@@ -408,4 +446,69 @@ def find_people(doc, text: str | None = None) -> PeopleIndex:
                 mentions=tuple(Mention(text=text[m.start : m.end], start=m.start, end=m.end) for m in ms),
             )
         )
+    pronouns = _pronoun_referents(doc, index)
+    index.people = [_with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, [])) for p in index.people]
     return index
+
+
+def _pronoun_referents(doc, index: PeopleIndex) -> dict[str, list[str]]:
+    """Third-person personal pronouns and the person each refers to, where that is clear: the one
+    person named in the pronoun's sentence (before it) and the sentence before. Read only as evidence
+    that a name is a person's and for a gender estimate, never for attribution."""
+    order = sorted(index.mention_order)
+    out: dict[str, list[str]] = {}
+    if not order:
+        return out
+    sentence_starts = [s.start_char for s in doc.sents]
+    text = doc_text(doc)
+    for token in doc:
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or _inside_quotation(text, token.idx):
+            continue  # a quoted speaker's "he" is someone the speaker talks about
+        at = max((i for i, s in enumerate(sentence_starts) if s <= token.idx), default=0)
+        window_start = sentence_starts[max(0, at - 1)]
+        named = {name for start, _, name in order if window_start <= start < token.idx}
+        if len(named) == 1:
+            out.setdefault(named.pop(), []).append(token.lower_)
+    return out
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("``") > before.count("''")
+
+
+# "-er", "-ist": agent nouns ("pollster", "strategist", "economist"); a role is evidence of a person
+# when it has a title word or ends in one, and never when it ends in a noun for an organisation
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
+
+
+def _person_role(role: str) -> bool:
+    words = [w.lower().strip(".,'’") for w in role.split()]
+    if not words or words[-1] in organisation_nouns():
+        return False
+    return any(w in title_words() for w in words) or words[-1].endswith(_AGENT_ENDINGS)
+
+
+def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str]) -> Person:
+    """The person with what the text gives as evidence that the name is a person's, and its gendered words."""
+    evidence = []
+    if len(person.name.split()) >= 2:
+        evidence.append("full_name")
+    title_words_seen = [doc[i].lower_ for m in ms if m.title_tokens for i in range(*m.title_tokens)]
+    before_name = [doc[m.start_token - 1].lower_ for m in ms if m.start_token > 0 and not m.title_tokens]
+    words = gendered_words()
+    honorifics = [w for w in before_name if w in words and w not in PRONOUNS and is_title_word(w)]
+    if title_words_seen or honorifics:
+        evidence.append("title")
+    if any(_person_role(r) for r in person.roles):
+        evidence.append("role")
+    if pronouns:
+        evidence.append("pronoun")
+    role_words = [w.lower().strip(".,") for role in person.roles for w in role.split()]
+    cues = [w for w in title_words_seen + honorifics + role_words if w in words and w not in PRONOUNS] + pronouns
+    return replace(person, evidence=tuple(evidence), gender_cues=tuple(cues))
+
+
+def is_title_word(word: str) -> bool:
+    return word in title_words() or word.rstrip(".") in title_words()

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Protocol, runtime_checkable
 
 from presswatch.model import Article, Cluster, Comment, Failure, Quote
+from presswatch.people.sources import SourceStats
 
 
 _SLUG_JUNK = re.compile(r"[^\w]+", re.UNICODE)
@@ -100,6 +101,8 @@ class PersonDetail:
     roles_over_time: tuple[RoleSeen, ...]  # oldest first
     quotes: tuple[QuoteHit, ...]  # newest first
     article_ids: tuple[str, ...]
+    gender: str = "unknown"  # female | male | unknown (presswatch.people.gender)
+    gender_evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,14 @@ class Store(Protocol):
         self, query: str | None = None, *, speaker: str | None = None, limit: int = 50, offset: int = 0
     ) -> list[QuoteHit]:
         """Quotes whose text matches ``query`` and/or whose speaker matches ``speaker``."""
+        ...
+
+    def source_stats(
+        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+    ) -> "SourceStats":
+        """Who gets quoted (``presswatch.people.sources``): per outlet and month, quotes by women, men and
+        unknown, named against anonymous, top quoted people. A quote repeated by syndicated copies counts
+        once, on the original, whose site and date the filters apply to. Bad dates raise QueryError."""
         ...
 
     # --- clusters -------------------------------------------------------------------------

@@ -78,6 +78,40 @@ quotes = sa.Table(
     sa.Column("cue", sa.String),
     sa.Column("start_char", sa.Integer, nullable=False),
     sa.Column("end_char", sa.Integer, nullable=False),
+    sa.Column("speaker_key", sa.String, index=True),  # the speaker's written name form (person_names)
+)
+
+# Identity across articles (``presswatch.people.identity``): every written name form, the block of
+# forms it is compared with, and the person it resolved to (NULL: not a person, a mislabelled brand).
+person_names = sa.Table(
+    "person_names",
+    metadata,
+    sa.Column("name_key", sa.String, primary_key=True),  # slug of the name as written: "donald-j-trump"
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("block", sa.String, nullable=False, index=True),
+    sa.Column("person_id", sa.String, index=True),
+    sa.Column("evidence", sa.Text, nullable=False, server_default=""),  # why it is that person
+)
+
+# The people of each article as the text gives them, before identity: what identity is recomputed from.
+person_mentions = sa.Table(
+    "person_mentions",
+    metadata,
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name_key", sa.String, primary_key=True, index=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("roles", JSONType, nullable=False),
+    sa.Column("evidence", JSONType, nullable=False),  # person evidence the article gives
+    sa.Column("gender_cues", JSONType, nullable=False),  # "he", "Ms.", "congresswoman" ...
+    sa.Column("mention_count", sa.Integer, nullable=False, server_default="0"),
+)
+
+# A person id that a merge retired, and the person it now is.
+person_redirects = sa.Table(
+    "person_redirects",
+    metadata,
+    sa.Column("old_id", sa.String, primary_key=True),
+    sa.Column("person_id", sa.String, nullable=False),
 )
 
 failures = sa.Table(
@@ -122,4 +156,5 @@ ingested_files = sa.Table(
 
 __all__ = [
     "metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures", "ingested_files",
+    "person_names", "person_mentions", "person_redirects",
 ]

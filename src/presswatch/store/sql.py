@@ -13,7 +13,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -35,6 +35,7 @@ from presswatch.store.base import (
     UpsertOutcome,
     person_id_for,
 )
+from presswatch.people.sources import QuotedSource, SourceStats, source_stats
 from presswatch.store.query import ParsedQuery, parse_query
 from presswatch.store.schema import (
     article_people,
@@ -43,9 +44,12 @@ from presswatch.store.schema import (
     failures,
     ingested_files,
     people,
+    person_mentions,
+    person_names,
     quotes,
     signatures,
 )
+from presswatch.store import identity
 
 #: Private-use characters the engines put around matches; after HTML-escaping the snippet they become
 #: <mark> tags, so the only markup a snippet can ever contain is ours.
@@ -278,12 +282,14 @@ class SqlStore:
         now = now_iso()
         updated = [aid for aid, (_, is_new) in pending.items() if not is_new]
         touched_people: set[str] = set()
+        old_keys: set[str] = set()
         for chunk in _chunks(updated, 500):
-            touched_people |= set(
-                conn.execute(sa.select(article_people.c.person_id).where(article_people.c.article_id.in_(chunk))).scalars()
+            old_keys |= set(
+                conn.execute(sa.select(person_mentions.c.name_key).where(person_mentions.c.article_id.in_(chunk))).scalars()
             )
-            conn.execute(sa.delete(article_people).where(article_people.c.article_id.in_(chunk)))
+            conn.execute(sa.delete(person_mentions).where(person_mentions.c.article_id.in_(chunk)))
             conn.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
+        blocks = identity.blocks_of_keys(conn, old_keys)
         new_rows = [{**_article_row(a), "stored_at": now, "updated_at": now} for a, is_new in pending.values() if is_new]
         if new_rows:
             conn.execute(sa.insert(articles), new_rows)
@@ -302,22 +308,24 @@ class SqlStore:
             if rows:
                 conn.execute(sa.update(articles).where(by_id), rows)
 
-        person_rows: dict[str, dict[str, Any]] = {}
-        link_rows: list[dict[str, Any]] = []
+        mention_rows: list[dict[str, Any]] = []
         quote_rows: list[dict[str, Any]] = []
         for article, _ in pending.values():
-            links, article_quotes = _side_rows(article)
-            for pid, link in links.items():
-                person_rows.setdefault(pid, {"person_id": pid, "name": link["name"], "roles": link["roles"]})
-                link_rows.append({"article_id": article.id, "person_id": pid, **link})
-            quote_rows += article_quotes
-            touched_people |= set(links)
-        if person_rows:
-            # The person rows must exist before the links; names and roles are recomputed just after.
-            conn.execute(self._insert(people).on_conflict_do_nothing(index_elements=["person_id"]), list(person_rows.values()))
-            conn.execute(sa.insert(article_people), link_rows)
+            rows, speaker_keys = identity.mention_rows(article)
+            mention_rows += rows
+            quote_rows += _quote_rows(article, speaker_keys)
+        blocks |= identity.register_names(conn, self._insert, mention_rows)
+        if mention_rows:
+            conn.execute(sa.insert(person_mentions), mention_rows)
         if quote_rows:
             conn.execute(sa.insert(quotes), quote_rows)
+        # Identity for every block of names the batch touched; then the links of every article whose
+        # names changed person, and of the batch itself.
+        changed = identity.resolve_blocks(conn, blocks)
+        identity.record_redirects(conn, self._insert, changed)
+        relinked = set(pending) | identity.articles_naming(conn, changed)
+        touched_people |= identity.rebuild_links(conn, self._insert, relinked)
+        touched_people |= {pid for pair in changed.values() for pid in pair if pid}
         self._refresh_people(conn, touched_people)
         return outcomes
 
@@ -383,9 +391,9 @@ class SqlStore:
     def get_article(self, article_id: str) -> Article:
         with self._read() as conn:
             row = conn.execute(self._article_select().where(articles.c.id == article_id)).first()
-        if row is None:
-            raise NotFound(f"No article with id {article_id!r}")
-        return _row_to_article(row)
+            if row is None:
+                raise NotFound(f"No article with id {article_id!r}")
+            return _with_person_ids(conn, [_row_to_article(row)])[0]
 
     def find_article(self, id_or_path: str) -> Article:
         with self._read() as conn:
@@ -399,9 +407,9 @@ class SqlStore:
                     .where(articles.c.source_path.endswith("/" + suffix, autoescape=True))
                     .order_by(sa.func.length(articles.c.source_path), articles.c.id)
                 ).first()
-        if row is None:
-            raise NotFound(f"No article with id or source path {id_or_path!r}")
-        return _row_to_article(row)
+            if row is None:
+                raise NotFound(f"No article with id or source path {id_or_path!r}")
+            return _with_person_ids(conn, [_row_to_article(row)])[0]
 
     def iter_articles(self) -> Iterator[Article]:
         # Paged by id so a large export never holds the whole table (or a long read transaction).
@@ -409,10 +417,10 @@ class SqlStore:
         while True:
             with self._read() as conn:
                 rows = conn.execute(self._article_select().where(articles.c.id > last).order_by(articles.c.id).limit(500)).all()
+                page = _with_person_ids(conn, [_row_to_article(row) for row in rows])
             if not rows:
                 return
-            for row in rows:
-                yield _row_to_article(row)
+            yield from page
             last = rows[-1].id
 
     def count_articles(self) -> int:
@@ -454,6 +462,7 @@ class SqlStore:
                 rows = conn.execute(page_query).all()
                 total = int(conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
                 facets = self._facets(conn, matching) if total else {"site": [], "person": [], "month": []}
+                found = _with_person_ids(conn, [_row_to_article(row) for row in rows])
         except StoreError as exc:
             cause = exc.__cause__
             if isinstance(cause, sa.exc.DBAPIError) and query:
@@ -462,12 +471,12 @@ class SqlStore:
                     raise translated from cause
             raise
         items = []
-        for row in rows:
+        for row, article in zip(rows, found):
             if parsed is not None:
                 snippet = safe_snippet(best_snippet([row.snippet_0, row.snippet_1, row.snippet_2]))
             else:
                 snippet = lead_snippet(row.standfirst or row.text)
-            items.append(SearchHit(article=_row_to_article(row), snippet=snippet, rank=float(row.rank or 0.0)))
+            items.append(SearchHit(article=article, snippet=snippet, rank=float(row.rank or 0.0)))
         return SearchPage(total=total, items=items, facets=facets)
 
     def _filters(self, *, site: str | None, person: str | None, since: str | None, until: str | None) -> list[Any]:
@@ -475,7 +484,8 @@ class SqlStore:
         if site:
             conditions.append(articles.c.site == site)
         if person:
-            pid = person_id_for(person)
+            with self._read() as conn:
+                pid = identity.resolve_person_ref(conn, person) or person_id_for(person)
             conditions.append(
                 articles.c.id.in_(sa.select(article_people.c.article_id).where(article_people.c.person_id == pid))
             )
@@ -564,9 +574,8 @@ class SqlStore:
 
     def person(self, person_id: str) -> PersonDetail:
         with self._read() as conn:
-            row = conn.execute(self._people_select().where(people.c.person_id == person_id)).first()
-            if row is None:
-                row = conn.execute(self._people_select().where(people.c.person_id == person_id_for(person_id))).first()
+            pid = identity.resolve_person_ref(conn, person_id)
+            row = conn.execute(self._people_select().where(people.c.person_id == pid)).first() if pid else None
             if row is None:
                 raise NotFound(f"No person with id {person_id!r}")
             pid = row.person_id
@@ -580,8 +589,12 @@ class SqlStore:
                 sa.select(quotes.c.speaker).where(quotes.c.speaker_person_id == pid).distinct()
             ).scalars().all()
             quote_hits = self._quote_hits(conn, [quotes.c.speaker_person_id == pid], limit=None, offset=0)
+            forms = conn.execute(
+                sa.select(person_names.c.name).where(person_names.c.person_id == pid).order_by(person_names.c.name)
+            ).scalars().all()
+            estimate = identity.genders_of(conn, [pid]).get(pid)
         names: list[str] = [row.name]
-        for name in [link.name for link in links] + sorted(n for n in speaker_names if n):
+        for name in [link.name for link in links] + sorted(n for n in speaker_names if n) + list(forms):
             if name not in names:
                 names.append(name)
         roles_over_time = tuple(
@@ -594,6 +607,8 @@ class SqlStore:
             roles_over_time=roles_over_time,
             quotes=tuple(quote_hits),
             article_ids=tuple(link.article_id for link in newest_first),
+            gender=estimate.gender if estimate else "unknown",
+            gender_evidence=estimate.evidence if estimate else "",
         )
 
     def quotes(
@@ -603,9 +618,11 @@ class SqlStore:
         for word in (query or "").split():
             conditions.append(quotes.c.text.icontains(word, autoescape=True))
         if speaker and speaker.strip():
+            with self._read() as conn:
+                speaker_id = identity.resolve_person_ref(conn, speaker) or person_id_for(speaker)
             conditions.append(
                 sa.or_(
-                    quotes.c.speaker_person_id == person_id_for(speaker),
+                    quotes.c.speaker_person_id == speaker_id,
                     quotes.c.speaker.icontains(speaker.strip(), autoescape=True),
                 )
             )
@@ -674,6 +691,7 @@ class SqlStore:
                         cue=main.cue,
                         start=main.start_char,
                         end=main.end_char,
+                        speaker_person_id=main.speaker_person_id,
                     ),
                     article_id=main.article_id,
                     article_title=main.title,
@@ -684,6 +702,49 @@ class SqlStore:
                 )
             )
         return hits
+
+    def source_stats(
+        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+    ) -> SourceStats:
+        since = iso_bound(since, "since") if since else None
+        until = iso_bound(until, "until") if until else None
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(
+                    quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
+                    quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
+                    articles.c.cluster_id, articles.c.is_canonical,
+                ).join(articles, articles.c.id == quotes.c.article_id)
+            ).all()
+            # one row per utterance, given by the original (the canonical copy, else the earliest)
+            originals: dict[tuple[str, str, str], Row] = {}
+            for r in sorted(rows, key=lambda r: (not (r.cluster_id and r.is_canonical), r.published or "9999", r.article_id, r.position)):
+                key = (
+                    r.cluster_id or r.article_id,
+                    r.speaker_person_id or r.speaker or "",
+                    " ".join(r.text.replace("\u2019", "'").split()).lower(),
+                )
+                originals.setdefault(key, r)
+            chosen = [
+                r for r in originals.values()
+                if (not site or r.site == site)
+                and (not since or (r.published is not None and r.published >= since))
+                and (not until or (r.published is not None and _before_end(r.published, until)))
+            ]
+            pids = {r.speaker_person_id for r in chosen if r.speaker_person_id}
+            estimates = identity.genders_of(conn, pids)
+            names = dict(
+                conn.execute(sa.select(people.c.person_id, people.c.name).where(people.c.person_id.in_(sorted(pids)))).all()
+            ) if pids else {}
+        sources = [
+            QuotedSource(
+                site=r.site, month=r.published[:7] if r.published else None,
+                speaker_type=r.speaker_type if r.speaker else ("anonymous" if r.speaker_type == "anonymous" else "unknown"),
+                person_id=r.speaker_person_id, speaker=r.speaker,
+            )
+            for r in chosen
+        ]
+        return source_stats(sources, {pid: e.gender for pid, e in estimates.items()}, names, top=top)
 
     # --- clusters -------------------------------------------------------------------------
     def apply_cluster_assignments(self, assignments: Sequence[ClusterAssignment]) -> None:
@@ -763,6 +824,13 @@ class SqlStore:
 _failures_t = failures  # the table; the name ``failures`` is also a Store method
 
 
+def _before_end(published: str, until: str) -> bool:
+    """``published`` no later than ``until`` (a date includes that whole day)."""
+    if len(until) == 10:
+        return published[:10] <= until
+    return published <= until
+
+
 def _utterance_keys() -> tuple[Any, Any, Any]:
     """What makes quote rows one utterance: the story (its dedup cluster, else the article itself),
     the speaker (person id, else the name as given) and the quote text, case and curly apostrophes
@@ -786,55 +854,25 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _speaker_person_id(speaker: str, links: dict[str, dict[str, Any]]) -> str | None:
-    """The person a quote's speaker is: the same slug, else the only person whose name ends with it
-    ("Patrushev" -> "nikolai-patrushev"), else a person of its own. A person speaking with unnamed
-    companions ("Ann Lee and her aides") is that person."""
-    pid = person_id_for(speaker)
-    if not pid or pid in links:
-        return pid or None
-    if " and " in speaker:
-        return _speaker_person_id(speaker.split(" and ", 1)[0], links)
-    by_surname = [p for p in links if p.endswith("-" + pid)]
-    return by_surname[0] if len(by_surname) == 1 else pid
-
-
-def _side_rows(article: Article) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    """The article's person links (person id -> name, roles, mention count) and quote rows."""
-    links: dict[str, dict[str, Any]] = {}
-    for person in article.people:
-        pid = person_id_for(person.name)
-        if not pid:
-            continue
-        link = links.setdefault(pid, {"name": person.name, "roles": [], "mention_count": 0})
-        link["roles"] += [r for r in person.roles if r not in link["roles"]]
-        link["mention_count"] += len(person.mentions)
-
-    quote_rows = []
-    for position, quote in enumerate(article.quotes):
-        pid = None
-        if quote.speaker and quote.speaker_type == "person":
-            pid = _speaker_person_id(quote.speaker, links)
-            if pid and pid not in links:  # a speaker the people list missed still gets a person page
-                links[pid] = {"name": quote.speaker, "roles": [], "mention_count": 0}
-            if pid and quote.speaker_role and quote.speaker_role not in links[pid]["roles"]:
-                links[pid]["roles"].append(quote.speaker_role)
-        quote_rows.append(
-            {
-                "article_id": article.id,
-                "position": position,
-                "speaker": quote.speaker,
-                "speaker_person_id": pid,
-                "speaker_type": quote.speaker_type,
-                "speaker_role": quote.speaker_role,
-                "kind": quote.kind,
-                "text": quote.text,
-                "cue": quote.cue,
-                "start_char": quote.start,
-                "end_char": quote.end,
-            }
-        )
-    return links, quote_rows
+def _quote_rows(article: Article, speaker_keys: dict[int, str]) -> list[dict[str, Any]]:
+    """The article's quote rows; ``speaker_person_id`` is filled by identity just after."""
+    return [
+        {
+            "article_id": article.id,
+            "position": position,
+            "speaker": quote.speaker,
+            "speaker_key": speaker_keys.get(position),
+            "speaker_person_id": None,
+            "speaker_type": quote.speaker_type,
+            "speaker_role": quote.speaker_role,
+            "kind": quote.kind,
+            "text": quote.text,
+            "cue": quote.cue,
+            "start_char": quote.start,
+            "end_char": quote.end,
+        }
+        for position, quote in enumerate(article.quotes)
+    ]
 
 
 #: What decides UNCHANGED on re-ingest: everything extraction and NLP produce (cluster fields are dedup's).
@@ -852,6 +890,11 @@ def _article_row(article: Article) -> dict[str, Any]:
     record = article.to_record()
     for key in ("text", "comments_count", "cluster_id", "canonical_id", "is_canonical"):
         record.pop(key, None)
+    # person ids are the store's (identity across articles), filled in on read
+    for person in record.get("people") or ():
+        person.pop("person_id", None)
+    for quote in record.get("quotes") or ():
+        quote.pop("speaker_person_id", None)
     return {
         "id": article.id,
         "content_hash": article.content_hash,
@@ -868,6 +911,21 @@ def _article_row(article: Article) -> dict[str, Any]:
         "is_canonical": bool(article.is_canonical),
         "record": record,
     }
+
+
+def _with_person_ids(conn: Connection, found: list[Article]) -> list[Article]:
+    """The records with the person ids identity gives now (a later merge changes them)."""
+    if not found:
+        return found
+    names, speakers = identity.person_ids_by_article(conn, [a.id for a in found])
+    out = []
+    for a in found:
+        people_ = tuple(
+            replace(p, person_id=names.get((a.id, identity.name_key_for(p.name)))) for p in a.people
+        )
+        quotes_ = tuple(replace(q, speaker_person_id=speakers.get((a.id, n))) for n, q in enumerate(a.quotes))
+        out.append(replace(a, people=people_, quotes=quotes_))
+    return out
 
 
 def _row_to_article(row: Row) -> Article:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
 from presswatch.model import Comment
+from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
 from presswatch.web.app import client_key
@@ -45,6 +46,8 @@ class PersonOut(BaseModel):
     name: str
     roles: list[str]
     mentions: list[MentionOut]
+    person_id: str | None = Field(None, description="the person across articles; null: not taken for a person")
+    evidence: list[str] = Field(default_factory=list, description="why the name is a person's: full_name, title, role, pronoun")
 
 
 class QuoteOut(BaseModel):
@@ -56,6 +59,7 @@ class QuoteOut(BaseModel):
     cue: str | None
     start: int = Field(description="character offset into the article's text")
     end: int
+    speaker_person_id: str | None = Field(None, description="the speaker's person id, when the speaker is a person")
 
 
 class ArticleRecord(BaseModel):
@@ -150,11 +154,51 @@ class QuoteHitOut(BaseModel):
     )
 
 
+class SourceCountsOut(BaseModel):
+    quotes: int = Field(description="utterances: a quote repeated by syndicated copies counts once, on the original")
+    named_people: int
+    organisations: int
+    anonymous: int
+    unattributed: int
+    women: int = Field(description="quotes by named people estimated female")
+    men: int
+    gender_unknown: int
+    share_women: float | None = Field(description="of the quotes by named people; null when there are none")
+    share_men: float | None
+    share_gender_unknown: float | None
+    share_named: float | None = Field(description="of all quotes")
+    share_anonymous: float | None
+
+
+class SiteCountsOut(SourceCountsOut):
+    site: str | None
+
+
+class MonthCountsOut(SourceCountsOut):
+    month: str | None = Field(description="YYYY-MM; null for undated articles")
+
+
+class QuotedPersonOut(BaseModel):
+    person_id: str
+    name: str
+    gender: str = Field(description="female, male or unknown")
+    quotes: int
+
+
+class SourceStatsOut(BaseModel):
+    total: SourceCountsOut
+    by_site: list[SiteCountsOut]
+    by_month: list[MonthCountsOut]
+    top_people: list[QuotedPersonOut]
+
+
 class PersonDetailOut(PersonSummaryOut):
     names_seen: list[str]
     roles_over_time: list[RoleSeenOut]
     quotes: list[QuoteHitOut]
     article_ids: list[str]
+    gender: str = Field("unknown", description="female, male or unknown: first name and the texts' own words")
+    gender_evidence: str = ""
 
 
 class QuotesResult(BaseModel):
@@ -227,6 +271,7 @@ def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
             "cue": q.cue,
             "start": q.start,
             "end": q.end,
+            "speaker_person_id": hit.speaker_id,
         },
         "article_id": hit.article_id,
         "article_title": hit.article_title,
@@ -248,6 +293,29 @@ def person_detail_out(detail: PersonDetail) -> dict[str, Any]:
         ],
         "quotes": [quote_hit_out(h) for h in detail.quotes],
         "article_ids": list(detail.article_ids),
+        "gender": detail.gender,
+        "gender_evidence": detail.gender_evidence,
+    }
+
+
+def counts_out(c: SourceCounts) -> dict[str, Any]:
+    return {
+        "quotes": c.quotes, "named_people": c.named_people, "organisations": c.organisations,
+        "anonymous": c.anonymous, "unattributed": c.unattributed,
+        "women": c.women, "men": c.men, "gender_unknown": c.gender_unknown,
+        "share_women": c.share_women, "share_men": c.share_men, "share_gender_unknown": c.share_gender_unknown,
+        "share_named": c.share_named, "share_anonymous": c.share_anonymous,
+    }
+
+
+def source_stats_out(stats: SourceStats) -> dict[str, Any]:
+    return {
+        "total": counts_out(stats.total),
+        "by_site": [{"site": site, **counts_out(c)} for site, c in stats.by_site],
+        "by_month": [{"month": month, **counts_out(c)} for month, c in stats.by_month],
+        "top_people": [
+            {"person_id": p.person_id, "name": p.name, "gender": p.gender, "quotes": p.quotes} for p in stats.top_people
+        ],
     }
 
 
@@ -325,6 +393,19 @@ def list_people(
 @router.get("/people/{person_id}", response_model=PersonDetailOut, responses=ERRORS)
 def get_person(request: Request, person_id: str) -> dict[str, Any]:
     return person_detail_out(request.app.state.store.person(person_id))
+
+
+@router.get("/stats/sources", response_model=SourceStatsOut, responses=ERRORS)
+def stats_sources(
+    request: Request,
+    site: str | None = Query(None, description="Only quotes whose original ran on this site"),
+    since: str | None = Query(None, description="Earliest publication date of the original, YYYY-MM-DD"),
+    until: str | None = Query(None, description="Latest publication date of the original, YYYY-MM-DD"),
+) -> dict[str, Any]:
+    stats = request.app.state.store.source_stats(
+        site=views.clean_param(site), since=views.clean_param(since), until=views.clean_param(until)
+    )
+    return source_stats_out(stats)
 
 
 @router.get("/quotes", response_model=QuotesResult, responses=ERRORS)

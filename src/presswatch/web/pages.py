@@ -159,7 +159,21 @@ def people(request: Request, q: str | None = None) -> Response:
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str) -> Response:
     detail = request.app.state.store.person(person_id)
-    return render(request, "person.html", {"p": detail, "s": detail.summary, "roles": views.role_spans(detail)})
+    return render(request, "person.html", {
+        "p": detail, "s": detail.summary, "roles": views.role_spans(detail), "by_role": views.quotes_by_role(detail),
+    })
+
+
+@router.get("/sources")
+def sources(request: Request, site: str | None = None, since: str | None = None, until: str | None = None) -> Response:
+    form = {"site": site or "", "since": since or "", "until": until or ""}
+    try:
+        stats = request.app.state.store.source_stats(
+            site=views.clean_param(site), since=views.clean_param(since), until=views.clean_param(until)
+        )
+    except QueryError as exc:
+        return render(request, "sources.html", {"form": form, "error": str(exc), "stats": None}, status_code=400)
+    return render(request, "sources.html", {"form": form, "error": None, "stats": stats})
 
 
 @router.get("/quotes")

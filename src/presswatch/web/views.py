@@ -300,6 +300,18 @@ def role_spans(detail: PersonDetail) -> list[RoleSpan]:
     return sorted(result, key=lambda r: (r.first or "9999", r.role))
 
 
+def quotes_by_role(detail: PersonDetail) -> list[tuple[str | None, list[QuoteHit]]]:
+    """The person's quotes grouped by the role the quote's article gave them (case-insensitive),
+    groups in the order of their newest quote; quotes with no role last."""
+    groups: dict[str | None, tuple[str | None, list[QuoteHit]]] = {}
+    for hit in detail.quotes:
+        role = (hit.quote.speaker_role or "").strip() or None
+        key = role.lower() if role else None
+        groups.setdefault(key, (role, []))[1].append(hit)
+    named = [g for k, g in groups.items() if k is not None]
+    return named + ([groups[None]] if None in groups else [])
+
+
 def copies_note(hit: QuoteHit) -> str:
     """Plain text naming the other copies of the story that repeat a quote ("" when there are none).
 
