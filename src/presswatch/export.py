@@ -29,7 +29,16 @@ RECORD_FIELDS: tuple[str, ...] = (
 
 _ENTITY = pa.struct([("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
 _MENTION = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
-_PERSON = pa.struct([("name", pa.string()), ("roles", pa.list_(pa.string())), ("mentions", pa.list_(_MENTION))])
+_PERSON = pa.struct(
+    [
+        ("name", pa.string()),
+        ("roles", pa.list_(pa.string())),
+        ("mentions", pa.list_(_MENTION)),
+        ("person_id", pa.string()),
+        ("evidence", pa.list_(pa.string())),
+        ("gender_cues", pa.list_(pa.string())),
+    ]
+)
 _QUOTE = pa.struct(
     [
         ("text", pa.string()),
@@ -38,6 +47,8 @@ _QUOTE = pa.struct(
         ("speaker_type", pa.string()),
         ("speaker_role", pa.string()),
         ("cue", pa.string()),
+        ("speaker_person_id", pa.string()),
+        ("confidence", pa.float64()),
         ("start", pa.int64()),
         ("end", pa.int64()),
     ]
