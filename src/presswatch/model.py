@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 DocumentKind = Literal["text", "html"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-SpeakerType = Literal["person", "org", "anonymous"]
+SpeakerType = Literal["person", "org", "anonymous", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,9 @@ class Quote:
     cue: str | None
     start: int
     end: int
+    #: how likely the quote finder thinks this attribution is right, in [0, 1] (calibrated on PolNeAR
+    #: train); None where no model scored it (a record written before the model existed)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

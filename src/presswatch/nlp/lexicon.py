@@ -78,6 +78,21 @@ def topic_verbs() -> frozenset[str]:
     return _read_list("topic_verbs.txt")
 
 
+@lru_cache(maxsize=None)
+def cue_precisions() -> dict[str, float]:
+    """Lemma -> the best precision of its (lemma, relation) pairs in the learnt lexicon (train)."""
+    text = resources.files("presswatch.nlp").joinpath("data", "cues.txt").read_text(encoding="utf-8")
+    best: dict[str, float] = {}
+    for line in text.splitlines():
+        entry, _, comment = line.partition("#")
+        parts = entry.split()
+        if len(parts) < 2 or "precision" not in comment:
+            continue
+        lemma = _british(parts[0].lower().split("/", 1)[0])
+        best[lemma] = max(best.get(lemma, 0.0), float(comment.rsplit("precision", 1)[1]))
+    return best
+
+
 def _british(lemma: str) -> str:
     """ "criticize" -> "criticise", "analyze" -> "analyse"; other words unchanged."""
     if lemma.endswith("ize") and len(lemma) > 5:
