@@ -2383,7 +2383,7 @@ def find_quotes(
             kind = "direct"  # a printed interview's turn is the speaker's own words, marks or not
         speaker = att.speaker or (resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN)
         att.speaker = speaker
-        if SOURCE_LABELS_ONLY and att.origin == "headline:topic" and speaker.type == "anonymous":
+        if SOURCE_LABELS_ONLY and att.origin == "headline:topic" and speaker.type in ("anonymous", "unknown"):
             continue  # "Road to recovery: ...", "Voter participation: ...": a topic, not who speaks
         role = people.role_in_force(speaker.person, att.cue.sent.end_char if att.cue is not None else att.end) if speaker.person else None
         raw = text[att.start : _with_closing_bracket(text, att.start, _through_closing_mark(text, att, quoted))]
