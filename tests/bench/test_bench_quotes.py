@@ -116,6 +116,12 @@ def test_cli_prints_a_table_and_a_json_last_line():
         assert key in last["presswatch"] and key in last["textacy"]
     assert set(last["presswatch"]["recall_by_type"]) == {"direct", "mixed", "indirect"}
     assert set(last["presswatch"]["direct_mixed"]) == {"recall", "precision"}
+    ours = last["presswatch"]
+    assert set(ours["precision_by_kind"]) == {"direct", "mixed", "indirect"}
+    for key in ("ece", "precision_at_0.8", "coverage_at_0.8"):
+        assert 0.0 <= ours[key] <= 1.0, key
+    assert "ece" not in last["textacy"]  # textacy gives no confidence
+    assert "reliability (10 bins)" in result.output
 
 
 def test_unknown_split_is_an_error_not_a_crash():

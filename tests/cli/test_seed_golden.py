@@ -94,3 +94,18 @@ def test_who_said_what(seed_record: dict, expected: dict) -> None:
             part = norm(part).rstrip(".")
             assert any(part in norm(q["text"]) for q in mine), (part, [q["text"] for q in mine])
         assert any(norm(q["cue"] or "") == want["cue"] for q in mine), [q["cue"] for q in mine]
+
+
+def test_no_other_quote_records(seed_record: dict, expected: dict) -> None:
+    if "no_other_quotes" not in expected:
+        pytest.skip("expected.json does not rule out other quotes")
+    allowed = expected["quotes"] + expected.get("optional_quotes", [])
+
+    def words(text: str) -> set[str]:
+        return set(norm(text).lower().replace("...", " ").split()) - {"–", "-"}
+
+    for q in seed_record["quotes"]:
+        have = words(q["text"])
+        owners = [w for w in allowed if len(have & words(w["text"])) >= 0.8 * len(have)]
+        assert owners, f"not a quote an editor lists: {q['speaker']!r} {q['cue']!r} {q['text']!r}"
+        assert norm(q["speaker"] or "") in {norm(w["speaker"]) for w in owners}, q

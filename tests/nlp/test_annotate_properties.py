@@ -33,7 +33,7 @@ def test_annotate_never_raises_and_offsets_hold(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start : q.end] == q.text
         assert q.kind in ("direct", "indirect", "mixed")
-        assert q.speaker_type in ("person", "org", "anonymous")
+        assert q.speaker_type in ("person", "org", "anonymous", "unknown")
     for e in article.entities:
         assert text[e.start : e.end] == e.text
     for p in article.people:

@@ -70,6 +70,32 @@ def test_every_expected_quote_is_found_with_kind_cue_and_speaker(seed):
             assert article.text[q.start : q.end] == q.text
 
 
+def _is_part_of(quote_text: str, want_text: str) -> bool:
+    """A quote record is one of the expected quotes, or a piece of one (an utterance split around
+    its attribution), when most of its words are that quote's."""
+    have = set(words(quote_text))
+    return bool(have) and len(have & set(words(want_text))) >= 0.8 * len(have)
+
+
+def test_no_other_quote_records(seed):
+    article, expected = seed
+    if "no_other_quotes" not in expected:
+        pytest.skip("expected.json does not rule out other quotes")
+    allowed = expected["quotes"] + expected.get("optional_quotes", [])
+    for q in article.quotes:
+        owners = [w for w in allowed if _is_part_of(q.text, w["text"])]
+        assert owners, f"not a quote an editor lists: {q.speaker!r} {q.cue!r} {q.text!r}"
+        assert q.speaker in {w["speaker"] for w in owners}, (q.text, q.speaker)
+
+
+def test_optional_quotes_if_present_are_right(seed):
+    article, expected = seed
+    for want in expected.get("optional_quotes", []):
+        for q in article.quotes:
+            if _is_part_of(q.text, want["text"]):
+                assert (q.kind, q.speaker) == (want["kind"], want["speaker"]), q
+
+
 def test_people_carry_their_roles_and_mentions(seed):
     article, expected = seed
     people = {p.name: p for p in article.people}

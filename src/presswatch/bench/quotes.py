@@ -24,6 +24,7 @@ from pathlib import Path
 
 import typer
 
+from presswatch.bench.calibration import Reliability, reliability
 from presswatch.bench.data import quotes_dir
 from presswatch.errors import PressWatchError
 
@@ -60,6 +61,7 @@ class Prediction:
     end: int
     speaker: str | None
     kind: str = "direct"  # what the system calls it; textacy only finds direct quotations
+    confidence: float | None = None  # textacy gives none
 
 
 @dataclass(slots=True)
@@ -74,6 +76,15 @@ class Scores:
     speaker_right: int = 0
     predictions_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
     correct_by_kind: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
+    #: (confidence, right) of every placed prediction, for the reliability table
+    confidences: list[tuple[float | None, bool]] = field(default_factory=list)
+
+    @property
+    def reliability(self) -> Reliability | None:
+        """The confidence's reliability, or None when the system gives no confidence."""
+        if not any(c is not None for c, _ in self.confidences):
+            return None
+        return reliability(self.confidences)
 
     @property
     def precision(self) -> float:
@@ -182,7 +193,9 @@ def score_article(article: GoldArticle, predictions: Sequence[Prediction], score
     for prediction, pw in placed:
         kind = prediction.kind if prediction.kind in TYPES else "direct"
         scores.predictions_by_kind[kind] += 1
-        if any(len(pw & gw) >= 0.5 * len(pw) for gw in gold_words if gw):
+        right = any(len(pw & gw) >= 0.5 * len(pw) for gw in gold_words if gw)
+        scores.confidences.append((prediction.confidence, right))
+        if right:
             scores.correct += 1
             scores.correct_by_kind[kind] += 1
     union: set[int] = set().union(*(w for _, w in placed)) if placed else set()
@@ -217,7 +230,13 @@ class SystemResult:
 
     def to_json(self) -> dict:
         s = self.scores
-        return {
+        calibration = s.reliability
+        extra = {} if calibration is None else {
+            "ece": round(calibration.ece, 4),
+            "precision_at_0.8": round(calibration.precision_at, 4),
+            "coverage_at_0.8": round(calibration.coverage_at, 4),
+        }
+        return extra | {
             "quote_f1": round(s.f1, 4),
             "precision": round(s.precision, 4),
             "recall": round(s.recall, 4),
@@ -256,7 +275,7 @@ def attribution_predictions(quotes: Sequence) -> list[Prediction]:
         if (q.start, q.end) in seen:
             continue
         seen.add((q.start, q.end))
-        out.append(Prediction(q.start, q.end, q.speaker, q.kind))
+        out.append(Prediction(q.start, q.end, q.speaker, q.kind, q.confidence))
     return out
 
 
@@ -353,5 +372,23 @@ def register(bench_app: typer.Typer) -> None:
                 f"{r.scores.quoted_precision:.3f}", f"{r.scores.quoted_recall:.3f}",
             )
         console.print(kinds)
+        precision = Table(title="Precision by the kind the system gave")
+        for column in ("system", "P direct", "P mixed", "P indirect"):
+            precision.add_column(column, justify="left" if column == "system" else "right", no_wrap=True)
+        for r in results:
+            by_kind = r.scores.precision_by_kind
+            precision.add_row(r.name, *(f"{by_kind[t]:.3f}" for t in TYPES))
+        console.print(precision)
+        for r in results:
+            calibration = r.scores.reliability
+            if calibration is None:
+                continue
+            bins = Table(title=f"{r.name} confidence: reliability (10 bins); {calibration.summary()}")
+            for column in ("confidence", "quotes", "mean confidence", "share right"):
+                bins.add_column(column, justify="right", no_wrap=True)
+            for b in calibration.bins:
+                bins.add_row(f"{b.low:.1f}-{b.high:.1f}", str(b.count), f"{b.mean_confidence:.3f}" if b.count else "-",
+                             f"{b.accuracy:.3f}" if b.count else "-")
+            console.print(bins)
         if as_json:
             print_json(results_json(results))

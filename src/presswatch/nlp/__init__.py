@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from presswatch.model import Article, replace
+from presswatch.nlp.component import attach_quotes
 from presswatch.nlp.people import entities_of, find_people
 from presswatch.nlp.pipeline import load_nlp, parse_text, parse_texts
-from presswatch.nlp.quotes import find_quoted_spans, find_quotes
+from presswatch.nlp.quotes import find_quoted_spans
 
 
 def annotate_parsed(article: Article, doc) -> Article:
     """Fill entities, people and quotes of ``article`` from its parsed text ``doc``."""
     people = find_people(doc, article.text)
-    quotes = find_quotes(doc, article.text, people)
-    return replace(article, entities=entities_of(doc, article.text, people), people=tuple(people.people), quotes=tuple(quotes))
+    quotes = attach_quotes(doc, article.text, people)  # the "presswatch_quotes" component's own code
+    return replace(article, entities=entities_of(doc, article.text, people), people=tuple(people.people), quotes=quotes)
 
 
 def annotate(article: Article) -> Article:

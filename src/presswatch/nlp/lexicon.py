@@ -51,9 +51,46 @@ def cue_relations(min_precision: float | None = None) -> frozenset[tuple[str, st
             pairs.add((parts[0].lower(), parts[1]))
     if SPEECH_VERBS:
         pairs |= {(lemma, "ccomp") for lemma in _read_list("speech_verbs.txt")}
+    pairs = {p for p in pairs if reports_content(*p)}
     # the lexicon is learnt from American news; British spelling reports the same way ("criticised", "analyse")
     pairs |= {(_british(lemma), relation) for lemma, relation in pairs if _british(lemma) != lemma}
     return frozenset(p for p in pairs if p[0] not in NOT_CUES)
+
+
+#: relations through which a verb of describing or recalling still reports a claim or a belief
+_TOPIC_VERB_REPORTS = frozenset({"ccomp", "prep:as"})
+
+
+def reports_content(lemma: str, relation: str) -> bool:
+    """Whether ``lemma`` with a complement of ``relation`` reports what someone said, thought or claimed.
+
+    Reported speech needs an act of saying, thinking or claiming: "describing the strategy" or "talked
+    about the budget" names a topic, while "recalled that the talks failed" and "described the plan as
+    reckless" report a memory and a claim.
+    """
+    base = lemma.split("/", 1)[0]
+    return base not in topic_verbs() or relation in _TOPIC_VERB_REPORTS
+
+
+@lru_cache(maxsize=None)
+def topic_verbs() -> frozenset[str]:
+    """Verbs whose object is a topic, not reported words ("describe", "recall", "discuss")."""
+    return _read_list("topic_verbs.txt")
+
+
+@lru_cache(maxsize=None)
+def cue_precisions() -> dict[str, float]:
+    """Lemma -> the best precision of its (lemma, relation) pairs in the learnt lexicon (train)."""
+    text = resources.files("presswatch.nlp").joinpath("data", "cues.txt").read_text(encoding="utf-8")
+    best: dict[str, float] = {}
+    for line in text.splitlines():
+        entry, _, comment = line.partition("#")
+        parts = entry.split()
+        if len(parts) < 2 or "precision" not in comment:
+            continue
+        lemma = _british(parts[0].lower().split("/", 1)[0])
+        best[lemma] = max(best.get(lemma, 0.0), float(comment.rsplit("precision", 1)[1]))
+    return best
 
 
 def _british(lemma: str) -> str:

@@ -39,6 +39,8 @@ from presswatch.nlp.lexicon import (
 )
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
+from presswatch.nlp.quote_confidence import confidence as quote_confidence
+from presswatch.nlp.quote_confidence import quote_features
 from presswatch.nlp.speakers import DASH_TOKENS, QUANTITY_NOUNS, UNKNOWN, Speaker, in_dateline, resolve_speaker
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
@@ -2190,6 +2192,7 @@ def find_quotes(
     relations: frozenset[tuple[str, str]] | None = None,
     origins: list[str] | None = None,
     subject_examples: list | None = None,
+    confidence_examples: list | None = None,
 ) -> list[Quote]:
     """All attributions in a parsed article; offsets index ``text`` (the article text).
 
@@ -2380,7 +2383,7 @@ def find_quotes(
             kind = "direct"  # a printed interview's turn is the speaker's own words, marks or not
         speaker = att.speaker or (resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN)
         att.speaker = speaker
-        if SOURCE_LABELS_ONLY and att.origin == "headline:topic" and speaker.type == "anonymous":
+        if SOURCE_LABELS_ONLY and att.origin == "headline:topic" and speaker.type in ("anonymous", "unknown"):
             continue  # "Road to recovery: ...", "Voter participation: ...": a topic, not who speaks
         role = people.role_in_force(speaker.person, att.cue.sent.end_char if att.cue is not None else att.end) if speaker.person else None
         raw = text[att.start : _with_closing_bracket(text, att.start, _through_closing_mark(text, att, quoted))]
@@ -2397,6 +2400,14 @@ def find_quotes(
             companions = _companions(att.subject, people, speaker.person)
             if companions:
                 speakers[0] = (Speaker(f"{speaker.name} {companions}", speaker.type, speaker.person), role)
+        feats = quote_features(
+            origin=att.origin, kind=kind, cue=att.cue, subject=att.subject, speaker_type=speaker.type,
+            named_person=bool(speaker.person), words=len(re.findall(r"\w+", quote_text)), start=start,
+            end=start + len(quote_text), joint=bool(joint),
+        )
+        if confidence_examples is not None:
+            confidence_examples.append((start, start + len(quote_text), feats))
+        sure = quote_confidence(feats)
         for each, each_role in speakers:
             if origins is not None:
                 subject, cue = att.subject, att.cue
@@ -2414,6 +2425,7 @@ def find_quotes(
                     cue=att.cue_text,
                     start=start,
                     end=start + len(quote_text),
+                    confidence=sure,
                 )
             )
     return quotes
