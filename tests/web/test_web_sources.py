@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 
@@ -36,6 +38,9 @@ def test_sources_page_shows_outlets_months_and_top_people(client: TestClient) ->
     assert "bayherald.example" in html and "2024-03" in html
     assert 'href="/people/marta-kowalczyk"' in html
     assert "67%" in html  # women's share of the quotes by named people
+    # the share bar is drawn with SVG attributes: the CSP drops inline style attributes, which left it blank
+    assert 'style="' not in html
+    assert re.search(r'<rect class="women" x="0" y="0" width="66\.67"', html)
     assert client.get("/sources", params={"until": "not a date"}).status_code == 400
     assert "No quotes" in client.get("/sources", params={"site": "nowhere.example"}).text
 
