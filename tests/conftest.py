@@ -7,6 +7,7 @@ leave nothing behind. When the server is down the test fails with the command th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -32,9 +33,8 @@ def _admin_engine() -> sa.Engine:
     return engine
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A URL whose connections live in a fresh schema of their own."""
+@contextlib.contextmanager
+def _fresh_schema() -> Iterator[str]:
     engine = _admin_engine()
     schema = f"pw_test_{uuid.uuid4().hex[:12]}"
     with engine.connect() as conn:
@@ -48,3 +48,15 @@ def pg_url() -> Iterator[str]:
         engine.dispose()
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A URL whose connections live in a fresh schema of their own."""
+    with _fresh_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url_2() -> Iterator[str]:
+    """A second fresh schema, for tests that compare two databases."""
+    with _fresh_schema() as url:
+        yield url

@@ -86,6 +86,8 @@ class ClusterIndex:
         self._best: dict[str, tuple[int, float, int, str]] = {}  # root -> canonical key of its best member
         self._canonical_of: dict[str, str] = {}  # id -> canonical id the store has (or is about to get)
         self._pending: set[str] = set()  # stored ids whose stored cluster disagrees with the index
+        #: the newest store write whose signatures the index holds (see :meth:`catch_up`)
+        self.seq = 0
 
     # --- building -------------------------------------------------------------------------
     @classmethod
@@ -108,20 +110,54 @@ class ClusterIndex:
         return index
 
     def _load(self, signatures: Iterable[tuple[str, bytes]]) -> None:
-        settings = self.settings
         loaded: list[str] = []
         for article_id, blob in signatures:
             if article_id in self._signatures:  # one blob per article; a repeat is ignored
                 continue
-            sig = ArticleSignature.from_bytes(article_id, blob)
-            if (len(sig.hashvalues), sig.shingle_size) != (settings.num_perm, settings.shingle_size):
-                # Written with other settings and the body is not at hand: the article stays alone
-                # until it is ingested again.
-                sig = replace(sig, hashvalues=np.zeros(settings.num_perm, np.uint32), shingle_count=0)
-            self._insert(sig)
+            self._insert(self._readable(article_id, blob))
             loaded.append(article_id)
         for article_id in loaded:
             self._link(article_id)
+
+    def _readable(self, article_id: str, blob: bytes) -> ArticleSignature:
+        settings = self.settings
+        sig = ArticleSignature.from_bytes(article_id, blob)
+        if (len(sig.hashvalues), sig.shingle_size) != (settings.num_perm, settings.shingle_size):
+            # Written with other settings and the body is not at hand: the article stays alone
+            # until it is ingested again.
+            sig = replace(sig, hashvalues=np.zeros(settings.num_perm, np.uint32), shingle_count=0)
+        return sig
+
+    def catch_up(self, signatures: Iterable[tuple[str, bytes]], seq: int) -> None:
+        """Take in what other writers stored since this index was built: new articles, re-ingested
+        ones whose body changed, and cluster changes they wrote. Called inside the write transaction
+        (writers take turns), so the index then holds exactly what the store holds, and the next
+        :meth:`add` clusters against every article, whoever wrote it."""
+        with _bulk_build():
+            added: list[str] = []
+            touched: set[str] = set()
+            for article_id, blob in signatures:
+                sig = self._readable(article_id, blob)
+                old = self._signatures.get(article_id)
+                touched.add(article_id)
+                if old is not None and _same_content(old, sig):
+                    self._signatures[article_id] = sig  # only its stored cluster changed
+                else:
+                    if old is not None:
+                        touched.update(self._detach(article_id))
+                    self._insert(sig)
+                    added.append(article_id)
+                if sig.cluster_id is not None:
+                    self._canonical_of[article_id] = sig.cluster_id
+            for article_id in added:
+                self._link(article_id)
+            # Whatever the store has that the index now computes differently is rewritten by the next add.
+            for root in {self._find(aid) for aid in touched}:
+                canonical = self._best[root][3]
+                for member in self._members[root]:
+                    if self._canonical_of.get(member) != canonical:
+                        self._pending.add(member)
+        self.seq = max(self.seq, seq)
 
     def signature_for(self, article: Article) -> ArticleSignature:
         hashes = shingle_hashes(article.text, self.settings.shingle_size)

@@ -112,6 +112,15 @@ def _warm_worker() -> None:
     load_nlp()  # once per worker process, before the first batch arrives
 
 
+def open_cluster_index(store: Store) -> ClusterIndex:
+    """The syndication index over everything stored, with the store's write number it reflects
+    (read first: a write that lands while the index loads is taken in again by ``catch_up``)."""
+    seq = store.signature_seq()
+    index = ClusterIndex.from_signatures(store.iter_signatures())
+    index.seq = seq
+    return index
+
+
 def write_processed(
     store: Store,
     index: ClusterIndex,
@@ -125,15 +134,22 @@ def write_processed(
     entries of the files it finishes -- in one transaction."""
     articles = [r for r in results if isinstance(r, Article)]
     failures = [r for r in results if isinstance(r, Failure)]
-    batch = index.add(articles)
-    outcomes = store.write_batch(
-        batch.articles,
-        failures=failures,
-        assignments=batch.changed,
-        signatures=batch.signatures,
-        completed_files=completed_files,
-        incomplete_files=incomplete_files,
-    )
+    # Other processes may be writing to the same database: inside the write transaction (writers take
+    # turns) the index first takes in what they stored, so clusters span everyone's articles.
+    with store.writing() as session:
+        changes = session.signature_changes(index.seq)
+        index.catch_up(changes.signatures, changes.seq)
+        batch = index.add(articles)
+        outcomes = session.write_batch(
+            batch.articles,
+            failures=failures,
+            assignments=batch.changed,
+            signatures=batch.signatures,
+            completed_files=completed_files,
+            incomplete_files=incomplete_files,
+        )
+        written = session.seq
+    index.seq = written
     for article, outcome in zip(batch.articles, outcomes, strict=True):
         report.article_ids.append(article.id)
         if outcome is UpsertOutcome.STORED:
@@ -198,7 +214,7 @@ def ingest_paths(
     """
     started = time.perf_counter()
     report = IngestReport()
-    index = ClusterIndex.from_signatures(store.iter_signatures())
+    index = open_cluster_index(store)
     keeper = LedgerKeeper()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) if workers > 1 else None
     try:
@@ -216,4 +232,4 @@ def ingest_paths(
     return report
 
 
-__all__ = ["IngestReport", "count_files", "finish_batch", "ingest_paths", "process_batch", "process_or_failure", "write_processed"]
+__all__ = ["IngestReport", "count_files", "open_cluster_index", "finish_batch", "ingest_paths", "process_batch", "process_or_failure", "write_processed"]

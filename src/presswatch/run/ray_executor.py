@@ -17,13 +17,13 @@ from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
-from presswatch.dedup import ClusterIndex
 from presswatch.errors import PressWatchError
 from presswatch.run.ledger import LedgerKeeper, WorkBatch, plan_batches
 from presswatch.run.local import (
     IngestReport,
     ProgressCallback,
     finish_batch,
+    open_cluster_index,
     process_batch,
 )
 from presswatch.store import Store
@@ -54,7 +54,7 @@ def ingest_paths_ray(
 
     started = time.perf_counter()
     report = IngestReport()
-    index = ClusterIndex.from_signatures(store.iter_signatures())
+    index = open_cluster_index(store)
     keeper = LedgerKeeper()
     # a batch with nothing to process (only skipped files) waits in line without a task
     pending: deque[tuple[WorkBatch, object | None]] = deque()

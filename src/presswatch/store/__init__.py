@@ -10,8 +10,10 @@ from presswatch.store.base import (
     RoleSeen,
     SearchHit,
     SearchPage,
+    SignatureChanges,
     Store,
     UpsertOutcome,
+    WriteSession,
     person_id_for,
 )
 
@@ -25,8 +27,10 @@ __all__ = [
     "RoleSeen",
     "SearchHit",
     "SearchPage",
+    "SignatureChanges",
     "Store",
     "UpsertOutcome",
+    "WriteSession",
     "open_store",
     "person_id_for",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
@@ -131,6 +132,43 @@ class CompletedFile:
     completed_at: str | None = None  # set by the store when the entry is written (ISO 8601, UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class SignatureChanges:
+    """Dedup signatures stored after a given write: ``seq`` is the newest write among them (or the
+    one asked about, when there is none)."""
+
+    seq: int
+    signatures: tuple[tuple[str, bytes], ...]
+
+
+class WriteSession(Protocol):
+    """One write transaction that no other writer of the database interleaves with (both backends
+    serialise writers). Reading what other writers stored and writing on top of it inside one
+    session is what keeps concurrent ingests from clustering against a stale picture."""
+
+    def signature_changes(self, after: int) -> SignatureChanges:
+        """The signatures written by writes numbered above ``after``, in the order they were written."""
+        ...
+
+    def write_batch(
+        self,
+        articles: Sequence[Article],
+        *,
+        failures: Sequence[Failure] = (),
+        assignments: Sequence[ClusterAssignment] = (),
+        signatures: Sequence[tuple[str, bytes]] = (),
+        completed_files: Sequence[CompletedFile] = (),
+        incomplete_files: Sequence[str] = (),
+    ) -> list[UpsertOutcome]:
+        """As :meth:`Store.write_batch`, inside this session's transaction."""
+        ...
+
+    @property
+    def seq(self) -> int:
+        """The number of this session's write of signatures (after ``write_batch``), else the newest seen."""
+        ...
+
+
 @runtime_checkable
 class Store(Protocol):
     url: str
@@ -156,6 +194,14 @@ class Store(Protocol):
         ``path#...`` from earlier runs) and drop the ledger entries of ``incomplete_files``
         (files that ended with a failure this time), all in ONE transaction -- so a file is never
         marked done unless its last document is stored, and an interrupted batch marks nothing."""
+        ...
+
+    def writing(self) -> AbstractContextManager[WriteSession]:
+        """A write transaction for a read-then-write step, serialised with every other writer."""
+        ...
+
+    def signature_seq(self) -> int:
+        """The number of the newest write of dedup signatures (0 for none)."""
         ...
 
     def completed_files(self) -> Iterator[CompletedFile]:

@@ -139,6 +139,9 @@ signatures = sa.Table(
     metadata,
     sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("blob", sa.LargeBinary, nullable=False),
+    # The write that stored this blob: writers take turns, each numbering its write one past the
+    # highest so far, so another writer catches up by reading what came after the last it saw.
+    sa.Column("seq", sa.BigInteger, nullable=False, server_default="0", index=True),
 )
 
 # The checkpoint ledger: files an ingest finished. Keyed by the path as the walk names it, like

@@ -31,6 +31,7 @@ from presswatch.store.base import (
     QuoteHit,
     RoleSeen,
     SearchHit,
+    SignatureChanges,
     SearchPage,
     UpsertOutcome,
     person_id_for,
@@ -204,16 +205,45 @@ class SqlStore:
         completed_files: Sequence[CompletedFile] = (),
         incomplete_files: Sequence[str] = (),
     ) -> list[UpsertOutcome]:
+        with self.writing() as session:
+            return session.write_batch(
+                batch,
+                failures=failures,
+                assignments=assignments,
+                signatures=signatures,
+                completed_files=completed_files,
+                incomplete_files=incomplete_files,
+            )
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator["SqlWriteSession"]:
         with self._write() as conn:
-            outcomes = self._upsert(conn, batch)
-            done_paths = {a.source_path for a in batch}
-            if done_paths:
-                conn.execute(sa.delete(_failures_t).where(_failures_t.c.source_path.in_(done_paths)))
-            self._record_failures(conn, [f for f in failures if f.source_path not in done_paths])
-            self._apply_assignments(conn, assignments)
-            self._save_signatures(conn, signatures)
-            self._update_ledger(conn, completed_files, incomplete_files)
-        return outcomes
+            yield SqlWriteSession(self, conn)
+
+    def signature_seq(self) -> int:
+        with self._read() as conn:
+            return _max_seq(conn)
+
+    def _write_batch(
+        self,
+        conn: Connection,
+        batch: Sequence[Article],
+        *,
+        failures: Sequence[Failure],
+        assignments: Sequence[ClusterAssignment],
+        signatures: Sequence[tuple[str, bytes]],
+        completed_files: Sequence[CompletedFile],
+        incomplete_files: Sequence[str],
+    ) -> tuple[list[UpsertOutcome], int | None]:
+        outcomes = self._upsert(conn, batch)
+        done_paths = {a.source_path for a in batch}
+        if done_paths:
+            conn.execute(sa.delete(_failures_t).where(_failures_t.c.source_path.in_(done_paths)))
+        self._record_failures(conn, [f for f in failures if f.source_path not in done_paths])
+        self._apply_assignments(conn, assignments)
+        seq = self._save_signatures(conn, signatures)
+        self._update_ledger(conn, completed_files, incomplete_files)
+        return outcomes, seq
 
     # --- the checkpoint ledger ------------------------------------------------------------
     def _update_ledger(self, conn: Connection, completed: Sequence[CompletedFile], incomplete: Sequence[str]) -> None:
@@ -782,9 +812,14 @@ class SqlStore:
         with self._write() as conn:
             self._save_signatures(conn, batch)
 
-    def _save_signatures(self, conn: Connection, batch: Sequence[tuple[str, bytes]]) -> None:
-        rows = {article_id: {"article_id": article_id, "blob": bytes(blob)} for article_id, blob in batch}
+    def _save_signatures(self, conn: Connection, batch: Sequence[tuple[str, bytes]]) -> int | None:
+        """Store the blobs under the next write number (writers take turns, so numbers only grow)."""
+        if not batch:
+            return None
+        seq = _max_seq(conn) + 1
+        rows = {article_id: {"article_id": article_id, "blob": bytes(blob), "seq": seq} for article_id, blob in batch}
         self.upsert_rows(conn, signatures, list(rows.values()), ["article_id"])
+        return seq
 
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
         with self._read() as conn:
@@ -822,6 +857,56 @@ class SqlStore:
 
 
 _failures_t = failures  # the table; the name ``failures`` is also a Store method
+
+
+class SqlWriteSession:
+    """A :class:`~presswatch.store.base.WriteSession` on one SQL write transaction."""
+
+    def __init__(self, store: SqlStore, conn: Connection) -> None:
+        self._store = store
+        self._conn = conn
+        self._seq = 0
+
+    @property
+    def seq(self) -> int:
+        return self._seq
+
+    def signature_changes(self, after: int) -> SignatureChanges:
+        rows = self._conn.execute(
+            sa.select(signatures.c.article_id, signatures.c.blob, signatures.c.seq)
+            .where(signatures.c.seq > after)
+            .order_by(signatures.c.seq, signatures.c.article_id)
+        ).all()
+        newest = max((int(r.seq) for r in rows), default=after)
+        self._seq = max(self._seq, newest)
+        return SignatureChanges(newest, tuple((r.article_id, bytes(r.blob)) for r in rows))
+
+    def write_batch(
+        self,
+        articles: Sequence[Article],
+        *,
+        failures: Sequence[Failure] = (),
+        assignments: Sequence[ClusterAssignment] = (),
+        signatures: Sequence[tuple[str, bytes]] = (),
+        completed_files: Sequence[CompletedFile] = (),
+        incomplete_files: Sequence[str] = (),
+    ) -> list[UpsertOutcome]:
+        outcomes, seq = self._store._write_batch(
+            self._conn,
+            articles,
+            failures=failures,
+            assignments=assignments,
+            signatures=signatures,
+            completed_files=completed_files,
+            incomplete_files=incomplete_files,
+        )
+        if seq is not None:
+            self._seq = seq
+        return outcomes
+
+
+def _max_seq(conn: Connection) -> int:
+    return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(signatures.c.seq), 0))).scalar_one())
 
 
 def _before_end(published: str, until: str) -> bool:

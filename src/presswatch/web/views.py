@@ -11,11 +11,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from presswatch.dedup import ClusterIndex
 from presswatch.errors import NotFound, QueryError, ValidationError
 from presswatch.model import Article, Comment, Failure, Quote, RawDocument
 from presswatch.pipeline import looks_like_html
-from presswatch.run.local import IngestReport, process_or_failure, write_processed
+from presswatch.run.local import IngestReport, open_cluster_index, process_or_failure, write_processed
 from presswatch.store.base import PersonDetail, QuoteHit, SearchPage, Store, person_id_for
 from presswatch.store.sql import iso_bound
 
@@ -361,7 +360,7 @@ def analyze_text(text: str, url: str | None = None) -> Article:
 def save_text(store: Store, text: str, url: str | None = None) -> Article:
     """Analyse and store, through the ingest runner's own write step (dedup, then one transaction)."""
     article = analyze_text(text, url)
-    index = ClusterIndex.from_signatures(store.iter_signatures())
+    index = open_cluster_index(store)
     write_processed(store, index, [article], IngestReport())
     return article
 
