@@ -34,3 +34,22 @@ def quote_confidence_threshold() -> float:
     if not 0.0 <= value <= 1.0:
         raise ValidationError({"PRESSWATCH_QUOTE_CONFIDENCE_THRESHOLD": f"a number in [0, 1], not {value}"})
     return value
+
+
+#: Seconds one document may take in extraction and NLP before it becomes a failure record.
+DOCUMENT_TIMEOUT_S: float = 60.0
+
+
+def document_timeout_s() -> float:
+    """The per-document time budget in force: ``PRESSWATCH_DOCUMENT_TIMEOUT_S`` or the default
+    (0 turns the budget off)."""
+    raw = os.environ.get("PRESSWATCH_DOCUMENT_TIMEOUT_S")
+    if raw is None or not raw.strip():
+        return DOCUMENT_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValidationError({"PRESSWATCH_DOCUMENT_TIMEOUT_S": f"a number of seconds, not {raw!r}"}) from None
+    if value < 0:
+        raise ValidationError({"PRESSWATCH_DOCUMENT_TIMEOUT_S": f"a number of seconds >= 0, not {value}"})
+    return value

@@ -4,6 +4,7 @@
     ├── IngestError      a file or record could not be read (unreadable, binary, empty, bad JSON line)
     ├── ExtractError     a document was read but yields no article (no body text)
     ├── NLPError         the language pipeline could not run (model missing)
+    ├── BudgetExceeded   a document took longer than its time budget
     ├── StoreError       the database could not be opened, migrated, read or written
     │   └── NotFound     a requested article / person / cluster does not exist
     ├── QueryError       a search query is malformed (the web app answers 400, the CLI exit code 2)
@@ -34,6 +35,10 @@ class NLPError(PressWatchError):
     stage = "nlp"
 
 
+class BudgetExceeded(PressWatchError):
+    stage = "budget"
+
+
 class StoreError(PressWatchError):
     stage = "store"
 
@@ -59,6 +64,7 @@ __all__ = [
     "IngestError",
     "ExtractError",
     "NLPError",
+    "BudgetExceeded",
     "StoreError",
     "NotFound",
     "QueryError",

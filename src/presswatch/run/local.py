@@ -26,6 +26,8 @@ from presswatch.extract import extract
 from presswatch.nlp import annotate, annotate_many
 from presswatch.nlp.pipeline import load_nlp
 from presswatch.pipeline import process_document
+from presswatch.config import document_timeout_s
+from presswatch.run.budget import die_with_parent, time_budget
 from presswatch.run.ledger import LedgerKeeper, SkippedFile, WorkBatch, plan_batches
 from presswatch.store import CompletedFile, Store, UpsertOutcome
 
@@ -69,7 +71,8 @@ def _failure(source_path: str, exc: Exception, stage: str = "process") -> Failur
 def process_or_failure(raw: RawDocument) -> Article | Failure:
     """Run the per-document pipeline; any error becomes a Failure naming the stage and the reason."""
     try:
-        return process_document(raw)
+        with time_budget(document_timeout_s()):
+            return process_document(raw)
     except Exception as exc:
         return _failure(raw.source_path, exc)
 
@@ -78,20 +81,24 @@ def process_batch(raws: Sequence[RawDocument]) -> list[Article | Failure]:
     """``process_or_failure`` for a batch, in input order, with the NLP parse batched (spaCy's
     ``nlp.pipe``), which is where nearly all the time goes. If the batched parse fails, the batch is
     annotated one by one so only the document at fault becomes a failure."""
+    budget = document_timeout_s()
     extracted: list[Article | Failure] = []
     for raw in raws:
         try:
-            extracted.append(extract(raw))
+            with time_budget(budget, "extraction"):
+                extracted.append(extract(raw))
         except Exception as exc:
             extracted.append(_failure(raw.source_path, exc, "extract"))
     articles = [a for a in extracted if isinstance(a, Article)]
     try:
-        annotated: list[Article | Failure] = list(annotate_many(articles))
+        with time_budget(budget * len(articles), "the batch"):
+            annotated: list[Article | Failure] = list(annotate_many(articles))
     except Exception:
         annotated = []
         for article in articles:
             try:
-                annotated.append(annotate(article))
+                with time_budget(budget, "the language analysis"):
+                    annotated.append(annotate(article))
             except Exception as exc:
                 annotated.append(_failure(article.source_path, exc, "nlp"))
     done = iter(annotated)
@@ -109,6 +116,7 @@ def count_files(paths: Iterable[str | Path]) -> int:
 
 
 def _warm_worker() -> None:
+    die_with_parent()
     load_nlp()  # once per worker process, before the first batch arrives
 
 
