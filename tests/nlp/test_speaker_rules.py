@@ -374,7 +374,7 @@ def test_the_answers_of_a_printed_interview_are_the_interviewees(annotated, quot
     assert answer.kind == "direct"  # printed verbatim, though without quotation marks
     assert not [q for q in a.quotes if q.speaker in ("A", "I")]
     question = quote_with(a, "What about the tolls")
-    assert (question.speaker, question.speaker_type) == ("Q", "anonymous")  # no person called Q
+    assert (question.speaker, question.speaker_type) == ("the interviewer", "anonymous")  # no person called Q
 
 
 def test_words_an_answer_reports_from_someone_else_stay_theirs(annotated, quote_with):

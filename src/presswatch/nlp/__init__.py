@@ -19,6 +19,7 @@ from presswatch.nlp.quotes import find_quoted_spans
 def annotate_parsed(article: Article, doc) -> Article:
     """Fill entities, people and quotes of ``article`` from its parsed text ``doc``."""
     people = find_people(doc, article.text)
+    people.authors = article.authors
     quotes = attach_quotes(doc, article.text, people)  # the "presswatch_quotes" component's own code
     return replace(article, entities=entities_of(doc, article.text, people), people=tuple(people.people), quotes=quotes)
 

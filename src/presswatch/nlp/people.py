@@ -42,6 +42,8 @@ class PeopleIndex:
     mention_order: list[tuple[int, int, str]] = field(default_factory=list)  # (start, token index, name)
     # roles as (char offset where the text gives it, role) per person
     role_offsets: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # the article's byline: who "I" is in a first-person column, and who asks an interview's questions
+    authors: tuple[str, ...] = ()
 
     def role_in_force(self, name: str, at: int) -> str | None:
         """The role the text gives the person last before ``at`` (else the first one it gives)."""

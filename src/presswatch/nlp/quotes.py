@@ -41,7 +41,15 @@ from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.quote_confidence import confidence as quote_confidence
 from presswatch.nlp.quote_confidence import quote_features
-from presswatch.nlp.speakers import DASH_TOKENS, QUANTITY_NOUNS, UNKNOWN, Speaker, in_dateline, resolve_speaker
+from presswatch.nlp.speakers import (
+    DASH_TOKENS,
+    QUANTITY_NOUNS,
+    UNKNOWN,
+    Speaker,
+    in_dateline,
+    interviewer,
+    resolve_speaker,
+)
 
 _MARK = re.compile(r"``|''|[“”«»„\"]")
 _OPENERS = {"“", "«", "„", "``"}
@@ -1785,7 +1793,7 @@ def _interview_turns(doc, text: str, atts: list[_Attribution], people: PeopleInd
                 or a.subject is not None and a.subject.lower_ in ("i", "we", "you")
             ))
         ]
-        speaker = answerer if turn.group(1) == "A" else Speaker("Q", "anonymous")
+        speaker = answerer if turn.group(1) == "A" else interviewer(people)
         atts.append(_Attribution(start, end, None, ":", None, speaker=speaker, origin="turn"))
     atts.sort(key=lambda a: (a.start, a.end))
 

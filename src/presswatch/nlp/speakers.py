@@ -496,6 +496,22 @@ def is_age_nominal(token) -> bool:
     )
 
 
+def _inside_quotation(token) -> bool:
+    """Whether a quotation mark opened earlier in the token's paragraph is still open at it."""
+    text = doc_text(token.doc)
+    at = token.idx
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def interviewer(people: PeopleIndex) -> Speaker:
+    """Who asks a printed interview's questions: the byline's one author, else the interviewer unnamed."""
+    if len(people.authors) == 1:
+        return Speaker(people.authors[0], "person", people.authors[0])
+    return Speaker("the interviewer", "anonymous")
+
+
 def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     """The speaker that the subject token ``token`` of a cue refers to."""
     if token is not None and AGE_NOMINALS and is_age_nominal(token):
@@ -555,6 +571,9 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
             org = _recent_org(token, max_sentences=1, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
+        if lower in ("i", "me") and len(people.authors) == 1 and not _inside_quotation(token):
+            # "I told the council" in the writer's own voice: a first-person column's byline
+            return Speaker(people.authors[0], "person", people.authors[0])
         if lower in _UNRESOLVED_NOBODY:
             # "he said" with no person before it agreeing with "he", "I" outside a byline's column,
             # "you": a pronoun names nobody a reader can look up
