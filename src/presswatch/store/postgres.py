@@ -55,24 +55,27 @@ def _term_query(term: Term, config_name: str = TS_CONFIG) -> Any:
     return sa.func.plainto_tsquery(config, term.text)
 
 
+def _balanced(parts: list[Any], join: Any) -> Any:
+    """``join`` over ``parts`` as a balanced tree: a long query nests log2(n) deep, not n (which
+    overflowed the SQL compiler's recursion at about 90 words)."""
+    if not parts:
+        return None
+    while len(parts) > 1:
+        parts = [join(parts[i], parts[i + 1]) if i + 1 < len(parts) else parts[i] for i in range(0, len(parts), 2)]
+    return parts[0]
+
+
 def to_tsquery(parsed: ParsedQuery, *, skip: frozenset[Term] = frozenset(), config_name: str = TS_CONFIG) -> Any:
     """One tsquery for the whole query (for ranking and excerpts); ``skip``: terms left out. None when
     no term is left."""
-    expr = None
+    groups = []
     for group in parsed.groups:
-        part = None
-        for term in group.include:
-            if term in skip:
-                continue
-            q = _term_query(term, config_name)
-            part = q if part is None else sa.func.tsquery_and(part, q)
-        for term in group.exclude:
-            if term in skip or part is None:
-                continue
-            part = sa.func.tsquery_and(part, sa.func.tsquery_not(_term_query(term, config_name)))
-        if part is not None:
-            expr = part if expr is None else sa.func.tsquery_or(expr, part)
-    return expr
+        include = [_term_query(t, config_name) for t in group.include if t not in skip]
+        if not include:
+            continue
+        exclude = [sa.func.tsquery_not(_term_query(t, config_name)) for t in group.exclude if t not in skip]
+        groups.append(_balanced(include + exclude, sa.func.tsquery_and))
+    return _balanced(groups, sa.func.tsquery_or)
 
 
 class PostgresStore(SqlStore):

@@ -58,8 +58,17 @@ _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>")|(?P<word>[^\s"]+)')
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 
 
+#: Longer queries are refused with a message rather than handed to the engines.
+MAX_TERMS = 64
+MAX_QUERY_CHARS = 2000
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Parse ``query``; raises QueryError with a readable message when the syntax is malformed."""
+    if "\x00" in query:
+        raise QueryError("Malformed search query: it contains a NUL byte; remove it.")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"The search query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}.")
     if query.count('"') % 2:
         raise QueryError(f"Malformed search query {query!r}: a double quote is not closed. Close the phrase or remove the quote.")
     tokens: list[tuple[str, str]] = []  # (kind, text): kind is op / word / phrase
@@ -123,6 +132,9 @@ def parse_query(query: str) -> ParsedQuery:
     if previous in OPERATORS:
         raise QueryError(f"Malformed search query {query!r}: it ends with {previous}, which needs a word after it.")
     close_group()
+    terms = sum(len(g.include) + len(g.exclude) for g in groups)
+    if terms > MAX_TERMS:
+        raise QueryError(f"The search query has {terms} terms; the limit is {MAX_TERMS}. Search for fewer words.")
     return ParsedQuery(tuple(groups))
 
 

@@ -9,6 +9,7 @@ purpose -> 400. Paths under ``/api/`` and ``/feeds/`` answer JSON; pages answer 
 from __future__ import annotations
 
 import calendar
+import logging
 import os
 import secrets
 from contextlib import asynccontextmanager
@@ -27,14 +28,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presswatch import __version__
 from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError, ValidationError
 from presswatch.store import open_store
-from presswatch.web.security import CSRF_COOKIE, CsrfSigner, RateLimit, RateLimiter
+from presswatch.web.docs import install_docs
+from presswatch.web.middleware import DEFAULT_MAX_BODY_BYTES, BodyLimit, RefuseNul, SecurityHeaders
+from presswatch.web.security import CSRF_COOKIE, CsrfSigner, RateLimit, RateLimiter, is_web_url
 from presswatch.store.base import person_id_for
 
 HERE = Path(__file__).parent
-PAGE_CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'"
-)
+log = logging.getLogger("presswatch.web")
 
 
 def _format_date(value: str | None, with_time: bool = False) -> str:
@@ -71,6 +71,7 @@ def make_templates() -> Environment:
     env.filters["date"] = _format_date
     env.filters["month_bounds"] = _month_bounds
     env.filters["datetime"] = lambda v: _format_date(v, with_time=True)
+    env.tests["web_url"] = is_web_url
     env.globals["person_id"] = person_id_for
     env.globals["version"] = __version__
     return env
@@ -104,14 +105,10 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     html = app.state.templates.get_template(template).render(
         request=request, csrf_token=token, url_with=url_with, **context
     )
-    response = HTMLResponse(html, status_code=status_code)
-    # The pages use no script at all; saying so to the browser turns any injection that slipped
-    # past escaping into inert text.
-    response.headers["Content-Security-Policy"] = PAGE_CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
+    response = HTMLResponse(html, status_code=status_code)  # security headers: web/middleware.py
     if fresh:
-        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+        secure = app.state.secure_cookies or request.url.scheme == "https"
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", secure=secure)
     return response
 
 
@@ -150,7 +147,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     def _store(request: Request, exc: StoreError) -> Response:
-        return _error(request, 503, f"the database could not answer: {exc}")
+        # the message names the database (its URL may hold a password): it goes to the log only
+        log.error("database error on %s %s: %s", request.method, request.url.path, exc)
+        return _error(request, 503, "the database is unavailable; try again later (the server log has the details)")
 
     @app.exception_handler(PressWatchError)
     def _other(request: Request, exc: PressWatchError) -> Response:
@@ -186,13 +185,21 @@ def create_app(
     *,
     secret: bytes | None = None,
     rate_limit: RateLimit | None = None,
+    max_body_bytes: int | None = None,
+    secure_cookies: bool | None = None,
 ) -> FastAPI:
     """The PressWatch web app over the database ``db`` (a path or SQLAlchemy URL).
 
     ``secret`` signs CSRF tokens (default: ``$PRESSWATCH_SECRET``, else random per process, which
     only means forms open before a restart must be reloaded). ``rate_limit`` bounds comment and
-    save posts per client.
+    save posts per client. ``max_body_bytes`` (default ``$PRESSWATCH_MAX_BODY_BYTES``, else 1 MiB):
+    larger request bodies get 413. ``secure_cookies`` (default ``$PRESSWATCH_SECURE_COOKIES``): mark
+    cookies ``Secure`` even when the request does not look like HTTPS (behind a proxy that does not
+    pass X-Forwarded-Proto); over HTTPS they always are.
     """
+    limit = max_body_bytes if max_body_bytes is not None else _int_setting("PRESSWATCH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)
+    if secure_cookies is None:
+        secure_cookies = os.environ.get("PRESSWATCH_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes", "on")
     store = open_store(db)
 
     @asynccontextmanager
@@ -206,12 +213,15 @@ def create_app(
         description="Clean, attributed, searchable news: articles, people, quotes, syndication clusters "
         "and reader comments.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     env_secret = os.environ.get("PRESSWATCH_SECRET")
     app.state.store = store
     app.state.csrf = CsrfSigner(secret or (env_secret.encode() if env_secret else secrets.token_bytes(32)))
     app.state.limiter = RateLimiter(rate_limit or RateLimit())
     app.state.templates = make_templates()
+    app.state.secure_cookies = secure_cookies
 
     _install_error_handlers(app)
 
@@ -221,7 +231,28 @@ def create_app(
     app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    install_docs(app)
+
+    inner = app.build_middleware_stack
+
+    def build_middleware_stack() -> Any:  # outside Starlette's own error handling, so a 500 has them too
+        return SecurityHeaders(RefuseNul(BodyLimit(inner(), limit)))
+
+    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
     return app
+
+
+def _int_setting(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError({name: f"a whole number of bytes, not {raw!r}"}) from None
+    if value < 1:
+        raise ValidationError({name: f"a number of bytes >= 1, not {value}"})
+    return value
 
 
 __all__ = ["create_app", "render", "client_key"]

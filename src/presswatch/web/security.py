@@ -19,6 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 CSRF_COOKIE = "presswatch_csrf"
 CSRF_FIELD = "csrf_token"
@@ -96,4 +97,16 @@ class RateLimiter:
             return wait
 
 
-__all__ = ["CSRF_COOKIE", "CSRF_FIELD", "CsrfSigner", "RateLimit", "RateLimiter"]
+def is_web_url(url: str | None) -> bool:
+    """Whether ``url`` may become a link: http(s) with a host, nothing else ("javascript:", "data:",
+    "file:" and scheme-relative tricks stay text)."""
+    if not url or any(ch in url for ch in "\x00\r\n\t") or url != url.strip():
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+__all__ = ["CSRF_COOKIE", "CSRF_FIELD", "CsrfSigner", "RateLimit", "RateLimiter", "is_web_url"]
