@@ -1,30 +1,65 @@
 """Fixtures shared by every test folder.
 
-``pg_url``: the real PostgreSQL server (127.0.0.1:5432, or $PRESSWATCH_TEST_PG), in a fresh schema of
-its own that is created for the test and dropped afterwards, so tests never see each other's rows and
-leave nothing behind. When the server is down the test fails with the command that starts it.
+``pg_url``: a real PostgreSQL server ($PRESSWATCH_TEST_PG, else 127.0.0.1:5432, else a throwaway
+server started from the ``pgserver`` package), in a fresh schema of its own that is created for the
+test and dropped afterwards, so tests never see each other's rows and leave nothing behind.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
-PG_SERVER = os.environ.get("PRESSWATCH_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
+LOCAL_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
 PG_HELP = (
-    f"PostgreSQL is not reachable at {PG_SERVER}. The store contract suite always runs on it: start it with "
-    "`pg_ctlcluster $(ls /etc/postgresql) main start` (or `service postgresql start`), "
-    "or point PRESSWATCH_TEST_PG at a server."
+    "No PostgreSQL server for the store tests: none answers at 127.0.0.1:5432 and the pip package "
+    "`pgserver` (in the dev extra) could not start one. Start a server with "
+    "`pg_ctlcluster $(ls /etc/postgresql) main start`, or point PRESSWATCH_TEST_PG at one."
 )
 
 
+def _answers(url: str) -> bool:
+    engine = sa.create_engine(url, poolclass=sa.NullPool, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect():
+            return True
+    except sa.exc.OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+@functools.lru_cache(maxsize=1)
+def pg_server() -> str:
+    """The PostgreSQL server the tests use: $PRESSWATCH_TEST_PG; else the one at 127.0.0.1:5432; else
+    a throwaway server started from the `pgserver` package (stopped when the test run ends)."""
+    given = os.environ.get("PRESSWATCH_TEST_PG")
+    if given:
+        return given
+    if _answers(LOCAL_PG):
+        return LOCAL_PG
+    try:
+        import pgserver
+    except ImportError:
+        pytest.fail(PG_HELP, pytrace=False)
+    data_dir = tempfile.mkdtemp(prefix="presswatch-test-pg-")
+    server = pgserver.get_server(data_dir, cleanup_mode="delete")
+    atexit.register(server.cleanup)
+    url = sa.make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
 def _admin_engine() -> sa.Engine:
-    engine = sa.create_engine(PG_SERVER, poolclass=sa.NullPool, isolation_level="AUTOCOMMIT")
+    url = pg_server()
+    engine = sa.create_engine(url, poolclass=sa.NullPool, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect():
             pass
@@ -39,7 +74,7 @@ def _fresh_schema() -> Iterator[str]:
     schema = f"pw_test_{uuid.uuid4().hex[:12]}"
     with engine.connect() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = sa.make_url(PG_SERVER).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = sa.make_url(pg_server()).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:
@@ -60,3 +95,19 @@ def pg_url_2() -> Iterator[str]:
     """A second fresh schema, for tests that compare two databases."""
     with _fresh_schema() as url:
         yield url
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked ``reference_data`` read ../shared: without it they skip with one line saying so,
+    except under CI=true, where the data must be there."""
+    if item.get_closest_marker("reference_data") is None:
+        return
+    from presswatch.bench.data import seed_dir, shared_dir
+
+    if (seed_dir() / "expected.json").is_file():
+        return
+    message = f"reference data not found at {shared_dir()} (set PRESSWATCH_SHARED to the folder with seed/ and bench/)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)

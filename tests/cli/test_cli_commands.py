@@ -24,6 +24,7 @@ def news_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.reference_data
 def test_ingest_twice_is_idempotent_and_names_failures(cli, news_folder: Path) -> None:
     first = cli("ingest", str(news_folder))
     assert first.exit_code == 0, first.output
@@ -44,12 +45,14 @@ def test_ingest_twice_is_idempotent_and_names_failures(cli, news_folder: Path) -
     assert all(f["stage"] and f["reason"] for f in failures)
 
 
+@pytest.mark.reference_data
 def test_strict_exits_nonzero_when_something_failed(cli, news_folder: Path) -> None:
     result = cli("ingest", "--strict", str(news_folder))
     assert result.exit_code == 1
     assert "1 stored" in result.output  # the good file is stored anyway
 
 
+@pytest.mark.reference_data
 def test_changed_file_updates_its_record(cli, tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     text = SEED.read_text("utf-8")
@@ -68,6 +71,7 @@ def test_missing_path_is_a_clear_error(cli, tmp_path: Path) -> None:
     assert "no such file or folder" in result.output
 
 
+@pytest.mark.reference_data
 def test_search_finds_patrushev(cli, news_folder: Path) -> None:
     cli("ingest", str(news_folder))
     result = cli("search", "Patrushev", "--json")
@@ -80,6 +84,7 @@ def test_search_finds_patrushev(cli, news_folder: Path) -> None:
     assert json.loads(cli("search", "Zanzibar", "--json").stdout)["total"] == 0
 
 
+@pytest.mark.reference_data
 def test_search_syntax_error_is_a_message_not_a_traceback(cli, news_folder: Path) -> None:
     cli("ingest", str(news_folder))
     result = cli("search", 'Patrushev AND OR "unbalanced')
@@ -88,6 +93,7 @@ def test_search_syntax_error_is_a_message_not_a_traceback(cli, news_folder: Path
         assert "error" in result.output.lower()
 
 
+@pytest.mark.reference_data
 def test_show_by_id_and_path(cli, news_folder: Path) -> None:
     cli("ingest", str(news_folder))
     by_path = cli("show", str(news_folder / "seed.txt"), "--json")
@@ -102,6 +108,7 @@ def test_show_by_id_and_path(cli, news_folder: Path) -> None:
     assert missing.exit_code == 3 and "error" in missing.output.lower()
 
 
+@pytest.mark.reference_data
 def test_export_parquet_round_trips(cli, news_folder: Path, tmp_path: Path) -> None:
     cli("ingest", str(news_folder))
     out = tmp_path / "articles.parquet"
@@ -116,6 +123,7 @@ def test_export_parquet_round_trips(cli, news_folder: Path, tmp_path: Path) -> N
     assert dict(row["comment_form"]["messages"]) == record["comment_form"]["messages"]
 
 
+@pytest.mark.reference_data
 def test_export_csv_has_the_record_columns(cli, news_folder: Path) -> None:
     cli("ingest", str(news_folder))
     rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv").stdout)))
@@ -131,6 +139,7 @@ def test_export_unknown_format(cli) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.reference_data
 def test_the_same_commands_on_postgresql(news_folder: Path, pg_url: str) -> None:
     from typer.testing import CliRunner
 

@@ -9,6 +9,8 @@ import pytest
 
 from .conftest import SEED, norm
 
+pytestmark = pytest.mark.reference_data
+
 
 @pytest.fixture(scope="module")
 def seed_record(tmp_path_factory) -> dict:

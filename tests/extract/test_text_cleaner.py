@@ -211,6 +211,7 @@ def seed() -> tuple[dict, object]:
     return expected, cleaned
 
 
+@pytest.mark.reference_data
 def test_seed_title_and_standfirst(seed) -> None:
     expected, cleaned = seed
     assert _norm(cleaned.title) == _norm(expected["title"])
@@ -219,6 +220,7 @@ def test_seed_title_and_standfirst(seed) -> None:
     assert _norm(everything).count(_norm(expected["title"])) == expected["title_occurrences_in_record"]
 
 
+@pytest.mark.reference_data
 def test_seed_paragraphs_in_order(seed) -> None:
     expected, cleaned = seed
     assert len(cleaned.paragraphs) == expected["paragraph_count"]
@@ -226,6 +228,7 @@ def test_seed_paragraphs_in_order(seed) -> None:
         assert _norm(paragraph).lstrip('"').startswith(_norm(start))
 
 
+@pytest.mark.reference_data
 def test_seed_junk_is_gone(seed) -> None:
     expected, cleaned = seed
     kept = [_norm(x) for x in (cleaned.title, cleaned.standfirst, *cleaned.paragraphs)]
@@ -233,12 +236,14 @@ def test_seed_junk_is_gone(seed) -> None:
         assert not any(_norm(junk) in k for k in kept), junk
 
 
+@pytest.mark.reference_data
 def test_seed_comment_form(seed) -> None:
     expected, cleaned = seed
     assert cleaned.comment_form is not None
     assert cleaned.comment_form.to_record() == expected["comment_form"]
 
 
+@pytest.mark.reference_data
 def test_seed_closing_quotes_are_fixed(seed) -> None:
     _, cleaned = seed
     assert cleaned.paragraphs[4].endswith("well-armed guys.”")
