@@ -140,12 +140,13 @@ def test_empty_binary_and_undecodable_files_fail_and_the_walk_goes_on(tmp_path: 
     (tmp_path / "broken.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     results = _read(tmp_path)
-    assert [Path(d.source_path).name for d in _docs(results)] == ["good.txt"]
+    docs = {Path(d.source_path).name: d for d in _docs(results)}
+    assert list(docs) == ["good.txt", "latin1.txt"]  # Latin-1 without a declared charset is detected
+    assert docs["latin1.txt"].content.startswith("Café owners")
     reasons = {Path(f.source_path).name: f.reason for f in _failures(results)}
-    assert set(reasons) == {"empty.txt", "blank.txt", "photo.jpg", "latin1.txt", "broken.gz"}
+    assert set(reasons) == {"empty.txt", "blank.txt", "photo.jpg", "broken.gz"}
     assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
     assert "binary" in reasons["photo.jpg"]
-    assert "UTF-8" in reasons["latin1.txt"] and "re-save" in reasons["latin1.txt"]
     assert "gzip" in reasons["broken.gz"]
     assert all(f.stage == "ingest" for f in _failures(results))
 

@@ -26,6 +26,7 @@ from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.paywall import declared_not_free, drop_paywall_prompts, is_paywall_prompt, is_teaser
 from presswatch.extract.ensemble import choose_by_agreement, peer_candidates
+from presswatch.extract.nesting import flatten_deep_nesting
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import extract_metadata
 from presswatch.extract.text import clean_paragraphs
@@ -50,6 +51,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
     With ``ensemble`` the body is PressWatch's own paragraphs unless two peer extractors agree with each
     other clearly better than with them (``presswatch.extract.ensemble``); then it is the peer text the
     candidates agree on most."""
+    if isinstance(html, str):
+        html = flatten_deep_nesting(html)
     tree = parse_html(html)
     if tree is None:
         return ExtractedText(title=None, standfirst=None, paragraphs=(), url=url)

@@ -7,8 +7,8 @@ whose reason says what is wrong and what to do; the walk goes on.
 
 from __future__ import annotations
 
-import gzip
-import zlib
+import errno
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from presswatch.errors import IngestError
 from presswatch.ingest.decode import declared_charset, decode_text
 from presswatch.ingest.feeds import read_feed
 from presswatch.ingest.jsonl import read_jsonl
+from presswatch.ingest.limits import Limits, gunzip, gunzip_head, megabytes
 from presswatch.ingest.sniff import sniff
 from presswatch.ingest.warc import read_warc
 from presswatch.model import Failure, RawDocument
@@ -29,26 +30,55 @@ SKIPPED_SUFFIXES = frozenset((".py", ".pyc", ".sh", ".md", ".toml", ".cfg", ".in
 _SUPPORTED = "plain text, HTML, JSONL, WARC, RSS/Atom, or gzip of those"
 
 
-def walk(path: Path) -> Iterator[Path]:
-    """The files under ``path`` in sorted order, recursively, skipping hidden files and folders."""
+def walk(path: Path, _seen: set[Path] | None = None) -> Iterator[Path]:
+    """The files under ``path`` in sorted order, recursively, skipping hidden files and folders.
+
+    Each real folder and file is visited once, however many symlinks lead to it (``ln -s . up``
+    does not loop). A symlink that leads nowhere (broken, or a loop of links) is still yielded, so
+    the reader records it as a failure instead of passing over it in silence.
+    """
+    seen = set() if _seen is None else _seen
     if not path.is_dir():
-        yield path
+        if _first_visit(path, seen):
+            yield path
         return
-    for child in sorted(path.iterdir(), key=lambda p: p.name):
+    if not _first_visit(path, seen):
+        return
+    try:
+        children = sorted(path.iterdir(), key=lambda p: p.name)
+    except OSError:
+        yield path  # an unreadable folder: the reader says why
+        return
+    for child in children:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from walk(child)
-        elif child.is_file() and child.suffix.lower() not in SKIPPED_SUFFIXES:
-            yield child
+            yield from walk(child, seen)
+        elif child.suffix.lower() in SKIPPED_SUFFIXES:
+            continue
+        elif child.is_file() or (child.is_symlink() and not child.exists()):
+            if _first_visit(child, seen):
+                yield child
+
+
+def _first_visit(path: Path, seen: set[Path]) -> bool:
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True  # broken or looping: nothing to dedupe against; the reader reports it
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
 
 
 def read_bytes(data: bytes, source_path: str, *, name: str | None = None,
-               depth: int = 0) -> Iterator[RawDocument | Failure]:
+               depth: int = 0, limits: Limits | None = None) -> Iterator[RawDocument | Failure]:
     """Read one file's bytes (already loaded) as whatever its content is.
 
     ``name`` is the file name used to break ties in sniffing (for a gzip member: without ".gz").
     """
+    limits = limits or Limits.from_env()
     kind = sniff(data, name or source_path)
     if kind == "empty":
         yield Failure(source_path, "ingest", "the file is empty (no text); remove it or re-run the scraper for it")
@@ -58,17 +88,19 @@ def read_bytes(data: bytes, source_path: str, *, name: str | None = None,
         if depth >= 2:
             yield Failure(source_path, "ingest", "gzip inside gzip inside gzip; unpack it first")
             return
-        try:
-            inner = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            yield Failure(source_path, "ingest", f"damaged gzip file ({exc}); re-download or re-compress it")
+        if sniff(gunzip_head(data), source_path) == "warc":
+            # warcio reads gzip members record by record, each record's body bounded
+            yield from read_warc(data, source_path, max_record_bytes=limits.max_unpacked_bytes)
             return
-        if sniff(inner, source_path) == "warc":
-            yield from read_warc(data, source_path)  # warcio reads gzip members record by record
-        else:
-            yield from read_bytes(inner, source_path, name=(name or source_path).removesuffix(".gz"), depth=depth + 1)
+        try:
+            inner = gunzip(data, limits.max_unpacked_bytes)
+        except IngestError as exc:
+            yield Failure(source_path, "ingest", str(exc))
+            return
+        yield from read_bytes(inner, source_path, name=(name or source_path).removesuffix(".gz"), depth=depth + 1,
+                              limits=limits)
     elif kind == "warc":
-        yield from read_warc(data, source_path)
+        yield from read_warc(data, source_path, max_record_bytes=limits.max_unpacked_bytes)
     elif kind == "feed":
         yield from read_feed(data, source_path)
     else:
@@ -78,25 +110,55 @@ def read_bytes(data: bytes, source_path: str, *, name: str | None = None,
             yield Failure(source_path, "ingest", str(exc))
             return
         if kind == "jsonl":
-            yield from read_jsonl(text, source_path)
+            for item in read_jsonl(text, source_path):
+                yield _bounded(item, limits)
         elif not text.strip():
             yield Failure(source_path, "ingest", "the file holds only whitespace; remove it or re-run the scraper for it")
         else:
-            yield RawDocument(source_path=source_path, content=text, kind="html" if kind == "html" else "text")
+            yield _bounded(RawDocument(source_path=source_path, content=text, kind="html" if kind == "html" else "text"), limits)
+
+
+def _bounded(item: RawDocument | Failure, limits: Limits) -> RawDocument | Failure:
+    """A document longer than the limit is a failure record: no article is that long, and parsing it
+    would hold one worker for many minutes."""
+    if isinstance(item, RawDocument) and len(item.content) > limits.max_document_chars:
+        return Failure(
+            item.source_path, "ingest",
+            f"the document is {len(item.content):,} characters long, over the limit of {limits.max_document_chars:,} "
+            "(PRESSWATCH_MAX_DOCUMENT_CHARS); split it or raise the limit",
+        )
+    return item
 
 
 def read_file(path: str | Path) -> Iterator[RawDocument | Failure]:
     """All documents in one file (one for text/HTML, many for JSONL, WARC and feeds)."""
     source_path = str(path)
+    limits = Limits.from_env()
+    file = Path(path)
     try:
-        data = Path(path).read_bytes()
+        with file.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limits.max_file_bytes:
+                yield Failure(source_path, "ingest", f"the file is {megabytes(size)}, over the limit of "
+                              f"{megabytes(limits.max_file_bytes)} (PRESSWATCH_MAX_FILE_BYTES); split it or raise the limit")
+                return
+            data = fh.read(limits.max_file_bytes + 1)
     except FileNotFoundError:
-        yield Failure(source_path, "ingest", "no such file or folder; check the path")
+        if file.is_symlink():
+            yield Failure(source_path, "ingest", f"a symbolic link to {os.readlink(file)!r}, which does not exist; fix or remove the link")
+        else:
+            yield Failure(source_path, "ingest", "no such file or folder; check the path")
+        return
+    except IsADirectoryError:
+        yield Failure(source_path, "ingest", "a folder that cannot be listed; check its permissions")
         return
     except OSError as exc:
-        yield Failure(source_path, "ingest", f"cannot read the file ({exc.strerror or exc}); check its permissions")
+        if exc.errno == errno.ELOOP:
+            yield Failure(source_path, "ingest", "a loop of symbolic links (it points back at itself); fix or remove the link")
+        else:
+            yield Failure(source_path, "ingest", f"cannot read the file ({exc.strerror or exc}); check its permissions")
         return
-    yield from read_bytes(data, source_path)
+    yield from read_bytes(data, source_path, limits=limits)
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | Failure]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -21,13 +22,16 @@ def _charset(content_type: str | None) -> str | None:
     return None
 
 
-def read_warc(data: bytes, source_path: str) -> Iterator[RawDocument | Failure]:
+def read_warc(data: bytes, source_path: str, *, max_record_bytes: int | None = None) -> Iterator[RawDocument | Failure]:
     """One RawDocument per HTML response (or WET text conversion) record: ``file#record=<n>``.
 
     Records are numbered from 1 in file order, counting every record, so a number points at the
     same record whatever the reader skips. Requests, metadata and non-HTML responses are skipped.
+    An archive cut short keeps every complete record before the cut; the cut one is a failure.
+    A record whose body is larger than ``max_record_bytes`` is a failure, read no further.
     """
     number = 0
+    cut_message = "the archive is cut short inside record {n}; the records before it were read. Re-fetch or re-pack it"
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             number += 1
@@ -48,7 +52,15 @@ def read_warc(data: bytes, source_path: str) -> Iterator[RawDocument | Failure]:
                 kind = "text"
             else:
                 continue
-            payload = record.content_stream().read()
+            stream = record.content_stream()
+            payload = stream.read() if max_record_bytes is None else stream.read(max_record_bytes + 1)
+            if max_record_bytes is not None and len(payload) > max_record_bytes:
+                yield Failure(where, "ingest", f"record {number} ({url}) unpacks to more than {max_record_bytes:,} bytes "
+                              "(PRESSWATCH_MAX_DECOMPRESSED_BYTES); it was skipped")
+                continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length: the cut
+                yield Failure(where, "ingest", cut_message.format(n=number))
+                return
             if not payload.strip():
                 yield Failure(where, "ingest", f"record {number} ({url}) has an empty body; nothing to extract")
                 continue
@@ -64,3 +76,37 @@ def read_warc(data: bytes, source_path: str) -> Iterator[RawDocument | Failure]:
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         yield Failure(f"{source_path}#record={number + 1}", "ingest",
                       f"the WARC archive is damaged after record {number} ({exc}); re-fetch or re-pack it")
+        return
+    if data[:2] == b"\x1f\x8b" and not _gzip_complete(data):
+        yield Failure(f"{source_path}#record={number + 1}", "ingest", cut_message.format(n=number + 1))
+
+
+_CHUNK = 1 << 20
+
+
+def _gzip_complete(data: bytes) -> bool:
+    """Whether every gzip member ends properly. Output is bounded per step and thrown away, so even a
+    bomb costs time, not memory."""
+    pos = 0
+    while pos < len(data):
+        unpacker = zlib.decompressobj(wbits=31)
+        chunk = data[pos : pos + _CHUNK]
+        pos += len(chunk)
+        while True:
+            try:
+                unpacker.decompress(chunk, _CHUNK)
+            except zlib.error:
+                return False
+            if unpacker.eof:
+                break
+            if unpacker.unconsumed_tail:
+                chunk = unpacker.unconsumed_tail
+                continue
+            if pos >= len(data):
+                return False  # input ended inside a member
+            chunk = data[pos : pos + _CHUNK]
+            pos += len(chunk)
+        pos -= len(unpacker.unused_data)  # where this member ended
+        while pos < len(data) and data[pos] == 0:  # zero padding between members
+            pos += 1
+    return True
