@@ -31,9 +31,13 @@ def test_ingest_twice_is_idempotent_and_names_failures(cli, news_folder: Path) -
     assert "1 stored, 0 unchanged, 2 failed" in first.output
     assert "empty.txt" in first.output and "picture.txt" in first.output
 
-    second = cli("ingest", str(news_folder))
+    second = cli("ingest", str(news_folder))  # the failed files are unchanged: remembered, not re-read
     assert second.exit_code == 0
-    assert "0 stored, 1 unchanged, 2 failed" in second.output
+    assert "0 stored, 1 unchanged, 0 failed (2 earlier failure(s)" in second.output
+    assert "--retry-failed" in second.output
+    retried = cli("ingest", str(news_folder), "--retry-failed")
+    assert "0 stored, 1 unchanged, 2 failed" in retried.output
+    assert cli("ingest", str(news_folder), "--strict").exit_code == 1  # remembered failures still count
 
     exported = cli("export", "--format", "jsonl")
     records = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
@@ -149,7 +153,8 @@ def test_the_same_commands_on_postgresql(news_folder: Path, pg_url: str) -> None
         return CliRunner().invoke(app, [*args, "--db", pg_url], catch_exceptions=False)
 
     assert "1 stored, 0 unchanged, 2 failed" in run("ingest", str(news_folder)).output
-    assert "0 stored, 1 unchanged, 2 failed" in run("ingest", str(news_folder)).output
+    assert "0 stored, 1 unchanged, 0 failed (2 earlier failure(s)" in run("ingest", str(news_folder)).output
+    assert "0 stored, 1 unchanged, 2 failed" in run("ingest", str(news_folder), "--retry-failed").output
     page = json.loads(run("search", "Patrushev", "--json").stdout)
     assert page["total"] == 1 and "<mark>" in page["items"][0]["snippet"]
     records = [json.loads(line) for line in run("export").stdout.splitlines()]

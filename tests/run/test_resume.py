@@ -168,7 +168,7 @@ def test_no_resume_reads_everything_again(archive: Path, tmp_path: Path) -> None
     assert forced.summary() == "0 stored, 4 unchanged, 0 failed"
 
 
-def test_a_file_with_a_failure_is_retried_until_it_reads(archive: Path, tmp_path: Path) -> None:
+def test_a_failed_file_is_remembered_not_reread_until_it_changes_or_is_retried(archive: Path, tmp_path: Path) -> None:
     folder = archive / "jsonl"
     dump = folder / "dump.jsonl"
     good = dump.read_text("utf-8")
@@ -179,10 +179,20 @@ def test_a_file_with_a_failure_is_retried_until_it_reads(archive: Path, tmp_path
     first = run(folder, db)
     assert first.summary() == "3 stored, 0 unchanged, 2 failed"
     with open_store(db) as store:  # type: ignore[attr-defined]
-        assert list(store.completed_files()) == []  # neither file is done: each has a failure
+        entries = {Path(e.source_path).name: e.failures for e in store.completed_files()}
+        assert entries == {"dump.jsonl": 1, "later.txt": 1}  # remembered as failed, with their stamps
 
-    second = run(folder, db)
-    assert (second.files_skipped, second.summary()) == (0, "0 stored, 3 unchanged, 2 failed")
+    second = run(folder, db)  # unchanged: not read again, and the failures are still on record
+    assert second.files_skipped == 2 and second.failed == 0 and second.failures_skipped == 2
+    assert second.summary().startswith("0 stored, 3 unchanged, 0 failed (2 earlier failure(s)")
+    with open_store(db) as store:  # type: ignore[attr-defined]
+        assert {f.times for f in store.failure_history()} == {1}
+
+    retried = run(folder, db, retry_failed=True)
+    assert (retried.files_skipped, retried.summary()) == (0, "0 stored, 3 unchanged, 2 failed")
+    with open_store(db) as store:  # type: ignore[attr-defined]
+        history = store.failure_history()
+        assert {f.times for f in history} == {2} and all(f.first_failed_at < f.last_failed_at for f in history)
 
     dump.write_text(good, "utf-8")
     (folder / "later.txt").write_text("Harbour lights return\n\nThe harbour lights were switched back on tonight.\n")
@@ -190,7 +200,19 @@ def test_a_file_with_a_failure_is_retried_until_it_reads(archive: Path, tmp_path
     assert third.failed == 0 and third.files_done == 2
     assert run(folder, db).files_skipped == 2
     with open_store(db) as store:  # type: ignore[attr-defined]
-        assert store.failures() == []
+        assert store.failures() == [] and all(e.failures == 0 for e in store.completed_files())
+
+
+def test_the_failures_command_shows_when_and_how_often(archive: Path, tmp_path: Path) -> None:
+    folder = archive / "jsonl"
+    (folder / "dump.jsonl").write_text("{broken\n", "utf-8")
+    db = str(tmp_path / "c.db")
+    for extra in ((), ("--retry-failed",), ()):
+        CliRunner().invoke(app, ["ingest", str(folder), "--db", db, *extra], catch_exceptions=False)
+    result = CliRunner().invoke(app, ["failures", "--json", "--db", db], catch_exceptions=False)
+    rows = json.loads(result.output)
+    assert [(Path(r["source_path"]).name, r["times"]) for r in rows] == [("dump.jsonl#L1", 2)]
+    assert rows[0]["first_failed_at"] <= rows[0]["last_failed_at"]
 
 
 def test_the_ingest_command_resumes_and_says_so(archive: Path, tmp_path: Path) -> None:

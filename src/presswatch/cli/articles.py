@@ -30,6 +30,9 @@ def ingest(
         "--resume/--no-resume",
         help="Skip files an earlier run finished and that have not changed since (--no-resume re-reads all).",
     ),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="Read again the unchanged files that failed before (skipped otherwise)."
+    ),
 ) -> None:
     """Clean, annotate, cluster and store every article found under PATHS.
 
@@ -68,11 +71,13 @@ def ingest(
                     from presswatch.run.ray_executor import ingest_paths_ray
 
                     report = ingest_paths_ray(
-                        paths, store, batch_size=batch_size, resume=resume, on_progress=on_progress
+                        paths, store, batch_size=batch_size, resume=resume, retry_failed=retry_failed,
+                        on_progress=on_progress,
                     )
                 elif executor == "local":
                     report = ingest_paths(
-                        paths, store, workers=workers, batch_size=batch_size, resume=resume, on_progress=on_progress
+                        paths, store, workers=workers, batch_size=batch_size, resume=resume,
+                        retry_failed=retry_failed, on_progress=on_progress,
                     )
                 else:
                     err_console.print(f"[bold red]error:[/] unknown executor {executor!r}: use local or ray")
@@ -88,7 +93,7 @@ def ingest(
     rate = processed / report.seconds if report.seconds else 0.0
     skipped = f", {report.files_skipped} finished file(s) skipped" if report.files_skipped else ""
     console.print(f"{report.summary()}  [dim]({report.seconds:.1f}s, {rate:.1f} docs/s{skipped})[/]", soft_wrap=True)
-    if strict and report.failed:
+    if strict and (report.failed or report.failures_skipped):
         raise typer.Exit(1)
 
 
@@ -227,15 +232,19 @@ def failures(
     with handle_errors():
         store = open_store(resolve_db(db))
         try:
-            rows = store.failures()
+            rows = store.failure_history()
         finally:
             store.close()
     if as_json:
-        print_json([{"source_path": f.source_path, "stage": f.stage, "reason": f.reason} for f in rows])
+        print_json([
+            {"source_path": f.source_path, "stage": f.stage, "reason": f.reason, "first_failed_at": f.first_failed_at,
+             "last_failed_at": f.last_failed_at, "times": f.times}
+            for f in rows
+        ])
         return
-    table = Table("source", "stage", "reason", title=f"{len(rows)} failure(s)")
+    table = Table("source", "stage", "reason", "first failed", "last failed", "times", title=f"{len(rows)} failure(s)")
     for f in rows:
-        table.add_row(escape(f.source_path), f.stage, escape(f.reason))
+        table.add_row(escape(f.source_path), f.stage, escape(f.reason), f.first_failed_at[:19], f.last_failed_at[:19], str(f.times))
     console.print(table)
 
 

@@ -55,10 +55,11 @@ def stamp_file(path: str | Path) -> FileStamp:
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
-    """A file the ledger says is done and unchanged: not read again."""
+    """A file the ledger says is done (or failed) and unchanged: not read again."""
 
     source_path: str
     articles: int
+    failures: int = 0  # its documents that failed when it was last read
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,9 @@ class WorkBatch:
         return bool(self.pieces or self.file_ends)
 
 
-def _walk_pieces(paths: Iterable[str | Path], done: dict[str, CompletedFile]) -> Iterator[Piece | FileEnd]:
+def _walk_pieces(
+    paths: Iterable[str | Path], done: dict[str, CompletedFile], retry_failed: bool = False
+) -> Iterator[Piece | FileEnd]:
     for p in paths:
         path = Path(p)
         if not path.exists():
@@ -109,8 +112,9 @@ def _walk_pieces(paths: Iterable[str | Path], done: dict[str, CompletedFile]) ->
                     yield Piece(source, item)
                 continue
             entry = done.get(source)
-            if entry is not None and stamp.matches(entry):
-                yield Piece(source, SkippedFile(source, entry.articles))
+            if entry is not None and stamp.matches(entry) and not (entry.failures and retry_failed):
+                # done, or failed and unchanged since: a failed file costs its reading once, not every run
+                yield Piece(source, SkippedFile(source, entry.articles, entry.failures))
                 continue
             for item in read_file(file):
                 yield Piece(source, item)
@@ -118,7 +122,7 @@ def _walk_pieces(paths: Iterable[str | Path], done: dict[str, CompletedFile]) ->
 
 
 def plan_batches(
-    paths: Iterable[str | Path], store: Store, *, batch_size: int, resume: bool = True
+    paths: Iterable[str | Path], store: Store, *, batch_size: int, resume: bool = True, retry_failed: bool = False
 ) -> Iterator[WorkBatch]:
     """The input in batches of ``batch_size`` documents, in walk order, with finished files skipped.
 
@@ -128,7 +132,7 @@ def plan_batches(
     """
     done = {e.source_path: e for e in store.completed_files()} if resume else {}
     batch = WorkBatch()
-    for piece in _walk_pieces(paths, done):
+    for piece in _walk_pieces(paths, done, retry_failed):
         if isinstance(piece, FileEnd):
             batch.file_ends.append(piece)
             continue
@@ -149,13 +153,14 @@ def plan_batches(
 @dataclass(slots=True)
 class _Tally:
     articles: int = 0
-    failed: bool = False
+    failures: int = 0
 
 
 @dataclass(slots=True)
 class Settled:
     completed: list[CompletedFile] = field(default_factory=list)  # every document written, none failed
-    incomplete: list[str] = field(default_factory=list)  # ended with a failure: to be retried next run
+    failed: list[CompletedFile] = field(default_factory=list)  # ended with a failure: read again only if changed or asked
+    incomplete: list[str] = field(default_factory=list)  # entries to drop from the ledger
     empty: list[str] = field(default_factory=list)  # gave no document at all (still complete)
 
 
@@ -174,20 +179,16 @@ class LedgerKeeper:
             if isinstance(result, Article):
                 tally.articles += 1
             else:
-                tally.failed = True
+                tally.failures += 1
         settled = Settled()
         for end in batch.file_ends:
             tally = self._open.pop(end.source_path, None)
             if tally is None:
                 settled.empty.append(end.source_path)
                 tally = _Tally()
-            if tally.failed:
-                settled.incomplete.append(end.source_path)
-            else:
-                s = end.stamp
-                settled.completed.append(
-                    CompletedFile(end.source_path, s.size, s.mtime_ns, s.fingerprint, tally.articles)
-                )
+            s = end.stamp
+            entry = CompletedFile(end.source_path, s.size, s.mtime_ns, s.fingerprint, tally.articles, failures=tally.failures)
+            (settled.failed if tally.failures else settled.completed).append(entry)
         return settled
 
 

@@ -46,6 +46,7 @@ class IngestReport:
     files_done: int = 0  # files marked complete in the ledger by this run
     files_skipped: int = 0  # files the ledger said were done and unchanged: not read again
     articles_skipped: int = 0  # their articles (counted in ``unchanged`` too)
+    failures_skipped: int = 0  # failures of skipped files that failed before and are unchanged
     seconds: float = 0.0
 
     @property
@@ -58,7 +59,10 @@ class IngestReport:
 
     def summary(self) -> str:
         stored = self.stored + self.updated
-        return f"{stored} stored, {self.unchanged} unchanged, {self.failed} failed"
+        text = f"{stored} stored, {self.unchanged} unchanged, {self.failed} failed"
+        if self.failures_skipped:
+            text += f" ({self.failures_skipped} earlier failure(s) in unchanged files not retried; --retry-failed reads them)"
+        return text
 
 
 def _failure(source_path: str, exc: Exception, stage: str = "process") -> Failure:
@@ -185,20 +189,22 @@ def finish_batch(
     results = [p.item if not isinstance(p.item, RawDocument) else next(processed) for p in batch.pieces]
     settled = keeper.settle(batch, results)
     documents = [r for r in results if not isinstance(r, SkippedFile)]
-    if documents or settled.completed or settled.incomplete:
+    if documents or settled.completed or settled.failed or settled.incomplete:
         write_processed(
             store,
             index,
             documents,
             report,
-            completed_files=settled.completed,
+            completed_files=[*settled.completed, *settled.failed],
             incomplete_files=settled.incomplete,
         )
+        report.files_done -= len(settled.failed)
     for r in results:
         if isinstance(r, SkippedFile):
             report.unchanged += r.articles
             report.articles_skipped += r.articles
             report.files_skipped += 1
+            report.failures_skipped += r.failures
     if on_progress is not None:
         for r in results:
             on_progress(r.articles if isinstance(r, SkippedFile) else 1, r.source_path)
@@ -213,11 +219,13 @@ def ingest_paths(
     workers: int = 1,
     batch_size: int = 32,
     resume: bool = True,
+    retry_failed: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Read every file under ``paths``, clean, annotate, cluster and store it.
 
-    With ``resume`` (the default) files the ledger marks done and unchanged are skipped.
+    With ``resume`` (the default) files the ledger marks done and unchanged are skipped, and so are
+    files that failed and have not changed since, unless ``retry_failed``.
     Returns counts and the failure records (which are also stored, see ``Store.failures``).
     """
     started = time.perf_counter()
@@ -226,7 +234,7 @@ def ingest_paths(
     keeper = LedgerKeeper()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) if workers > 1 else None
     try:
-        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume):
+        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume, retry_failed=retry_failed):
             raws = batch.raws
             if pool is not None and len(raws) > 1:
                 done = (r for part in pool.map(process_batch, _split(raws, workers)) for r in part)

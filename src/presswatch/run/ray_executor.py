@@ -38,6 +38,7 @@ def ingest_paths_ray(
     address: str | None = None,
     num_cpus: int | None = None,
     resume: bool = True,
+    retry_failed: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Like :func:`presswatch.run.local.ingest_paths`, with the per-document work on Ray."""
@@ -65,7 +66,7 @@ def ingest_paths_ray(
         finish_batch(store, index, keeper, batch, done, report, on_progress)
 
     try:
-        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume):
+        for batch in plan_batches(paths, store, batch_size=batch_size, resume=resume, retry_failed=retry_failed):
             raws = batch.raws
             pending.append((batch, remote_batch.remote(raws) if raws else None))
             if len(pending) >= in_flight:

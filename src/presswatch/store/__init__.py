@@ -3,6 +3,7 @@
 from presswatch.store.base import (
     ClusterAssignment,
     CompletedFile,
+    FailureSeen,
     PersonDetail,
     PersonSummary,
     QuoteCopy,
@@ -20,6 +21,7 @@ from presswatch.store.base import (
 __all__ = [
     "ClusterAssignment",
     "CompletedFile",
+    "FailureSeen",
     "PersonDetail",
     "PersonSummary",
     "QuoteCopy",

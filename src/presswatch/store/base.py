@@ -117,6 +117,18 @@ class ClusterAssignment:
 
 
 @dataclass(frozen=True, slots=True)
+class FailureSeen:
+    """A failure record with its history: first and last time it failed, and how many times."""
+
+    source_path: str
+    stage: str
+    reason: str
+    first_failed_at: str
+    last_failed_at: str
+    times: int
+
+
+@dataclass(frozen=True, slots=True)
 class CompletedFile:
     """A ledger entry: an input file every document of which was written without a failure.
 
@@ -128,8 +140,9 @@ class CompletedFile:
     size: int
     mtime_ns: int
     fingerprint: str
-    articles: int  # articles the file gave (failures excluded: a file with one is never complete)
+    articles: int  # articles the file gave (failures excluded)
     completed_at: str | None = None  # set by the store when the entry is written (ISO 8601, UTC)
+    failures: int = 0  # its documents that failed: such a file is read again only when asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +262,10 @@ class Store(Protocol):
         ...
 
     def failures(self) -> list[Failure]: ...
+
+    def failure_history(self) -> list[FailureSeen]:
+        """Every failure record, with when it first and last failed and how often."""
+        ...
 
     # --- people and quotes ----------------------------------------------------------------
     def people(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> list[PersonSummary]:

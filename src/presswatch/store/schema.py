@@ -120,7 +120,9 @@ failures = sa.Table(
     sa.Column("source_path", sa.String, primary_key=True),
     sa.Column("stage", sa.String, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("failed_at", sa.String, nullable=False),
+    sa.Column("failed_at", sa.String, nullable=False),  # the last time
+    sa.Column("first_failed_at", sa.String),
+    sa.Column("times", sa.Integer, nullable=False, server_default="1"),
 )
 
 comments = sa.Table(
@@ -155,6 +157,8 @@ ingested_files = sa.Table(
     sa.Column("fingerprint", sa.String, nullable=False),
     sa.Column("articles", sa.Integer, nullable=False),
     sa.Column("completed_at", sa.String, nullable=False),  # ISO 8601, UTC
+    # documents of the file that failed last time it was read (0: the file is done)
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
 )
 
 __all__ = [

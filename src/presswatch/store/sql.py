@@ -25,6 +25,7 @@ from presswatch.model import Article, Cluster, Comment, Failure, Quote
 from presswatch.store.base import (
     ClusterAssignment,
     CompletedFile,
+    FailureSeen,
     PersonDetail,
     PersonSummary,
     QuoteCopy,
@@ -251,7 +252,7 @@ class SqlStore:
             conn.execute(sa.delete(ingested_files).where(ingested_files.c.source_path.in_(chunk)))
         # A finished file has no failures: drop those left from earlier runs (a JSONL line since fixed
         # or removed), for the file itself and for its documents ``path#...``.
-        done = sorted({f.source_path for f in completed})
+        done = sorted({f.source_path for f in completed if not f.failures})
         for chunk in _chunks(done, 100):
             conn.execute(
                 sa.delete(_failures_t).where(
@@ -270,6 +271,7 @@ class SqlStore:
                 "fingerprint": f.fingerprint,
                 "articles": f.articles,
                 "completed_at": now,
+                "failures": f.failures,
             }
             for f in completed
         }
@@ -279,7 +281,9 @@ class SqlStore:
         with self._read() as conn:
             rows = conn.execute(sa.select(ingested_files).order_by(ingested_files.c.source_path)).all()
         for r in rows:
-            yield CompletedFile(r.source_path, int(r.size), int(r.mtime_ns), r.fingerprint, int(r.articles), r.completed_at)
+            yield CompletedFile(
+                r.source_path, int(r.size), int(r.mtime_ns), r.fingerprint, int(r.articles), r.completed_at, int(r.failures)
+            )
 
     def _upsert(self, conn: Connection, batch: Sequence[Article]) -> list[UpsertOutcome]:
         if not batch:
@@ -563,9 +567,37 @@ class SqlStore:
             self._record_failures(conn, batch)
 
     def _record_failures(self, conn: Connection, batch: Sequence[Failure]) -> None:
+        """Upsert failure records: a repeat keeps when it first failed and counts one more time."""
         now = now_iso()
-        rows = {f.source_path: {"source_path": f.source_path, "stage": f.stage, "reason": f.reason, "failed_at": now} for f in batch}
-        self.upsert_rows(conn, _failures_t, list(rows.values()), ["source_path"])
+        rows = {
+            f.source_path: {"source_path": f.source_path, "stage": f.stage, "reason": f.reason, "failed_at": now,
+                            "first_failed_at": now, "times": 1}
+            for f in batch
+        }
+        if not rows:
+            return
+        stmt = self._insert(_failures_t)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["source_path"],
+                set_={
+                    "stage": stmt.excluded.stage,
+                    "reason": stmt.excluded.reason,
+                    "failed_at": stmt.excluded.failed_at,
+                    "first_failed_at": sa.func.coalesce(_failures_t.c.first_failed_at, stmt.excluded.first_failed_at),
+                    "times": _failures_t.c.times + 1,
+                },
+            ),
+            list(rows.values()),
+        )
+
+    def failure_history(self) -> list[FailureSeen]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(_failures_t).order_by(_failures_t.c.source_path)).all()
+        return [
+            FailureSeen(r.source_path, r.stage, r.reason, r.first_failed_at or r.failed_at, r.failed_at, int(r.times))
+            for r in rows
+        ]
 
     def failures(self) -> list[Failure]:
         with self._read() as conn:
