@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from presswatch.dedup.hints import syndication_hint_for
-from presswatch.dedup.signature import ArticleSignature, minhash_from_values, minhash_of, shingle_hashes
+from presswatch.dedup.bands import BandIndex
+from presswatch.dedup.signature import ArticleSignature, minhash_of, shingle_hashes
 from presswatch.model import Article, Cluster
 from presswatch.store.base import ClusterAssignment
 
@@ -79,7 +79,7 @@ class ClusterIndex:
     def __init__(self, settings: DedupSettings | None = None) -> None:
         self.settings = settings or DedupSettings()
         s = self.settings
-        self._lsh = MinHashLSH(num_perm=s.num_perm, params=(s.bands, s.rows))
+        self._lsh = BandIndex(s.bands, s.rows)
         self._signatures: dict[str, ArticleSignature] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}  # root -> member ids
@@ -263,13 +263,13 @@ class ClusterIndex:
         self._members[aid] = [aid]
         self._best[aid] = sig.canonical_key
         if sig.shingle_count:  # an empty body matches nothing; keep it out of the LSH buckets
-            self._lsh.insert(aid, minhash_from_values(sig.hashvalues), check_duplication=False)
+            self._lsh.insert(aid, sig.hashvalues)
 
     def _link(self, aid: str) -> None:
         sig = self._signatures[aid]
         if not sig.shingle_count:
             return
-        for other in self._lsh.query(minhash_from_values(sig.hashvalues)):
+        for other in sorted(self._lsh.query(sig.hashvalues)):
             if other != aid and self.settings.same_story(sig, self._signatures[other]):
                 self._union(aid, other)
 
