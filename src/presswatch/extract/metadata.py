@@ -543,8 +543,17 @@ def extract_metadata(
     title = _first(
         [*found.titles, h1_text, split_title(title_text, site) if title_text else None]
     )
-    # names printed in the page are a fallback: in page furniture they are often other stories' writers
-    authors = clean_authors(found.authors) or clean_authors(_visible_bylines(tree))
+    # The markup's own authors first; trafilatura's byline reading next (when the markup names nobody,
+    # or names several, of whom the ones both agree on are kept); names printed in the page last, as
+    # in page furniture they are often other stories' writers.
+    authors = clean_authors(found.authors)
+    extra = None
+    if fallback and len(authors) != 1:
+        extra = _trafilatura_metadata(tree, url)
+        theirs = clean_authors((extra.author or "").split(";")) if extra is not None else ()
+        agreed = tuple(a for a in authors if a in theirs)
+        authors = agreed or authors or theirs
+    authors = authors or clean_authors(_visible_bylines(tree))
     published, published_source = next(
         ((d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d),
         (None, "none"),
@@ -556,7 +565,7 @@ def extract_metadata(
     # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
     # a missing date goes straight to htmldate (which is what trafilatura would call for it)
     if fallback and not title:
-        extra = _trafilatura_metadata(tree, url)
+        extra = extra or _trafilatura_metadata(tree, url)
         if extra is not None:
             title = title or extra.title
             authors = authors or clean_authors((extra.author or "").split(";"))
