@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from presswatch.model import Article
+from presswatch.store.base import QuoteHit
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
@@ -130,6 +131,37 @@ def write_parquet(articles: Iterable[Article], out: IO[bytes] | str, *, batch_ro
     return n
 
 
+#: One row per utterance (``presswatch.store.base.QuoteHit``): the original article's fields, then the
+#: other copies of the story that repeat the quote, as ids separated by spaces.
+QUOTE_CSV_FIELDS: tuple[str, ...] = (
+    "article_id", "article_title", "site", "published", "speaker", "speaker_person_id", "speaker_type",
+    "speaker_role", "kind", "cue", "confidence", "text", "start", "end", "copies", "copy_article_ids",
+)  # fmt: skip
+
+
+def quote_rows(hits: Iterable[QuoteHit]) -> Iterator[dict[str, Any]]:
+    for hit in hits:
+        q = hit.quote
+        yield {
+            "article_id": hit.article_id, "article_title": hit.article_title, "site": hit.site,
+            "published": hit.published, "speaker": q.speaker, "speaker_person_id": hit.speaker_id,
+            "speaker_type": q.speaker_type, "speaker_role": q.speaker_role, "kind": q.kind, "cue": q.cue,
+            "confidence": q.confidence, "text": q.text, "start": q.start, "end": q.end,
+            "copies": len(hit.copies), "copy_article_ids": " ".join(c.article_id for c in hit.copies),
+        }
+
+
+def write_quotes_csv(hits: Iterable[QuoteHit], out: IO[str]) -> int:
+    """Quotes as CSV (a header, then one row per utterance); returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=list(QUOTE_CSV_FIELDS))
+    writer.writeheader()
+    n = 0
+    for row in quote_rows(hits):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
 def export_articles(articles: Iterable[Article], fmt: ExportFormat, out: IO[bytes]) -> int:
     """Write ``articles`` to the binary stream ``out`` in ``fmt``; returns the number of records."""
     if fmt == "parquet":
@@ -141,4 +173,4 @@ def export_articles(articles: Iterable[Article], fmt: ExportFormat, out: IO[byte
         text.detach()
 
 
-__all__ = ["FORMATS", "PARQUET_SCHEMA", "RECORD_FIELDS", "export_articles", "records", "write_csv", "write_jsonl", "write_parquet"]
+__all__ = ["FORMATS", "PARQUET_SCHEMA", "QUOTE_CSV_FIELDS", "RECORD_FIELDS", "quote_rows", "write_quotes_csv", "export_articles", "records", "write_csv", "write_jsonl", "write_parquet"]
