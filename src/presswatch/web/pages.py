@@ -320,11 +320,13 @@ def analyze_save(
         response.headers["Retry-After"] = str(seconds)
         return response
     try:
-        article = views.save_text(request.app.state.store, text, url.strip() or None)
+        saved = views.save_text(request.app.state.store, text, url.strip() or None)
     except ValidationError as exc:
         return render(request, "analyze.html", {"text": text, "url": url, "errors": exc.errors, "result": None},
                       status_code=422)
-    return RedirectResponse(f"/articles/{article.id}", status_code=303)
+    if saved.already_stored:
+        return render(request, "analyze.html", {"text": text, "url": url, "errors": {}, "result": None, "existing": saved})
+    return RedirectResponse(f"/articles/{saved.article_id}", status_code=303)
 
 
 __all__ = ["router"]

@@ -442,12 +442,34 @@ def analyze_text(text: str, url: str | None = None) -> Article:
     return result
 
 
-def save_text(store: Store, text: str, url: str | None = None) -> Article:
-    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction)."""
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """What saving an analysed text did: ``article_id`` is the stored article to show, the new one or,
+    when ``already_stored``, the one that already has this text (nothing was written)."""
+
+    article_id: str
+    already_stored: bool
+    title: str | None = None
+
+
+def save_text(store: Store, text: str, url: str | None = None) -> SaveOutcome:
+    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction).
+
+    A body that is already stored (the same words as a stored article, however it came in) is not
+    stored again: a second copy would join the stored one's cluster and could take its place as the
+    original. The stored article is returned instead.
+    """
     article = analyze_text(text, url)
     index = open_cluster_index(store)
+    for existing_id in [article.id] * (article.id in index) + index.same_text(article):
+        try:
+            existing = store.get_article(existing_id)
+        except NotFound:
+            continue
+        if existing_id != article.id or existing.content_hash == article.content_hash:
+            return SaveOutcome(existing.id, already_stored=True, title=existing.title)
     write_processed(store, index, [article], IngestReport())
-    return article
+    return SaveOutcome(article.id, already_stored=False, title=article.title)
 
 
 __all__ = [
@@ -473,5 +495,6 @@ __all__ = [
     "analyze_source_path",
     "analyze_text",
     "save_text",
+    "SaveOutcome",
     "search_params",
 ]
