@@ -1,6 +1,8 @@
 """Exports of stored articles: JSONL (the record), CSV (flat) and Parquet (nested, typed).
 
 All three carry the same fields, the record of DESIGN.md; CSV stores list fields as JSON text.
+In Parquet ``published`` is a timestamp (UTC; null when the date is unknown or unreadable) and
+``published_raw`` keeps the text as the record has it.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Literal
 
@@ -15,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from presswatch.model import Article
+from presswatch.store.base import QuoteHit
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
@@ -64,7 +68,8 @@ PARQUET_SCHEMA = pa.schema(
         ("title", pa.string()),
         ("standfirst", pa.string()),
         ("authors", pa.list_(pa.string())),
-        ("published", pa.string()),
+        ("published", pa.timestamp("us", tz="UTC")),
+        ("published_raw", pa.string()),
         ("language", pa.string()),
         ("paragraphs", pa.list_(pa.string())),
         ("text", pa.string()),
@@ -82,6 +87,21 @@ PARQUET_SCHEMA = pa.schema(
         ("removed", pa.list_(_REMOVED)),
     ]
 )
+
+
+def published_timestamp(value: str | None) -> datetime | None:
+    """An ISO 8601 date or datetime as an aware UTC datetime: a date alone is its midnight UTC, a time
+    without an offset is taken as UTC; None for no date or text that is not one."""
+    if not value or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
 
 
 def records(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
@@ -116,6 +136,8 @@ def write_parquet(articles: Iterable[Article], out: IO[bytes] | str, *, batch_ro
     with pq.ParquetWriter(out, PARQUET_SCHEMA) as writer:
         chunk: list[dict[str, Any]] = []
         for rec in records(articles):
+            rec["published_raw"] = rec["published"]
+            rec["published"] = published_timestamp(rec["published"])
             form = rec["comment_form"]
             if form is not None:
                 rec["comment_form"] = {"fields": form["fields"], "messages": list(form["messages"].items())}
@@ -130,6 +152,37 @@ def write_parquet(articles: Iterable[Article], out: IO[bytes] | str, *, batch_ro
     return n
 
 
+#: One row per utterance (``presswatch.store.base.QuoteHit``): the original article's fields, then the
+#: other copies of the story that repeat the quote, as ids separated by spaces.
+QUOTE_CSV_FIELDS: tuple[str, ...] = (
+    "article_id", "article_title", "site", "published", "speaker", "speaker_person_id", "speaker_type",
+    "speaker_role", "kind", "cue", "confidence", "text", "start", "end", "copies", "copy_article_ids",
+)  # fmt: skip
+
+
+def quote_rows(hits: Iterable[QuoteHit]) -> Iterator[dict[str, Any]]:
+    for hit in hits:
+        q = hit.quote
+        yield {
+            "article_id": hit.article_id, "article_title": hit.article_title, "site": hit.site,
+            "published": hit.published, "speaker": q.speaker, "speaker_person_id": hit.speaker_id,
+            "speaker_type": q.speaker_type, "speaker_role": q.speaker_role, "kind": q.kind, "cue": q.cue,
+            "confidence": q.confidence, "text": q.text, "start": q.start, "end": q.end,
+            "copies": len(hit.copies), "copy_article_ids": " ".join(c.article_id for c in hit.copies),
+        }
+
+
+def write_quotes_csv(hits: Iterable[QuoteHit], out: IO[str]) -> int:
+    """Quotes as CSV (a header, then one row per utterance); returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=list(QUOTE_CSV_FIELDS))
+    writer.writeheader()
+    n = 0
+    for row in quote_rows(hits):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
 def export_articles(articles: Iterable[Article], fmt: ExportFormat, out: IO[bytes]) -> int:
     """Write ``articles`` to the binary stream ``out`` in ``fmt``; returns the number of records."""
     if fmt == "parquet":
@@ -141,4 +194,4 @@ def export_articles(articles: Iterable[Article], fmt: ExportFormat, out: IO[byte
         text.detach()
 
 
-__all__ = ["FORMATS", "PARQUET_SCHEMA", "RECORD_FIELDS", "export_articles", "records", "write_csv", "write_jsonl", "write_parquet"]
+__all__ = ["FORMATS", "PARQUET_SCHEMA", "QUOTE_CSV_FIELDS", "RECORD_FIELDS", "quote_rows", "write_quotes_csv", "export_articles", "published_timestamp", "records", "write_csv", "write_jsonl", "write_parquet"]

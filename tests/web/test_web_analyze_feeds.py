@@ -153,3 +153,37 @@ def test_analyze_is_rate_limited_per_client(corpus: Corpus):
         posted = c.post("/articles/ferry0001/comments", data={"name": "A", "comment": "B", "csrf_token": token},
                         follow_redirects=False)
         assert posted.status_code == 303
+
+
+def test_saving_a_text_that_is_already_stored_keeps_the_stored_original(corpus: Corpus, tmp_path):
+    from presswatch.run.local import ingest_paths
+    from presswatch.store import open_store
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "lighthouse.txt").write_text(MESSY)
+    store = open_store(corpus.db)
+    try:
+        report = ingest_paths([folder], store)
+        assert report.stored == 1
+        (original_id,) = report.article_ids
+        before = store.count_articles()
+    finally:
+        store.close()
+    app = create_app(corpus.db, secret=SECRET, rate_limit=RateLimit(burst=1000, per_second=1000.0))
+    with TestClient(app) as client:
+        token = csrf_from(client, "/analyze")
+        # the page's own text, as pasted, and the same with other blank lines: both are the stored article
+        for pasted in (MESSY, MESSY.replace("\n\n", "\n\n\n") + "\n"):
+            r = client.post("/analyze/save", data={"text": pasted, "csrf_token": token}, follow_redirects=False)
+            assert r.status_code == 200, r.text[:300]
+            assert "already stored" in r.text and f'href="/articles/{original_id}"' in r.text
+        assert client.get("/api/articles").json()["total"] == before
+        stored = client.get(f"/api/articles/{original_id}").json()
+        assert stored["is_canonical"] is True and stored["source_path"].endswith("lighthouse.txt")
+        # a different text is still saved
+        other = MESSY.replace("twelve years", "eleven years").replace("2012", "2013")
+        r = client.post("/analyze/save", data={"text": other + "\nThe trust thanked the volunteers who repainted the tower over the winter months.\n",
+                                              "csrf_token": token}, follow_redirects=False)
+        assert r.status_code == 303
+        assert client.get("/api/articles").json()["total"] == before + 1

@@ -12,7 +12,7 @@ from web_corpus import SECRET, Corpus
 
 
 def test_articles_lists_everything_newest_first(client: TestClient, corpus: Corpus):
-    r = client.get("/api/articles")
+    r = client.get("/api/articles", params={"fields": "full"})
     assert r.status_code == 200
     body = r.json()
     assert body["total"] == 3

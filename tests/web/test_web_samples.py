@@ -34,7 +34,7 @@ def demo_client(tmp_path_factory):
 
 
 def test_every_article_and_person_page_renders(demo_client: TestClient):
-    listing = demo_client.get("/api/articles", params={"limit": 100}).json()
+    listing = demo_client.get("/api/articles", params={"limit": 100, "fields": "full"}).json()
     assert listing["total"] == len(listing["items"]) >= 5
     for item in listing["items"]:
         page = demo_client.get(f"/articles/{item['id']}")

@@ -240,6 +240,21 @@ class ClusterIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._signatures
 
+    def same_text(self, article: Article) -> list[str]:
+        """Indexed articles (other than ``article`` itself) whose body has the same words as
+        ``article``'s: the same shingles, so the same signature. Sorted by id."""
+        sig = self.signature_for(article)
+        if not sig.shingle_count:
+            return []
+        found = [
+            other
+            for other in self._lsh.query(minhash_from_values(sig.hashvalues))
+            if other != article.id
+            and self._signatures[other].shingle_count == sig.shingle_count
+            and np.array_equal(self._signatures[other].hashvalues, sig.hashvalues)
+        ]
+        return sorted(found)
+
     def assignment(self, article_id: str) -> ClusterAssignment:
         """Where the index puts an article now (KeyError for an unknown id)."""
         canonical = self._canonical(article_id)

@@ -18,6 +18,10 @@ from presswatch.model import Article, Cluster, Comment, Failure, Quote
 from presswatch.people.sources import SourceStats
 
 
+#: The values of ``Quote.kind`` and ``Quote.speaker_type`` (``presswatch.model``), for filters.
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+SPEAKER_TYPES: tuple[str, ...] = ("person", "org", "anonymous", "unknown")
+
 _SLUG_JUNK = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -251,7 +255,8 @@ class Store(Protocol):
 
         The query language is the same on every backend (see ``store/query.py``): words (all must
         match, stemmed), "quoted phrases", ``OR``, ``-word`` / ``NOT word``, ``prefix*``. Punctuation in
-        plain words is never a syntax error. ``person`` is a person id or a full name; ``since`` and
+        plain words is never a syntax error. ``person`` is a person id, a written form of a name, or a surname (everyone of
+        that surname); ``since`` and
         ``until`` are ISO dates or datetimes compared with ``published`` (``until`` as a date includes
         that whole day); undated articles only appear without those filters."""
         ...
@@ -272,14 +277,48 @@ class Store(Protocol):
         """People across articles, most-mentioned first; ``query`` filters by name."""
         ...
 
+    def count_people(self, query: str | None = None) -> int:
+        """How many people :meth:`people` has for ``query`` in all (for paging)."""
+        ...
+
     def person(self, person_id: str) -> PersonDetail:
         """Raises NotFound."""
         ...
 
     def quotes(
-        self, query: str | None = None, *, speaker: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        query: str | None = None,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        speaker_type: str | None = None,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
     ) -> list[QuoteHit]:
-        """Quotes whose text matches ``query`` and/or whose speaker matches ``speaker``."""
+        """Utterances (see QuoteHit), newest first, matching every filter given: ``query`` (the search
+        syntax, over the quote's words), ``speaker`` (a person reference as for ``search``, or part of
+        the speaker as written), ``kind`` (QUOTE_KINDS), ``speaker_type`` (SPEAKER_TYPES), the article's
+        ``site`` and ``since``/``until`` dates, ``min_confidence`` (quotes no model scored are left out
+        by it). ``limit=None``: all of them. A bad value raises QueryError."""
+        ...
+
+    def count_quotes(
+        self,
+        query: str | None = None,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        speaker_type: str | None = None,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_confidence: float | None = None,
+    ) -> int:
+        """How many utterances :meth:`quotes` has for these filters in all."""
         ...
 
     def source_stats(

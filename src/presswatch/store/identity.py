@@ -242,8 +242,37 @@ def resolve_person_ref(conn: Connection, ref: str) -> str | None:
     return redirect(conn, key)
 
 
+def matching_person_ids(conn: Connection, ref: str) -> list[str]:
+    """Every person a reference may mean: the one an id, a retired id or a written name form gives;
+    else everyone with that surname ("Patrushev"), or that given name and surname in any written form
+    ("Nikolai Patrushev" for "Nikolai P. Patrushev"). Empty when nobody matches."""
+    exact = resolve_person_ref(conn, ref)
+    if exact:
+        return [exact]
+    form = parse_name(ref.strip())
+    if form is None:
+        return []
+    surname, given = _folded(form.surname), _folded(form.given)
+    found: set[str] = set()
+    for name, pid in conn.execute(
+        sa.select(person_names.c.name, person_names.c.person_id)
+        .where(person_names.c.block == form.block, person_names.c.person_id.is_not(None))
+    ).all():
+        seen = parse_name(name)
+        if seen is None or _folded(seen.surname) != surname:
+            continue
+        if given and _folded(seen.given) != given:
+            continue
+        found.add(pid)
+    return sorted(found)
+
+
+def _folded(word: str) -> str:
+    return slug(word).replace("-", "")
+
+
 __all__ = [
-    "articles_naming", "blocks_of_keys", "genders_of", "mention_rows", "name_key_for", "person_ids_by_article", "rebuild_links",
+    "articles_naming", "matching_person_ids", "blocks_of_keys", "genders_of", "mention_rows", "name_key_for", "person_ids_by_article", "rebuild_links",
     "record_redirects", "redirect", "register_names", "resolve_blocks", "resolve_person_ref", "speaker_name",
 ]
 

@@ -70,7 +70,8 @@ quotes = sa.Table(
     sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("position", sa.Integer, nullable=False),  # order within the article
     sa.Column("speaker", sa.String),
-    sa.Column("speaker_person_id", sa.String, index=True),
+    # SET NULL: a person row goes only when no article names them any more; a quote is never lost with it
+    sa.Column("speaker_person_id", sa.String, sa.ForeignKey("people.person_id", ondelete="SET NULL"), index=True),
     sa.Column("speaker_type", sa.String, nullable=False),
     sa.Column("speaker_role", sa.String),
     sa.Column("kind", sa.String, nullable=False),
@@ -79,6 +80,7 @@ quotes = sa.Table(
     sa.Column("start_char", sa.Integer, nullable=False),
     sa.Column("end_char", sa.Integer, nullable=False),
     sa.Column("speaker_key", sa.String, index=True),  # the speaker's written name form (person_names)
+    sa.Column("confidence", sa.Float),  # nlp.quote_confidence; NULL where no model scored the quote
 )
 
 # Identity across articles (``presswatch.people.identity``): every written name form, the block of

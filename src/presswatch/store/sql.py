@@ -35,6 +35,8 @@ from presswatch.store.base import (
     SignatureChanges,
     SearchPage,
     UpsertOutcome,
+    QUOTE_KINDS,
+    SPEAKER_TYPES,
     person_id_for,
 )
 from presswatch.people.sources import QuotedSource, SourceStats, source_stats
@@ -519,9 +521,9 @@ class SqlStore:
             conditions.append(articles.c.site == site)
         if person:
             with self._read() as conn:
-                pid = identity.resolve_person_ref(conn, person) or person_id_for(person)
+                pids = identity.matching_person_ids(conn, person) or [person_id_for(person)]
             conditions.append(
-                articles.c.id.in_(sa.select(article_people.c.article_id).where(article_people.c.person_id == pid))
+                articles.c.id.in_(sa.select(article_people.c.article_id).where(article_people.c.person_id.in_(pids)))
             )
         if since:
             conditions.append(articles.c.published >= iso_bound(since, "since"))
@@ -626,13 +628,17 @@ class SqlStore:
         return sa.select(people.c.person_id, people.c.name, people.c.roles, article_count, quote_count)
 
     def people(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> list[PersonSummary]:
-        stmt = self._people_select()
-        if query and query.strip():
-            q = query.strip()
-            stmt = stmt.where(sa.or_(people.c.name.icontains(q, autoescape=True), people.c.person_id.contains(person_id_for(q), autoescape=True)))
-        stmt = stmt.order_by(sa.desc("article_count"), sa.desc("quote_count"), people.c.name).limit(limit).offset(offset)
+        if limit < 0 or offset < 0:
+            raise QueryError("limit and offset must not be negative")
+        stmt = self._people_select().where(*_people_match(query))
+        # person_id last: people with the same counts and name still come in one fixed order, so pages never overlap
+        stmt = stmt.order_by(sa.desc("article_count"), sa.desc("quote_count"), people.c.name, people.c.person_id)
         with self._read() as conn:
-            return [_person_summary(r) for r in conn.execute(stmt).all()]
+            return [_person_summary(r) for r in conn.execute(stmt.limit(limit).offset(offset)).all()]
+
+    def count_people(self, query: str | None = None) -> int:
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(people).where(*_people_match(query))).scalar_one())
 
     def person(self, person_id: str) -> PersonDetail:
         with self._read() as conn:
@@ -674,22 +680,96 @@ class SqlStore:
         )
 
     def quotes(
-        self, query: str | None = None, *, speaker: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        query: str | None = None,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        speaker_type: str | None = None,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
     ) -> list[QuoteHit]:
+        if (limit is not None and limit < 0) or offset < 0:
+            raise QueryError("limit and offset must not be negative")
+        conditions = self._quote_conditions(
+            query, speaker=speaker, kind=kind, speaker_type=speaker_type, site=site, since=since, until=until,
+            min_confidence=min_confidence,
+        )
+        with self._read() as conn:
+            return self._quote_hits(conn, conditions, limit=limit, offset=offset)
+
+    def count_quotes(
+        self,
+        query: str | None = None,
+        *,
+        speaker: str | None = None,
+        kind: str | None = None,
+        speaker_type: str | None = None,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_confidence: float | None = None,
+    ) -> int:
+        conditions = self._quote_conditions(
+            query, speaker=speaker, kind=kind, speaker_type=speaker_type, site=site, since=since, until=until,
+            min_confidence=min_confidence,
+        )
+        keys = _utterance_keys()
+        grouped = (
+            sa.select(*keys)
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+            .where(*conditions)
+            .group_by(*keys)
+        )
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(grouped.subquery())).scalar_one())
+
+    def _quote_conditions(
+        self,
+        query: str | None,
+        *,
+        speaker: str | None,
+        kind: str | None,
+        speaker_type: str | None,
+        site: str | None,
+        since: str | None,
+        until: str | None,
+        min_confidence: float | None,
+    ) -> list[Any]:
+        """Quote rows matching the filters (each checked; a bad value raises QueryError). ``query`` is
+        the search syntax of ``store/query.py`` matched against the quote's words (case-insensitive)."""
         conditions: list[Any] = []
-        for word in (query or "").split():
-            conditions.append(quotes.c.text.icontains(word, autoescape=True))
+        if query and query.strip():
+            conditions.append(_quote_text_condition(parse_query(query)))
         if speaker and speaker.strip():
             with self._read() as conn:
-                speaker_id = identity.resolve_person_ref(conn, speaker) or person_id_for(speaker)
+                speaker_ids = identity.matching_person_ids(conn, speaker) or [person_id_for(speaker)]
             conditions.append(
                 sa.or_(
-                    quotes.c.speaker_person_id == speaker_id,
+                    quotes.c.speaker_person_id.in_(speaker_ids),
                     quotes.c.speaker.icontains(speaker.strip(), autoescape=True),
                 )
             )
-        with self._read() as conn:
-            return self._quote_hits(conn, conditions, limit=limit, offset=offset)
+        if kind:
+            if kind not in QUOTE_KINDS:
+                raise QueryError(f"kind must be one of {', '.join(QUOTE_KINDS)}, not {kind!r}")
+            conditions.append(quotes.c.kind == kind)
+        if speaker_type:
+            if speaker_type not in SPEAKER_TYPES:
+                raise QueryError(f"speaker_type must be one of {', '.join(SPEAKER_TYPES)}, not {speaker_type!r}")
+            conditions.append(quotes.c.speaker_type == speaker_type)
+        if min_confidence is not None:
+            if not 0.0 <= min_confidence <= 1.0:
+                raise QueryError(f"min_confidence must be between 0 and 1, not {min_confidence}")
+            # a quote no model scored has no confidence to compare: a minimum leaves it out
+            conditions.append(quotes.c.confidence >= min_confidence)
+        # site and dates are the article's: the filters of a search, applied to the quote's article
+        conditions += self._filters(site=site, person=None, since=since, until=until)
+        return conditions
 
     def _quote_hits(self, conn: Connection, conditions: list[Any], *, limit: int | None, offset: int) -> list[QuoteHit]:
         """Matching quotes, one hit per utterance (see QuoteHit), newest utterance first.
@@ -754,6 +834,7 @@ class SqlStore:
                         start=main.start_char,
                         end=main.end_char,
                         speaker_person_id=main.speaker_person_id,
+                        confidence=main.confidence,
                     ),
                     article_id=main.article_id,
                     article_title=main.title,
@@ -961,6 +1042,24 @@ def _utterance_keys() -> tuple[Any, Any, Any]:
     return story, speaker, text
 
 
+def _people_match(query: str | None) -> list[Any]:
+    if not query or not query.strip():
+        return []
+    q = query.strip()
+    return [sa.or_(people.c.name.icontains(q, autoescape=True), people.c.person_id.contains(person_id_for(q), autoescape=True))]
+
+
+def _quote_text_condition(parsed: ParsedQuery) -> Any:
+    """The parsed query over quote text: any group whose words all occur and whose excluded words do not."""
+
+    def has(term: Any) -> Any:
+        return quotes.c.text.icontains(term.text, autoescape=True)
+
+    return sa.or_(
+        *(sa.and_(*(has(t) for t in group.include), *(sa.not_(has(t)) for t in group.exclude)) for group in parsed.groups)
+    )
+
+
 def _short(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig if orig is not None else exc).strip().splitlines()[0]
@@ -987,6 +1086,7 @@ def _quote_rows(article: Article, speaker_keys: dict[int, str]) -> list[dict[str
             "cue": quote.cue,
             "start_char": quote.start,
             "end_char": quote.end,
+            "confidence": quote.confidence,
         }
         for position, quote in enumerate(article.quotes)
     ]

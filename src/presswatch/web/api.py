@@ -5,28 +5,26 @@ Response models are declared so ``/openapi.json`` describes every answer, includ
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
+from presswatch.export import write_quotes_csv
 from presswatch.model import Comment
 from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
 from presswatch.web.app import client_key
+from presswatch.web.errors import ErrorOut, error_body
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
 # --- response models ------------------------------------------------------------------------
-
-
-class ErrorOut(BaseModel):
-    detail: str = Field(description="What went wrong, for a person to read.")
-    errors: dict[str, str] | None = Field(None, description="Field -> message, for invalid input.")
 
 
 class EntityOut(BaseModel):
@@ -60,6 +58,9 @@ class QuoteOut(BaseModel):
     start: int = Field(description="character offset into the article's text")
     end: int
     speaker_person_id: str | None = Field(None, description="the speaker's person id, when the speaker is a person")
+    confidence: float | None = Field(
+        None, description="how likely the attribution is right, in [0, 1]; null where no model scored it"
+    )
 
 
 class ArticleRecord(BaseModel):
@@ -89,8 +90,24 @@ class ArticleRecord(BaseModel):
 
 
 class SearchItem(ArticleRecord):
+    """A hit with its full record (``fields=full``)."""
+
     snippet: str = Field(description="HTML-safe excerpt; matches wrapped in <mark>.")
     rank: float
+
+
+class ArticleSummaryOut(BaseModel):
+    """A hit in the light list (``fields=summary``, the default): enough to show and link it."""
+
+    id: str
+    title: str | None
+    site: str | None
+    published: str | None
+    url: str | None
+    snippet: str = Field(description="HTML-safe excerpt; matches wrapped in <mark>.")
+    rank: float
+    cluster_id: str | None
+    is_canonical: bool
 
 
 class FacetValue(BaseModel):
@@ -98,9 +115,14 @@ class FacetValue(BaseModel):
     count: int
 
 
-class SearchResult(BaseModel):
-    total: int
-    items: list[SearchItem]
+class Paged(BaseModel):
+    total: int = Field(description="how many match in all")
+    limit: int = Field(description="the most items a page holds")
+    offset: int = Field(description="how many matches come before this page")
+
+
+class SearchResult(Paged):
+    items: list[SearchItem | ArticleSummaryOut]
     facets: dict[str, list[FacetValue]] = Field(description="site / person / month -> values with counts")
 
 
@@ -124,7 +146,7 @@ class PersonSummaryOut(BaseModel):
     quote_count: int
 
 
-class PeopleResult(BaseModel):
+class PeopleResult(Paged):
     items: list[PersonSummaryOut]
 
 
@@ -201,7 +223,7 @@ class PersonDetailOut(PersonSummaryOut):
     gender_evidence: str = ""
 
 
-class QuotesResult(BaseModel):
+class QuotesResult(Paged):
     items: list[QuoteHitOut]
 
 
@@ -219,20 +241,33 @@ class ClusterOut(BaseModel):
     members: list[ClusterMemberOut]
 
 
+def _limits(min_length: int, max_length: int, pattern: str) -> Any:
+    """The schema of a form field with a default only at run time: the spec states the limits and no
+    default (an empty default would break its own ``minLength``)."""
+
+    def edit(schema: dict[str, Any]) -> None:
+        schema.pop("default", None)
+        schema.update(minLength=min_length, maxLength=max_length, pattern=pattern)
+
+    return edit
+
+
 class CommentIn(BaseModel):
     # Defaults instead of required fields: a missing field gets the same human message as an
     # empty one ("Please enter your name here"), not a schema error.
     # The limits are documented in the schema but checked by presswatch.comments, which words the
     # messages the same way for the form, the API and the CLI.
+    model_config = ConfigDict(json_schema_extra=lambda schema: schema.__setitem__("required", ["name", "comment"]))
+
     name: str = Field(
         "",
         description="Shown with the comment; one line.",
-        json_schema_extra={"minLength": 1, "maxLength": NAME_MAX_CHARS, "pattern": r"^[^\r\n\x00]*\S[^\r\n\x00]*$"},
+        json_schema_extra=_limits(1, NAME_MAX_CHARS, r"^[^\r\n\x00]*\S[^\r\n\x00]*$"),
     )
     comment: str = Field(
         "",
         description="The comment text (plain text; shown escaped).",
-        json_schema_extra={"minLength": 1, "maxLength": COMMENT_MAX_CHARS, "pattern": r"^[^\x00]*\S[^\x00]*$"},
+        json_schema_extra=_limits(1, COMMENT_MAX_CHARS, r"^[^\x00]*\S[^\x00]*$"),
     )
 
 
@@ -272,6 +307,7 @@ def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
             "start": q.start,
             "end": q.end,
             "speaker_person_id": hit.speaker_id,
+            "confidence": q.confidence,
         },
         "article_id": hit.article_id,
         "article_title": hit.article_title,
@@ -322,7 +358,22 @@ def source_stats_out(stats: SourceStats) -> dict[str, Any]:
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "Malformed query or parameter"},
     404: {"model": ErrorOut, "description": "No such id"},
+    422: {"model": ErrorOut, "description": "A parameter of the wrong type or out of range; `errors` maps it to a message"},
+    503: {"model": ErrorOut, "description": "The database is unavailable"},
 }
+
+LIMIT = Query(views.PAGE_SIZE, ge=1, le=views.MAX_PAGE_SIZE, description=f"Items per page, at most {views.MAX_PAGE_SIZE}")
+OFFSET = Query(None, ge=0, le=views.MAX_OFFSET, description="Matches to skip (or give `page`)")
+PAGE = Query(None, ge=1, le=100_000, description="Page number, 1 first: offset = (page - 1) * limit")
+
+
+def summary_item(hit: Any) -> dict[str, Any]:
+    a = hit.article
+    return {
+        "id": a.id, "title": a.title, "site": a.site, "published": a.published, "url": a.url,
+        "snippet": hit.snippet, "rank": hit.rank, "cluster_id": a.cluster_id, "is_canonical": bool(a.is_canonical),
+    }
+
 
 # --- endpoints ------------------------------------------------------------------------------
 
@@ -332,19 +383,30 @@ def list_articles(
     request: Request,
     q: str | None = Query(None, description="Full-text query (FTS syntax: words, \"phrases\", OR, NOT, prefix*)"),
     site: str | None = None,
-    person: str | None = Query(None, description="A person's name or id"),
+    person: str | None = Query(None, description="A person's id, a name as written, or a surname"),
     since: str | None = Query(None, description="Earliest publication date, YYYY-MM-DD"),
     until: str | None = Query(None, description="Latest publication date, YYYY-MM-DD"),
-    limit: int = Query(views.PAGE_SIZE, ge=1, le=views.MAX_PAGE_SIZE),
-    offset: int = Query(0, ge=0, le=1_000_000),
+    fields: Literal["summary", "full"] = Query(
+        "summary", description="summary: id, title, site, published, url, snippet; full: the whole record"
+    ),
+    limit: int = LIMIT,
+    offset: int | None = OFFSET,
+    page: int | None = PAGE,
 ) -> dict[str, Any]:
+    limit, offset = views.paging(limit, offset, page)
     params = views.search_params(q, site, person, since, until, limit, offset)
-    page = views.run_search(request.app.state.store, params)
+    result = views.run_search(request.app.state.store, params)
+    if fields == "full":
+        items = [{**hit.article.to_record(), "snippet": hit.snippet, "rank": hit.rank} for hit in result.items]
+    else:
+        items = [summary_item(hit) for hit in result.items]
     return {
-        "total": page.total,
-        "items": [{**hit.article.to_record(), "snippet": hit.snippet, "rank": hit.rank} for hit in page.items],
+        "total": result.total,
+        "limit": limit,
+        "offset": offset,
+        "items": items,
         "facets": {
-            name: [{"value": value, "count": count} for value, count in values] for name, values in page.facets.items()
+            name: [{"value": value, "count": count} for value, count in values] for name, values in result.facets.items()
         },
     }
 
@@ -362,8 +424,10 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     status_code=201,
     responses={
         404: {"model": ErrorOut, "description": "No such article"},
+        413: {"model": ErrorOut, "description": "The request body is over the size limit"},
         422: {"model": ErrorOut, "description": "Empty or too long name/comment; `errors` maps field -> message"},
         429: {"model": ErrorOut, "description": "Too many comments from this client; see Retry-After"},
+        503: {"model": ErrorOut, "description": "The database is unavailable"},
     },
 )
 def create_comment(request: Request, article_id: str, body: CommentIn) -> Any:
@@ -371,7 +435,7 @@ def create_comment(request: Request, article_id: str, body: CommentIn) -> Any:
     if wait > 0:
         seconds = max(1, round(wait))
         return JSONResponse(
-            {"detail": f"too many comments; try again in {seconds} seconds"},
+            error_body(429, f"too many comments; try again in {seconds} seconds"),
             status_code=429,
             headers={"Retry-After": str(seconds)},
         )
@@ -383,11 +447,15 @@ def create_comment(request: Request, article_id: str, body: CommentIn) -> Any:
 def list_people(
     request: Request,
     q: str | None = Query(None, description="Part of a name"),
-    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE),
-    offset: int = Query(0, ge=0, le=1_000_000),
+    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE, description=f"Items per page, at most {views.MAX_PAGE_SIZE}"),
+    offset: int | None = OFFSET,
+    page: int | None = PAGE,
 ) -> dict[str, Any]:
-    people = request.app.state.store.people(views.clean_param(q), limit=limit, offset=offset)
-    return {"items": [summary_out(p) for p in people]}
+    limit, offset = views.paging(limit, offset, page)
+    store = request.app.state.store
+    query = views.clean_param(q)
+    people = store.people(query, limit=limit, offset=offset)
+    return {"total": store.count_people(query), "limit": limit, "offset": offset, "items": [summary_out(p) for p in people]}
 
 
 @router.get("/people/{person_id}", response_model=PersonDetailOut, responses=ERRORS)
@@ -408,16 +476,51 @@ def stats_sources(
     return source_stats_out(stats)
 
 
-@router.get("/quotes", response_model=QuotesResult, responses=ERRORS)
+@router.get(
+    "/quotes",
+    response_model=QuotesResult,
+    responses={
+        **ERRORS,
+        200: {
+            "description": "A page of quotes (JSON), or with `format=csv` every matching quote as CSV",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
+)
 def list_quotes(
     request: Request,
-    q: str | None = Query(None, description="Words in the quote"),
-    speaker: str | None = Query(None, description="The speaker's name or id"),
-    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE),
-    offset: int = Query(0, ge=0, le=1_000_000),
-) -> dict[str, Any]:
-    hits = request.app.state.store.quotes(views.clean_param(q), speaker=views.clean_param(speaker), limit=limit, offset=offset)
-    return {"items": [quote_hit_out(h) for h in hits]}
+    q: str | None = Query(None, description="Words in the quote (search syntax: words, \"phrases\", OR, NOT)"),
+    speaker: str | None = Query(None, description="The speaker: a person's id, a name as written, a surname"),
+    kind: Literal["direct", "indirect", "mixed"] | None = Query(None, description="How the quote is given"),
+    speaker_type: Literal["person", "org", "anonymous", "unknown"] | None = Query(None, description="Who speaks"),
+    site: str | None = Query(None, description="The article's site"),
+    since: str | None = Query(None, description="Earliest publication date of the article, YYYY-MM-DD"),
+    until: str | None = Query(None, description="Latest publication date of the article, YYYY-MM-DD"),
+    min_confidence: float | None = Query(
+        None, ge=0.0, le=1.0, description="Only quotes scored at least this (quotes no model scored are left out)"
+    ),
+    format: Literal["json", "csv"] = Query("json", description="csv: every match (no paging) as a CSV download"),
+    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE, description=f"Items per page, at most {views.MAX_PAGE_SIZE}"),
+    offset: int | None = OFFSET,
+    page: int | None = PAGE,
+) -> Any:
+    params = views.quote_params(q, speaker, kind, speaker_type, site, since, until, min_confidence)
+    store = request.app.state.store
+    if format == "csv":
+        return quotes_csv_response(views.find_quotes(store, params, limit=None).items)
+    limit, offset = views.paging(limit, offset, page)
+    found = views.find_quotes(store, params, limit=limit, offset=offset)
+    return {"total": found.total, "limit": limit, "offset": offset, "items": [quote_hit_out(h) for h in found.items]}
+
+
+def quotes_csv_response(hits: list[QuoteHit]) -> Response:
+    out = io.StringIO()
+    write_quotes_csv(hits, out)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="quotes.csv"'},
+    )
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=ERRORS)

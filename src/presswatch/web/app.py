@@ -29,6 +29,7 @@ from presswatch import __version__
 from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError, ValidationError
 from presswatch.store import open_store
 from presswatch.web.docs import install_docs
+from presswatch.web.errors import error_body, summary, validation_errors
 from presswatch.web.middleware import DEFAULT_MAX_BODY_BYTES, BodyLimit, RefuseNul, SecurityHeaders
 from presswatch.web.security import CSRF_COOKIE, CsrfSigner, RateLimit, RateLimiter, is_web_url
 from presswatch.store.base import person_id_for
@@ -118,10 +119,7 @@ def _wants_json(request: Request) -> bool:
 
 def _error(request: Request, status_code: int, message: str, errors: dict[str, str] | None = None) -> Response:
     if _wants_json(request):
-        body: dict[str, Any] = {"detail": message}
-        if errors:
-            body["errors"] = errors
-        return JSONResponse(body, status_code=status_code)
+        return JSONResponse(error_body(status_code, message, errors), status_code=status_code)
     titles = {400: "Bad request", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
               422: "Invalid input", 429: "Too many requests", 503: "Unavailable"}
     return render(
@@ -158,7 +156,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if _wants_json(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+            return JSONResponse(error_body(exc.status_code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
         response = _error(request, exc.status_code, str(exc.detail))
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
@@ -167,7 +165,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     def _request_invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
-            return JSONResponse({"detail": jsonable_errors(exc)}, status_code=422)
+            problems = validation_errors(jsonable_errors(exc))
+            return JSONResponse(error_body(422, summary(problems), problems), status_code=422)
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg', 'invalid')}"
             for err in exc.errors()

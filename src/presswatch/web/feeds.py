@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from presswatch.web import views
+from presswatch.web.errors import ErrorOut
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
 
@@ -79,7 +81,16 @@ def _finish(feed: ET.Element, updated: list[str]) -> Response:
     return Response(body, media_type=ATOM_TYPE)
 
 
-@router.get("/search.atom", response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Malformed query or parameter"},
+    422: {"model": ErrorOut, "description": "A parameter of the wrong type or out of range"},
+    503: {"model": ErrorOut, "description": "The database is unavailable"},
+}
+
+
+@router.get(
+    "/search.atom", response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}, **_ERRORS}
+)
 def search_feed(
     request: Request,
     q: str | None = Query(None, description="Full-text query; empty means the latest articles"),
@@ -117,7 +128,11 @@ def search_feed(
 @router.get(
     "/people/{person_id}.atom",
     response_class=Response,
-    responses={200: {"content": {"application/atom+xml": {}}}, 404: {"description": "No such person"}},
+    responses={
+        200: {"content": {"application/atom+xml": {}}},
+        404: {"model": ErrorOut, "description": "No such person"},
+        **_ERRORS,
+    },
 )
 def person_feed(request: Request, person_id: str) -> Response:
     detail = request.app.state.store.person(person_id)

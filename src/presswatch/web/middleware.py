@@ -12,6 +12,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from presswatch.web.errors import error_body
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -33,7 +35,7 @@ DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 
 async def _send_json(send: Send, status: int, message: str) -> None:
-    body = json.dumps({"detail": message}).encode()
+    body = json.dumps(error_body(status, message)).encode()
     await send({
         "type": "http.response.start",
         "status": status,

@@ -8,14 +8,16 @@ typed text kept.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from presswatch.comments import post_comment
 from presswatch.errors import ExtractError, PressWatchError, QueryError, ValidationError
-from presswatch.store.base import Store
+from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, Store
 from presswatch.web import views
+from presswatch.web.api import quotes_csv_response
 from presswatch.web.app import client_key, render
 from presswatch.web.security import CSRF_COOKIE
 
@@ -150,10 +152,23 @@ def add_comment(
     return RedirectResponse(f"/articles/{saved.article_id}#comment-{saved.id}", status_code=303)
 
 
+PEOPLE_PAGE_SIZE = 100
+
+
 @router.get("/people")
-def people(request: Request, q: str | None = None) -> Response:
-    found = request.app.state.store.people(views.clean_param(q), limit=100)
-    return render(request, "people.html", {"people": found, "q": q or ""})
+def people(request: Request, q: str | None = None, page: int = 1) -> Response:
+    store: Store = request.app.state.store
+    query = views.clean_param(q)
+    page = _page_number(page)
+    found = store.people(query, limit=PEOPLE_PAGE_SIZE, offset=(page - 1) * PEOPLE_PAGE_SIZE)
+    total = store.count_people(query)
+    pages = max(1, -(-total // PEOPLE_PAGE_SIZE))
+    return render(
+        request,
+        "people.html",
+        {"people": found, "q": q or "", "page": page, "pages": pages, "total": total,
+         "first": (page - 1) * PEOPLE_PAGE_SIZE + 1},
+    )
 
 
 @router.get("/people/{person_id}")
@@ -176,26 +191,57 @@ def sources(request: Request, site: str | None = None, since: str | None = None,
     return render(request, "sources.html", {"form": form, "error": None, "stats": stats})
 
 
+_QUOTE_FIELDS = ("q", "speaker", "kind", "speaker_type", "site", "since", "until", "min_confidence")
+
+
 @router.get("/quotes")
-def quotes(request: Request, q: str | None = None, speaker: str | None = None, page: int = 1) -> Response:
-    form = {"q": q or "", "speaker": speaker or ""}
+def quotes(
+    request: Request,
+    q: str | None = None,
+    speaker: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+    page: int = 1,
+) -> Response:
+    values = dict(zip(_QUOTE_FIELDS, (q, speaker, kind, speaker_type, site, since, until, min_confidence)))
+    form = {key: value or "" for key, value in values.items()}
+    context: dict[str, Any] = {"form": form, "kinds": QUOTE_KINDS, "speaker_types": SPEAKER_TYPES}
     try:
         page = _page_number(page)
-        hits = request.app.state.store.quotes(
-            views.clean_param(q),
-            speaker=views.clean_param(speaker),
-            limit=views.PAGE_SIZE + 1,
-            offset=(page - 1) * views.PAGE_SIZE,
+        params = views.quote_params(**values)
+        found = views.find_quotes(
+            request.app.state.store, params, limit=views.PAGE_SIZE, offset=(page - 1) * views.PAGE_SIZE
         )
     except QueryError as exc:
-        return render(request, "quotes.html", {"form": form, "error": str(exc), "hits": [], "page": 1,
-                                               "more": False}, status_code=400)
-    return render(
-        request,
-        "quotes.html",
-        {"form": form, "error": None, "hits": hits[: views.PAGE_SIZE], "page": page,
-         "more": len(hits) > views.PAGE_SIZE},
+        context.update(error=str(exc), hits=[], page=1, pages=1, total=0, csv_url=None)
+        return render(request, "quotes.html", context, status_code=400)
+    query = urlencode({key: value for key, value in values.items() if value and value.strip()})
+    context.update(
+        error=None, hits=found.items, page=page, pages=max(1, -(-found.total // views.PAGE_SIZE)), total=found.total,
+        csv_url="/quotes.csv" + (f"?{query}" if query else ""),
     )
+    return render(request, "quotes.html", context)
+
+
+@router.get("/quotes.csv")
+def quotes_csv(
+    request: Request,
+    q: str | None = None,
+    speaker: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | None = None,
+) -> Response:
+    """Every quote the same filters find on /quotes (all pages), as CSV."""
+    params = views.quote_params(q, speaker, kind, speaker_type, site, since, until, min_confidence)
+    return quotes_csv_response(views.find_quotes(request.app.state.store, params, limit=None).items)
 
 
 # --- analyze --------------------------------------------------------------------------------
@@ -274,11 +320,13 @@ def analyze_save(
         response.headers["Retry-After"] = str(seconds)
         return response
     try:
-        article = views.save_text(request.app.state.store, text, url.strip() or None)
+        saved = views.save_text(request.app.state.store, text, url.strip() or None)
     except ValidationError as exc:
         return render(request, "analyze.html", {"text": text, "url": url, "errors": exc.errors, "result": None},
                       status_code=422)
-    return RedirectResponse(f"/articles/{article.id}", status_code=303)
+    if saved.already_stored:
+        return render(request, "analyze.html", {"text": text, "url": url, "errors": {}, "result": None, "existing": saved})
+    return RedirectResponse(f"/articles/{saved.article_id}", status_code=303)
 
 
 __all__ = ["router"]

@@ -15,11 +15,13 @@ from presswatch.errors import NotFound, QueryError, ValidationError
 from presswatch.model import Article, Comment, Failure, Quote, RawDocument
 from presswatch.pipeline import looks_like_html
 from presswatch.run.local import IngestReport, open_cluster_index, process_or_failure, write_processed
-from presswatch.store.base import PersonDetail, QuoteHit, SearchPage, Store, person_id_for
+from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, PersonDetail, QuoteHit, SearchPage, Store, person_id_for
+from presswatch.store.query import parse_query
 from presswatch.store.sql import iso_bound
 
 PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+MAX_OFFSET = 1_000_000
 MAX_CLUSTER_MEMBERS_SHOWN = 50
 
 
@@ -95,6 +97,89 @@ def search_params(
         limit=limit,
         offset=offset,
     )
+
+
+def paging(limit: int, offset: int | None = None, page: int | None = None) -> tuple[int, int]:
+    """(limit, offset) from a limit and either an offset or a page number (1 is the first page)."""
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise QueryError(f"limit must be between 1 and {MAX_PAGE_SIZE}")
+    if page is not None:
+        if offset:
+            raise QueryError("give offset or page, not both")
+        if page < 1:
+            raise QueryError("page must be 1 or more")
+        offset = (page - 1) * limit
+    offset = offset or 0
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"offset must be between 0 and {MAX_OFFSET:,}")
+    return limit, offset
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteParams:
+    """The filters of /quotes, /quotes.csv and /api/quotes, checked (see Store.quotes)."""
+
+    q: str | None = None
+    speaker: str | None = None
+    kind: str | None = None
+    speaker_type: str | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_confidence: float | None = None
+
+    def filters(self) -> dict[str, object]:
+        return {
+            "speaker": self.speaker, "kind": self.kind, "speaker_type": self.speaker_type, "site": self.site,
+            "since": self.since, "until": self.until, "min_confidence": self.min_confidence,
+        }
+
+
+def quote_params(
+    q: str | None = None,
+    speaker: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: str | float | None = None,
+) -> QuoteParams:
+    """Normalise and check quote filters (blank means absent); raises QueryError."""
+    kind, speaker_type = clean_param(kind), clean_param(speaker_type)
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise QueryError(f"kind must be one of {', '.join(QUOTE_KINDS)}, not {kind!r}")
+    if speaker_type is not None and speaker_type not in SPEAKER_TYPES:
+        raise QueryError(f"speaker_type must be one of {', '.join(SPEAKER_TYPES)}, not {speaker_type!r}")
+    confidence: float | None = None
+    raw = clean_param(min_confidence) if isinstance(min_confidence, str) else min_confidence
+    if raw is not None:
+        try:
+            confidence = float(raw)
+        except ValueError:
+            raise QueryError(f"min_confidence must be a number between 0 and 1, not {raw!r}") from None
+        if not 0.0 <= confidence <= 1.0:
+            raise QueryError(f"min_confidence must be between 0 and 1, not {raw!r}")
+    query = clean_param(q)
+    if query is not None:
+        parse_query(query)  # a malformed query is a 400 here as in a search, not an empty answer
+    return QuoteParams(
+        q=query, speaker=clean_param(speaker), kind=kind, speaker_type=speaker_type, site=clean_param(site),
+        since=_check_date("since", since), until=_check_date("until", until), min_confidence=confidence,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePage:
+    total: int
+    items: list[QuoteHit]
+
+
+def find_quotes(store: Store, params: QuoteParams, *, limit: int | None, offset: int = 0) -> QuotePage:
+    """One page of utterances and how many match in all (``limit=None``: every match)."""
+    items = store.quotes(params.q, limit=limit, offset=offset, **params.filters())  # type: ignore[arg-type]
+    total = store.count_quotes(params.q, **params.filters())  # type: ignore[arg-type]
+    return QuotePage(total=total, items=items)
 
 
 def run_search(store: Store, params: SearchParams) -> SearchPage:
@@ -357,18 +442,46 @@ def analyze_text(text: str, url: str | None = None) -> Article:
     return result
 
 
-def save_text(store: Store, text: str, url: str | None = None) -> Article:
-    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction)."""
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """What saving an analysed text did: ``article_id`` is the stored article to show, the new one or,
+    when ``already_stored``, the one that already has this text (nothing was written)."""
+
+    article_id: str
+    already_stored: bool
+    title: str | None = None
+
+
+def save_text(store: Store, text: str, url: str | None = None) -> SaveOutcome:
+    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction).
+
+    A body that is already stored (the same words as a stored article, however it came in) is not
+    stored again: a second copy would join the stored one's cluster and could take its place as the
+    original. The stored article is returned instead.
+    """
     article = analyze_text(text, url)
     index = open_cluster_index(store)
+    for existing_id in [article.id] * (article.id in index) + index.same_text(article):
+        try:
+            existing = store.get_article(existing_id)
+        except NotFound:
+            continue
+        if existing_id != article.id or existing.content_hash == article.content_hash:
+            return SaveOutcome(existing.id, already_stored=True, title=existing.title)
     write_processed(store, index, [article], IngestReport())
-    return article
+    return SaveOutcome(article.id, already_stored=False, title=article.title)
 
 
 __all__ = [
     "ArticlePage",
     "ClusterMember",
+    "MAX_PAGE_SIZE",
     "PAGE_SIZE",
+    "QuotePage",
+    "QuoteParams",
+    "find_quotes",
+    "paging",
+    "quote_params",
     "SearchParams",
     "Segment",
     "article_page",
@@ -382,5 +495,6 @@ __all__ = [
     "analyze_source_path",
     "analyze_text",
     "save_text",
+    "SaveOutcome",
     "search_params",
 ]
