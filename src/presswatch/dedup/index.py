@@ -248,7 +248,7 @@ class ClusterIndex:
             return []
         found = [
             other
-            for other in self._lsh.query(minhash_from_values(sig.hashvalues))
+            for other in self._lsh.query(sig.hashvalues)
             if other != article.id
             and self._signatures[other].shingle_count == sig.shingle_count
             and np.array_equal(self._signatures[other].hashvalues, sig.hashvalues)
