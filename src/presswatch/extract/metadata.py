@@ -554,10 +554,15 @@ def extract_metadata(
         agreed = tuple(a for a in authors if a in theirs)
         authors = agreed or authors or theirs
     authors = authors or clean_authors(_visible_bylines(tree))
-    published, published_source = next(
-        ((d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d),
-        (None, "none"),
-    )
+    dated = [(d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d]
+    published, published_source = dated[0] if dated else (None, "none")
+    if fallback and len({d[:10] for d, _ in dated}) > 1:
+        # The markup gives several days (published, modified, a related story's): the one htmldate's
+        # reading of the page also finds is the publication day.
+        day, _ = _htmldate(tree, url)
+        agreed = next(((d, source) for d, source in dated if day and d[:10] == day[:10]), None)
+        if agreed is not None:
+            published, published_source = agreed
     if not published:
         published = url_date(url)
         published_source = "url" if published else "none"

@@ -9,7 +9,7 @@ speaker to the person, and each quote's confidence as a column.
 - ``quotes.confidence`` (``nlp.quote_confidence``), filled from the stored records.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-09
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
