@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, Row
 
+from presswatch import config
 from presswatch.errors import NotFound, PressWatchError, QueryError, StoreError
 from presswatch.model import Article, Cluster, Comment, Failure, Quote
 from presswatch.store.base import (
@@ -620,7 +621,7 @@ class SqlStore:
         quote_count = (
             sa.select(sa.func.count(sa.distinct(story.op("||")(sa.literal_column("'|'")).op("||")(text))))
             .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-            .where(quotes.c.speaker_person_id == people.c.person_id)
+            .where(quotes.c.speaker_person_id == people.c.person_id, _confident())
             .correlate(people)
             .scalar_subquery()
             .label("quote_count")
@@ -656,7 +657,8 @@ class SqlStore:
             speaker_names = conn.execute(
                 sa.select(quotes.c.speaker).where(quotes.c.speaker_person_id == pid).distinct()
             ).scalars().all()
-            quote_hits = self._quote_hits(conn, [quotes.c.speaker_person_id == pid], limit=None, offset=0)
+            # a person page credits only the quotes sure enough to show (quote_confidence_threshold)
+            quote_hits = self._quote_hits(conn, [quotes.c.speaker_person_id == pid, _confident()], limit=None, offset=0)
             forms = conn.execute(
                 sa.select(person_names.c.name).where(person_names.c.person_id == pid).order_by(person_names.c.name)
             ).scalars().all()
@@ -857,7 +859,7 @@ class SqlStore:
                     quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
                     quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
                     articles.c.cluster_id, articles.c.is_canonical,
-                ).join(articles, articles.c.id == quotes.c.article_id)
+                ).join(articles, articles.c.id == quotes.c.article_id).where(_confident())
             ).all()
             # one row per utterance, given by the original (the canonical copy, else the earliest)
             originals: dict[tuple[str, str, str], Row] = {}
@@ -1020,6 +1022,14 @@ class SqlWriteSession:
 
 def _max_seq(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(signatures.c.seq), 0))).scalar_one())
+
+
+def _confident() -> Any:
+    """Quotes sure enough to credit on person pages, most-quoted counts and source shares: confidence
+    at or above the setting ``quote_confidence_threshold`` (quotes scored before the model, with no
+    confidence, count as they did). The API, exports and /quotes return every quote."""
+    threshold = config.quote_confidence_threshold()
+    return sa.or_(quotes.c.confidence.is_(None), quotes.c.confidence >= threshold)
 
 
 def _before_end(published: str, until: str) -> bool:
