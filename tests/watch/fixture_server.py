@@ -127,3 +127,45 @@ def article_page(title: str, paragraphs: list[str], *, author: str = "Mara Lindq
 </article>
 <footer><p>Harbour Gazette, 1 Quay Street. All rights reserved.</p></footer>
 </body></html>"""
+
+
+def story_paragraphs(n: int, town: str = "Port Alder") -> list[str]:
+    """Four paragraphs of a fictional local story, different for each ``n``."""
+    return [
+        f"The {town} council approved plan number {n} for the harbour district on a vote of five to two, officials said.",
+        f"\u201cThis is the {n}th time we have looked at the quay, and the last,\u201d said Edda Marsh, who leads the council.",
+        f"Residents of ward {n} asked for more benches and a safer crossing near the fish market during the consultation.",
+        f"Work on item {n} is due to begin in the spring and to finish before the regatta in August, the council added.",
+    ]
+
+
+def rss(title: str, items: list[dict], *, link: str = "http://127.0.0.1/") -> str:
+    """An RSS 2.0 feed; an item with ``content`` carries the whole story (content:encoded)."""
+    parts = []
+    for it in items:
+        content = f"<content:encoded><![CDATA[{it['content']}]]></content:encoded>" if it.get("content") else ""
+        summary = f"<description>{it['summary']}</description>" if it.get("summary") else ""
+        parts.append(
+            f"<item><title>{it['title']}</title><link>{it['link']}</link><guid>{it['link']}</guid>"
+            f"<pubDate>{it.get('date', 'Tue, 03 Nov 2026 08:00:00 GMT')}</pubDate>{summary}{content}</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>{title}</title><link>{link}</link><description>news</description>{''.join(parts)}</channel></rss>"
+    )
+
+
+def sitemap(entries: list[tuple[str, str]], *, news: bool = False) -> str:
+    """A sitemap of (url, date); ``news``: a Google News sitemap (publication dates, titles)."""
+    rows = []
+    for url, date in entries:
+        if news:
+            rows.append(
+                f"<url><loc>{url}</loc><news:news><news:publication><news:name>Harbour Gazette</news:name>"
+                f"<news:language>en</news:language></news:publication><news:publication_date>{date}</news:publication_date>"
+                f"<news:title>Story at {url}</news:title></news:news></url>"
+            )
+        else:
+            rows.append(f"<url><loc>{url}</loc><lastmod>{date}</lastmod></url>")
+    ns = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{ns}>{"".join(rows)}</urlset>'

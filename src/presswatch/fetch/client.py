@@ -150,7 +150,8 @@ class PoliteClient:
 
     # --- public -----------------------------------------------------------------------------
     def fetch(self, url: str, *, validators: Validators | None = None) -> FetchResult:
-        return self.fetch_many([url], validators={url: validators} if validators else None)[0]
+        """``validators``: what the caller knows of the page (None: what this client learned, if anything)."""
+        return self.fetch_many([url], validators={url: validators} if validators is not None else None)[0]
 
     def fetch_many(
         self, urls: Sequence[str], *, validators: Mapping[str, Validators | None] | None = None
@@ -164,7 +165,7 @@ class PoliteClient:
         given = dict(validators or {})
         async with self._http() as http:
             run = _Run(http)
-            return list(await asyncio.gather(*(self._fetch(run, u, given.get(u)) for u in urls)))
+            return list(await asyncio.gather(*(self._fetch(run, u, given.get(u), u in given) for u in urls)))
 
     def robots_for(self, url: str) -> RobotsRules | None:
         """The robots.txt rules read for ``url``'s origin so far (None before any fetch there)."""
@@ -200,12 +201,15 @@ class PoliteClient:
                 await self._sleep(wait)
             self._next_start[host] = self._clock() + self._delay_for(origin_of(url))
 
-    async def _fetch(self, run: _Run, url: str, validators: Validators | None) -> FetchResult:
+    async def _fetch(self, run: _Run, url: str, validators: Validators | None, explicit: bool) -> FetchResult:
+        """``explicit``: the caller said what it knows (perhaps nothing), so the client's own memory
+        of the page is not used."""
         try:
             url = canonical_url(url)
         except Exception as exc:  # ValidationError
             return FetchResult(url, url, None, fetched_at=_now_iso(), error=str(exc))
-        validators = validators or self._validators.get(url)
+        if not explicit:
+            validators = self._validators.get(url)
         current, seen, attempts = url, {url}, 0
         extra = validators.headers() if validators else {}
         while True:

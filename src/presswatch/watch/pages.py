@@ -8,6 +8,7 @@ text an article has had is kept (``article_versions``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -33,6 +34,7 @@ class FetchReport:
     requested: int = 0
     not_modified: int = 0
     revised: list[str] = field(default_factory=list)  # ids of articles whose text changed on re-fetch
+    stopped: bool = False  # a stop request ended the run early
 
     @property
     def failures(self) -> list[Failure]:
@@ -41,6 +43,14 @@ class FetchReport:
     def summary(self) -> str:
         revised = f", {len(self.revised)} revised" if self.revised else ""
         return f"{self.requested} URL(s): {self.ingest.summary()}, {self.not_modified} not modified{revised}"
+
+
+_TRANSIENT = ("HTTP 5", "HTTP 429", "timed out", "could not connect", "the response could not be decoded")
+
+
+def _failed_outcome(result: FetchResult) -> str:
+    """``retry`` for a failure that may pass (the next poll tries the URL again), else ``failed``."""
+    return "retry" if (result.error or "").startswith(_TRANSIENT) or "robots.txt could not be read" in (result.error or "") else "failed"
 
 
 def _canonical_or_failure(urls: Iterable[str]) -> tuple[list[str], list[Failure]]:
@@ -66,11 +76,15 @@ def fetch_and_ingest(
     index: ClusterIndex | None = None,
     batch_size: int = 16,
     report: FetchReport | None = None,
+    seen_at: str | None = None,
+    stop: threading.Event | None = None,
 ) -> FetchReport:
     """Fetch ``urls`` (canonicalised, each once), archive the responses and ingest the pages.
 
     ``source_name`` names the archive file (default: the page's host); ``source_id`` the source the
-    URLs came from (for its health figures). Pages fetched before are asked for conditionally."""
+    URLs came from (for its health figures). Pages fetched before are asked for conditionally.
+    ``seen_at`` is the time a URL counts as first seen (default: when it was fetched); ``stop``, when
+    set, ends the run after the batch in hand is written."""
     client = client or PoliteClient()
     report = report or FetchReport()
     monitor = MonitorStore(store)
@@ -81,9 +95,14 @@ def fetch_and_ingest(
         write_processed(store, index, bad, report.ingest)
     listed = dict(listed_lastmod or {})
     for start in range(0, len(wanted), batch_size):
+        if stop is not None and stop.is_set():
+            report.stopped = True
+            break
         chunk = wanted[start : start + batch_size]
         known = monitor.seen(chunk)
-        validators = {u: Validators(s.etag, s.last_modified) for u, s in known.items() if s.outcome == "stored"}
+        # the database, not the client's memory, says what we have: a page not stored is asked for whole
+        validators: dict[str, Validators | None] = {u: None for u in chunk}
+        validators.update({u: Validators(s.etag, s.last_modified) for u, s in known.items() if s.outcome == "stored"})
         results = client.fetch_many(chunk, validators=validators)
         documents: list[RawDocument | Failure] = []
         fetched: list[FetchResult] = []
@@ -92,7 +111,7 @@ def fetch_and_ingest(
             if result.not_modified:
                 report.not_modified += 1
                 report.ingest.unchanged += 1
-                seen_rows.append(SeenUrl(result.url, source_id, result.fetched_at, "stored",
+                seen_rows.append(SeenUrl(result.url, source_id, seen_at or result.fetched_at, "stored",
                                          last_fetched_at=result.fetched_at, listed_lastmod=listed.get(result.url)))
                 continue
             archived = archive.add(result, source_name or host_of(result.final_url)) if archive is not None else None
@@ -110,7 +129,7 @@ def fetch_and_ingest(
                 articles.append((item, result.fetched_at))
             v = result.validators if ok else Validators()
             seen_rows.append(SeenUrl(
-                result.url, source_id, result.fetched_at, "stored" if ok else "failed",
+                result.url, source_id, seen_at or result.fetched_at, "stored" if ok else _failed_outcome(result),
                 last_fetched_at=result.fetched_at, listed_lastmod=listed.get(result.url),
                 etag=v.etag, last_modified=v.last_modified, article_id=item.id if ok else None,
             ))
