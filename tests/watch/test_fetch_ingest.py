@@ -15,6 +15,7 @@ from presswatch.run.local import ingest_paths
 from presswatch.store import open_store
 from presswatch.store.monitor import MonitorStore
 from presswatch.watch.pages import fetch_and_ingest
+from presswatch.watch.revisions import revisions
 
 STORIES = {
     "/news/ferry-timetable": article_page(
@@ -120,6 +121,11 @@ def test_refetch_is_conditional_and_a_changed_text_is_a_revision(
         assert len(versions) == 2
         assert "Monday" in versions[0].text and "Wednesday instead" in versions[1].text
         assert store.get_article(third.revised[0]).text == versions[1].text
+        (change,) = revisions(store, third.revised[0])
+        assert "-\u201cThe builders were lucky with the weather,\u201d said Ines Caldera, who manages the library. \u201cWe reopen on Monday.\u201d" in change.diff
+        assert any(line.startswith("+") and "Wednesday instead" in line for line in change.diff)
+        assert [text for _, text in change.quotes_added] == ["We reopen on Wednesday instead."]
+        assert [text for _, text in change.quotes_removed] == ["We reopen on Monday."]
     finally:
         store.close()
 
