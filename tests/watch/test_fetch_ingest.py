@@ -80,6 +80,11 @@ def test_fetch_ingests_pages_and_warc_reingest_gives_the_same_records(
         ferry = stored["Night ferry returns to the Skerry route"]
         assert ferry.url == server.url("/news/ferry-timetable")
         assert any(q.speaker == "Tomas Veir" for q in ferry.quotes)
+        # the missing page appears: fetched again, stored, and its failure record is gone
+        server.routes["/news/missing"] = Reply(body=STORIES["/news/library-roof"].replace("Library roof", "Library floor"))
+        later = fetch_and_ingest([server.url("/news/missing")], store, client=PoliteClient(quick), archive=archive)
+        assert later.ingest.stored == 1
+        assert not any(f.source_path.endswith("/news/missing") for f in store.failures())
     finally:
         store.close()
     files = sorted(archive.folder.glob("*.warc.gz"))
@@ -89,7 +94,7 @@ def test_fetch_ingests_pages_and_warc_reingest_gives_the_same_records(
     other = open_store(pg_url_2 if db_url.startswith("postgresql") else str(tmp_path / "again.db"))
     try:
         again = ingest_paths(files, other)
-        assert again.stored == 2
+        assert again.stored == 3
     finally:
         other.close()
     assert records(db_url) == records(pg_url_2 if db_url.startswith("postgresql") else str(tmp_path / "again.db"))

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from presswatch.errors import NotFound, ValidationError
 from presswatch.model import Article
 from presswatch.store.base import Store
-from presswatch.store.schema import article_versions, seen_urls, sources
+from presswatch.store.schema import article_versions, failures, seen_urls, sources
 from presswatch.store.sql import SqlStore
 
 
@@ -156,6 +156,15 @@ class MonitorStore:
         )
         with self.store._write() as conn:
             conn.execute(stmt, [{k: getattr(r, k) for k in SeenUrl.__slots__} for r in rows])  # type: ignore[attr-defined]
+
+    def clear_failures(self, urls: Sequence[str]) -> None:
+        """Forget the fetch failures of URLs that have now been stored."""
+        if not urls:
+            return
+        with self.store._write() as conn:
+            for i in range(0, len(urls), 500):
+                conn.execute(failures.delete().where(failures.c.source_path.in_(list(urls[i : i + 500])),
+                                                     failures.c.stage == "fetch"))
 
     def item_times(self, source_id: int, since: str) -> list[str]:
         """When each URL the source listed was first seen, from ``since`` on."""

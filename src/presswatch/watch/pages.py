@@ -136,6 +136,7 @@ def fetch_and_ingest(
         if articles:
             report.revised.extend(monitor.add_versions(articles))
         monitor.mark_seen(seen_rows)
+        monitor.clear_failures([r.url for r in seen_rows if r.outcome == "stored"])
     return report
 
 
