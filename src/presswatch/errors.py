@@ -8,6 +8,7 @@
     ├── StoreError       the database could not be opened, migrated, read or written
     │   └── NotFound     a requested article / person / cluster does not exist
     ├── QueryError       a search query is malformed (the web app answers 400, the CLI exit code 2)
+    ├── FetchError       a page, feed or sitemap could not be fetched
     └── ValidationError  user input (a comment, a form) is invalid; carries field -> message
 
 The CLI maps these to messages and exit codes; the web app maps them to 4xx responses.
@@ -59,7 +60,14 @@ class ValidationError(PressWatchError):
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
 
 
+class FetchError(PressWatchError):
+    """A page, feed or sitemap could not be fetched (robots.txt, HTTP status, size, timeout)."""
+
+    stage = "fetch"
+
+
 __all__ = [
+    "FetchError",
     "PressWatchError",
     "IngestError",
     "ExtractError",

@@ -19,7 +19,7 @@ app = typer.Typer(
 bench_app = typer.Typer(help="Benchmarks: quality and speed against the peers, in the same run.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
-_COMMAND_MODULES = ("articles", "quotes", "clusters", "web")
+_COMMAND_MODULES = ("articles", "quotes", "clusters", "web", "watch")
 _BENCH_MODULES = ("extract", "metadata", "clean", "quotes", "dedup", "throughput", "people")
 
 for _name in _COMMAND_MODULES:

@@ -163,7 +163,55 @@ ingested_files = sa.Table(
     sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
 )
 
+# Monitoring (``presswatch.watch``): the feeds and sitemaps polled, every URL seen (so a restart
+# fetches nothing twice, and a re-fetch is conditional), and each text an article has had.
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("url", sa.String, nullable=False, unique=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("kind", sa.String, nullable=False),  # feed | sitemap
+    sa.Column("every_s", sa.Integer, nullable=False),
+    sa.Column("added_at", sa.String, nullable=False),  # ISO 8601, UTC, like every time below
+    sa.Column("next_due_at", sa.String, nullable=False, index=True),
+    sa.Column("last_polled_at", sa.String),
+    sa.Column("last_success_at", sa.String),
+    sa.Column("last_new_item_at", sa.String),
+    sa.Column("consecutive_errors", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text),
+    sa.Column("last_error_at", sa.String),
+    sa.Column("etag", sa.String),
+    sa.Column("last_modified", sa.String),
+)
+
+seen_urls = sa.Table(
+    "seen_urls",
+    metadata,
+    sa.Column("url", sa.String, primary_key=True),  # canonical (fetch/urls.py)
+    sa.Column("source_id", sa.Integer, index=True),  # the source that first listed it (NULL: `presswatch fetch`)
+    sa.Column("first_seen_at", sa.String, nullable=False, index=True),
+    sa.Column("last_fetched_at", sa.String),
+    sa.Column("listed_lastmod", sa.String),  # the feed's or sitemap's date for it, when it gave one
+    sa.Column("etag", sa.String),
+    sa.Column("last_modified", sa.String),
+    sa.Column("article_id", sa.String),
+    sa.Column("outcome", sa.String, nullable=False),  # stored | failed | pending
+)
+
+article_versions = sa.Table(
+    "article_versions",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("fetched_at", sa.String, nullable=False),  # when this text was fetched, never the publication date
+    sa.Column("content_hash", sa.String, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("quotes", JSONType, nullable=False),  # [{"speaker", "text"}] as found in this version
+)
+
 __all__ = [
     "metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures", "ingested_files",
-    "person_names", "person_mentions", "person_redirects",
+    "person_names", "person_mentions", "person_redirects", "sources", "seen_urls", "article_versions",
 ]

@@ -536,3 +536,29 @@ def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
             for m in members
         ],
     }
+
+
+class SourceHealthOut(BaseModel):
+    id: int
+    name: str
+    url: str
+    kind: str = Field(description="feed or sitemap")
+    every_s: int = Field(description="seconds between polls")
+    status: str = Field(description="ok, stalled, failing or new")
+    stalled: bool = Field(description="published daily, and nothing new for two days")
+    last_polled_at: str | None
+    last_success_at: str | None
+    last_new_item_at: str | None
+    items_per_day_7: float
+    items_per_day_30: float
+    consecutive_errors: int
+    last_error: str | None
+    next_due_at: str
+
+
+@router.get("/sources/health", response_model=list[SourceHealthOut], responses=ERRORS)
+def sources_health(request: Request) -> list[dict[str, Any]]:
+    """Each monitored source (``presswatch sources add``) and whether it still brings stories in."""
+    from presswatch.watch.health import sources_health as health
+
+    return [h.to_record() for h in health(request.app.state.store)]
