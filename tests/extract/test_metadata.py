@@ -273,7 +273,8 @@ _BODY = (
     ("head", "extra", "url", "expected"),
     [
         ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-07-01T09:00:00Z"}'
-         "</script><meta property='article:published_time' content='2017-01-01'>", "", None, ("2018-07-01", "jsonld")),
+         "</script><meta property='article:published_time' content='2018-07-01T11:00:00+02:00'>", "", None,
+         ("2018-07-01", "jsonld")),
         ("<meta property='article:published_time' content='2017-02-03T10:00:00Z'>", "", None, ("2017-02-03", "meta")),
         ("", "<time datetime='2016-05-06T08:00'>6 May</time>", None, ("2016-05-06", "time")),
         ("", "", "https://gazette.example/2015/04/09/ferry-to-stop", ("2015-04-09", "url")),
@@ -287,6 +288,18 @@ def test_published_source_says_where_the_date_came_from(head, extra, url, expect
     page = f"<html><head><title>Ferry</title>{head}</head><body>{_BODY.format(extra=extra)}</body></html>"
     parts = extract_html(page, url=url, ensemble=False)
     assert (parts.published[:10] if parts.published else None, parts.published_source) == expected
+
+
+def test_when_the_markup_gives_two_days_the_one_the_page_reading_confirms_wins():
+    # JSON-LD says 2018, the Open Graph date and the printed dateline say 2017: the day htmldate reads
+    # off the whole page decides, and the source says which markup gave it.
+    from presswatch.extract.html import extract_html
+
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-07-01T09:00:00Z"}'
+            "</script><meta property='article:published_time' content='2017-01-01'>")
+    page = f"<html><head><title>Ferry</title>{head}</head><body>{_BODY.format(extra='<p>1 January 2017</p>')}</body></html>"
+    parts = extract_html(page, ensemble=False)
+    assert (parts.published[:10], parts.published_source) == ("2017-01-01", "meta")
 
 
 def test_the_record_carries_published_source():
