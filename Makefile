@@ -24,6 +24,7 @@ demo: setup
 	$(VENV)/bin/presswatch serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: setup
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -q
 
 bench: setup

@@ -48,6 +48,16 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterAssignment:
+    """Where dedup put an article: written onto the article row by the store."""
+
+    article_id: str
+    cluster_id: str
+    canonical_id: str
+    is_canonical: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RemovedLine:
     """A line the cleaner removed from the body, with the rule that matched it."""
 
@@ -262,6 +272,7 @@ __all__ = [
     "Quote",
     "Article",
     "Cluster",
+    "ClusterAssignment",
     "Comment",
     "content_hash",
     "article_id_for",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from presswatch.nlp import quotes, speaker_model, speaker_training
+from presswatch.bench import speaker_training
+from presswatch.nlp import quotes, speaker_model
 from presswatch.nlp.pipeline import load_nlp, parse_text, text_for_parse
 
 TEXT = (

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
         """List stories run by several sites: the canonical original, then every copy."""
         from rich.table import Table
 
-        from presswatch.dedup.report import cluster_summaries
+        from presswatch.store.clusters import cluster_summaries
         from presswatch.store import open_store
 
         with handle_errors():

@@ -20,7 +20,7 @@ from presswatch.dedup.hints import syndication_hint_for
 from presswatch.dedup.bands import BandIndex
 from presswatch.dedup.signature import ArticleSignature, minhash_of, shingle_hashes
 from presswatch.model import Article, Cluster
-from presswatch.store.base import ClusterAssignment
+from presswatch.model import ClusterAssignment
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,6 +114,23 @@ def speech_acts() -> frozenset[str]:
     return _read_list("speech_acts.txt")
 
 
+#: the gendered personal pronouns (a pronoun that refers to a person is evidence of the person and a gender cue)
+PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "himself"})
+
+
+@lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Words that say a person's gender (pronouns, honorifics, gendered titles): word -> female|male."""
+    text = resources.files("presswatch.nlp").joinpath("data", "gendered_words.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, gender = line.split("\t")
+            out[word] = gender
+    return out
+
+
 @lru_cache(maxsize=None)
 def title_words() -> frozenset[str]:
     """Words that make a pre-modifier a title ("president", "ambassador", "sen.")."""

@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
-from presswatch.nlp.lexicon import organisation_nouns, title_words
+from presswatch.nlp.lexicon import PRONOUNS, gendered_words, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
-from presswatch.people.gender import PRONOUNS, gendered_words
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "abu"}

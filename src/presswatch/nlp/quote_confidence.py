@@ -3,7 +3,7 @@
 The features say which construction found the quote, its cue and how reliable that cue was on
 train, what kind of speaker stands behind it and how the speaker was reached, the quote's kind and
 length. The weights are data (``data/quote_confidence.json``), learnt from the PolNeAR train split
-only with ``python -m presswatch.nlp.confidence_training TRAIN.jsonl``; reading them needs no extra
+only with ``python -m presswatch.bench.confidence_training TRAIN.jsonl``; reading them needs no extra
 library. A quote is "right" for the model when most of its words lie in one annotated attribution,
 the benchmark's rule, so the output reads as the chance that a reader sees real reported speech.
 """

@@ -8,7 +8,7 @@ the rules chose it -- and the best one becomes the subject, which ``speakers.res
 resolves as before ("he" -> the antecedent, "the group" -> the organisation).
 
 The weights are data (``data/speaker_model.json``), rebuilt from the train split only with
-``python -m presswatch.nlp.speaker_training TRAIN.jsonl``; reading them needs no extra library.
+``python -m presswatch.bench.speaker_training TRAIN.jsonl``; reading them needs no extra library.
 """
 
 from __future__ import annotations

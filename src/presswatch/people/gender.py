@@ -14,25 +14,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from presswatch.nlp.lexicon import PRONOUNS, gendered_words
+
 Gender = Literal["female", "male", "unknown"]
-PRONOUNS = frozenset({"she", "her", "hers", "herself", "he", "him", "his", "himself"})
 
 # weights: a gendered title or honorific outweighs a name, a name outweighs a few pronouns
 _NAME_WEIGHT = {"male": 2, "mostly_male": 1, "female": -2, "mostly_female": -1}
 _TITLE_WEIGHT = 4
 _DECIDES = 2
-
-
-@lru_cache(maxsize=1)
-def gendered_words() -> dict[str, str]:
-    text = resources.files("presswatch.people").joinpath("data", "gendered_words.txt").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            word, gender = line.split("\t")
-            out[word] = gender
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
-from presswatch.model import Article, Cluster, Comment, Failure, Quote
+from presswatch.model import Article, Cluster, ClusterAssignment, Comment, Failure, Quote
 from presswatch.people.sources import SourceStats
 
 
@@ -108,16 +108,6 @@ class PersonDetail:
     article_ids: tuple[str, ...]
     gender: str = "unknown"  # female | male | unknown (presswatch.people.gender)
     gender_evidence: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterAssignment:
-    """Where dedup put an article: written onto the article row by the store."""
-
-    article_id: str
-    cluster_id: str
-    canonical_id: str
-    is_canonical: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ features gives the weights, written as plain JSON. ``--folds K`` first prints th
 cross-validated reliability on train (articles split in K contiguous runs), the figure used to
 choose ``C``.
 
-    python -m presswatch.nlp.confidence_training TRAIN.jsonl > src/presswatch/nlp/data/quote_confidence.json
+    python -m presswatch.bench.confidence_training TRAIN.jsonl > src/presswatch/nlp/data/quote_confidence.json
 
 scikit-learn is needed here only (the ``bench`` extra); reading the weights needs nothing.
 """
@@ -94,7 +94,7 @@ def main(argv: Sequence[str]) -> int:
         folds = int(args[i + 1])
         del args[i : i + 2]
     if len(args) != 1:
-        print("usage: python -m presswatch.nlp.confidence_training [--folds K] TRAIN.jsonl", file=sys.stderr)
+        print("usage: python -m presswatch.bench.confidence_training [--folds K] TRAIN.jsonl", file=sys.stderr)
         return 2
     from presswatch.bench.calibration import reliability
     from presswatch.nlp.pipeline import parse_texts

@@ -7,7 +7,7 @@ holds most of the found quote: "Kofman" in "Michael Kofman, an expert at the Wil
 right parse even though the scorer leaves pronoun speakers out. A logistic regression over the
 binary features gives the weights, written as plain JSON.
 
-    python -m presswatch.nlp.speaker_training TRAIN.jsonl > src/presswatch/nlp/data/speaker_model.json
+    python -m presswatch.bench.speaker_training TRAIN.jsonl > src/presswatch/nlp/data/speaker_model.json
 
 scikit-learn is needed here only (the ``bench`` extra); reading the weights needs nothing.
 """
@@ -114,7 +114,7 @@ def train(records: Iterable[dict], docs: Iterable) -> dict:
 
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m presswatch.nlp.speaker_training TRAIN.jsonl", file=sys.stderr)
+        print("usage: python -m presswatch.bench.speaker_training TRAIN.jsonl", file=sys.stderr)
         return 2
     from presswatch.nlp import quotes
     from presswatch.nlp.pipeline import parse_texts
