@@ -48,7 +48,8 @@ def test_requests_to_one_host_are_spaced_by_the_delay(server: FixtureServer, set
         times = sorted(r.at for r in server.log if r.host.startswith(host))
         assert len(times) == (5 if host == "127.0.0.1" else 3)  # robots.txt + pages
         gaps = [b - a for a, b in zip(times, times[1:])]
-        assert min(gaps) >= 0.14, gaps
+        # arrival times at the server: the client's 0.15 s spacing less loopback jitter (no delay: ~1 ms)
+        assert min(gaps) >= 0.12, gaps
 
 
 def test_429_retry_after_is_honoured_and_503_retried(server: FixtureServer, settings: FetchSettings) -> None:
