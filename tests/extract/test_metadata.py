@@ -101,6 +101,11 @@ def test_structured_authors_win_over_names_printed_in_page_furniture():
         (["Kaylee McGhee"], ("Kaylee McGhee",)),
         (["Ludwig van Beethoven"], ("Ludwig van Beethoven",)),
         (["kevin-r"], ()),
+        (["View all posts by Jane Roe"], ("Jane Roe",)),
+        (["Author Jane Roe", "Author(s): John Doe"], ("Jane Roe", "John Doe")),
+        (["Ana Ruiz y José Mora"], ("Ana Ruiz", "José Mora")),
+        (["Name", "No Author", "Autor"], ()),
+        (["Jane Roe·3", "Stop the Bypass!"], ()),
     ],
 )
 def test_clean_authors(raw, expected):
@@ -319,3 +324,46 @@ def test_author_labels_are_stripped_and_the_order_kept():
 
     assert clean_authors(["Author: Ann Lee", "Posted by Tom Brede"]) == ("Ann Lee", "Tom Brede")
     assert clean_authors(["Authors: Kim Oh and Ann Lee"]) == ("Kim Oh", "Ann Lee")
+
+
+def _page(head: str, body: str) -> str:
+    return (f"<html><head><title>Ferry</title>{head}</head><body><article><h1>Ferry to stop</h1>{body}"
+            "<p>The Kelvale harbour ferry will stop running on Sundays from March, the town council said on "
+            "Monday after a long meeting of the transport committee.</p></article></body></html>")
+
+
+def test_the_outlet_is_an_author_only_when_nobody_else_is_named():
+    from presswatch.extract.html import extract_html
+
+    head = ('<meta property="og:site_name" content="Kelvale Courier">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+            '{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Kelvale Courier"}]}</script>')
+    assert extract_html(_page(head, ""), url="https://kelvalecourier.example/a", ensemble=False).authors == ("Ann Lee",)
+    # the outlet's desk, named after it
+    desk = '<meta name="author" content="Ann Lee; Redaktion Courier">'
+    assert extract_html(_page(desk, ""), url="https://courier.example/a", ensemble=False).authors == ("Ann Lee",)
+    alone = '<meta property="og:site_name" content="Kelvale Courier"><meta name="author" content="Kelvale Courier">'
+    assert extract_html(_page(alone, ""), url="https://kelvalecourier.example/a", ensemble=False).authors == (
+        "Kelvale Courier",)
+
+
+def test_a_printed_byline_adds_the_co_authors_of_the_markup_author():
+    from presswatch.extract.html import extract_html
+
+    head = '<meta name="author" content="Ann Lee">'
+    body = '<p class="byline">By Ann Lee and Tom Brede</p>'
+    assert extract_html(_page(head, body), ensemble=False).authors == ("Ann Lee", "Tom Brede")
+
+
+def test_a_list_of_other_stories_writers_is_no_byline():
+    from presswatch.extract.html import extract_html
+
+    body = "".join(f'<div class="author">{n}</div>' for n in
+                   ("Ann Lee", "Tom Brede", "Kim Oh", "Ola Nord", "Pia Sand", "Bo Ek"))
+    from presswatch.extract.html import parse_html
+    from presswatch.extract.metadata import extract_metadata
+
+    # the page's own printed names (without trafilatura's reading, which takes the first one)
+    assert extract_metadata(parse_html(_page("", body)), fallback=False).authors == ()
+    one = '<div class="author">Ann Lee</div>'
+    assert extract_metadata(parse_html(_page("", one)), fallback=False).authors == ("Ann Lee",)

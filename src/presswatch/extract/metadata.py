@@ -326,7 +326,8 @@ def _visible_bylines(tree: HtmlElement) -> list[str]:
 # --- cleaning ------------------------------------------------------------------------------------
 
 _BY = re.compile(
-    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|authors?(?=\s*:)|by|von|por|par)\s*[:\-]?\s+",
+    r"^\s*(?:written\s+by|posted\s+by|words\s+by|reported\s+by|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|"
+    r"(?:authors?|author\(s\))(?=\s*:)|authors?(?=\s+[A-Z])|by|von|por|par)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+")
@@ -350,7 +351,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:staff|editor|editors|editorial|the editors|admin|administrator|reporter|correspondent|contributor|"
     r"guest|guest author|news desk|newsdesk|web desk|desk|team|biography|bio|profile|author|authors|by|"
     r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none|facebook|twitter|linkedin|"
-    r"instagram|email|e-mail|print|share|updated|published)$",
+    r"instagram|email|e-mail|print|share|updated|published|name|your name|no author|autor|auteur)$",
     re.IGNORECASE,
 )
 # news agencies and wire services are credits, not people
@@ -359,7 +360,7 @@ _AGENCY = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*"
+    r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|\by\b(?=\s+[A-Z])|,\s*(?=[A-Z][\w'’.-]+\s+[A-Z]))\s*"
 )
 # "Meg JamesStaff Writer": a role word glued to the name (but "McGhee" is one word)
 _GLUED = re.compile(
@@ -410,6 +411,8 @@ def _clean_author(raw: str) -> str | None:
     # a person's name: one to five words, starting with a letter, not a sentence or a slug
     if not 1 <= len(words) <= 5 or not name[0].isalpha() or len(name) > 60:
         return None
+    if re.search(r"[\d!?@#·•]", name):
+        return None  # a counter, a slogan or a handle glued on ("Jane Roe·3", "Stop it!"), not a name
     if len(words) == 1 and name.isupper() and len(name) <= 5:
         return None  # an acronym ("CBS"), not a name
     if name.isupper() or name.islower():
@@ -447,6 +450,38 @@ def clean_authors(raw_names: Iterable[str]) -> tuple[str, ...]:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return tuple(kept)
+
+
+#: at most this many names printed in the page make a byline; more are a list of other stories' writers
+MAX_PRINTED_AUTHORS = 4
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", _URL.sub(" ", text).casefold()))
+
+
+def site_names(sites: Iterable[str], url: str | None) -> list[tuple[str, ...]]:
+    """The outlet's names as words: the markup's site and publisher names and the URL's host."""
+    names = [_words(site) for site in sites]
+    host = urlsplit(url).hostname if url else None
+    if host:
+        labels = host.removeprefix("www.").split(".")
+        names += [tuple(labels), tuple(labels[:-1])]
+    return [n for n in names if n]
+
+
+def is_site_name(author: str, sites: list[tuple[str, ...]]) -> bool:
+    """An author that is the outlet itself ("Die Tagespost", "Redacción Trome" on trome.pe)."""
+    words = _words(author)
+    if not words:
+        return False
+    joined = "".join(words)
+    return any(joined == "".join(site) or (len(words) > len(site) and set(site) <= set(words)) for site in sites)
+
+
+def people_first(authors: tuple[str, ...], sites: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """``authors`` without the outlet's own name, unless that is all there is."""
+    return tuple(a for a in authors if not is_site_name(a, sites))
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -546,14 +581,31 @@ def extract_metadata(
     # The markup's own authors first; trafilatura's byline reading next (when the markup names nobody,
     # or names several, of whom the ones both agree on are kept); names printed in the page last, as
     # in page furniture they are often other stories' writers.
-    authors = clean_authors(found.authors)
+    # The outlet's own name is an author only when no one else is named.
+    sites = site_names(found.sites, url)
+    credited = clean_authors(found.authors)
+    authors = people_first(credited, sites)
     extra = None
     if fallback and len(authors) != 1:
         extra = _trafilatura_metadata(tree, url)
         theirs = clean_authors((extra.author or "").split(";")) if extra is not None else ()
+        credited = credited or theirs
+        theirs = people_first(theirs, sites)
         agreed = tuple(a for a in authors if a in theirs)
         authors = agreed or authors or theirs
-    authors = authors or clean_authors(_visible_bylines(tree))
+    bylines = _visible_bylines(tree)
+    if len(authors) == 1:
+        # a printed byline that names the markup's author with co-authors ("By Ann Lee and Bo Ek")
+        authors = next(
+            (names for names in (people_first(clean_authors([line]), sites) for line in bylines)
+             if authors[0] in names and 1 < len(names) <= MAX_PRINTED_AUTHORS),
+            authors,
+        )
+    if not authors:
+        printed = people_first(clean_authors(bylines), sites)
+        # more names than a byline holds: the page lists other stories' writers
+        authors = printed if len(printed) <= MAX_PRINTED_AUTHORS else ()
+    authors = authors or credited
     dated = [(d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d]
     published, published_source = dated[0] if dated else (None, "none")
     if fallback and len({d[:10] for d, _ in dated}) > 1:
