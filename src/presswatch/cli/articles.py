@@ -21,7 +21,10 @@ from presswatch.store import open_store
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders: .txt .html .gz .jsonl .warc(.gz) .xml/.rss/.atom"),
     db: Optional[str] = DbOption,
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and NLP."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1,
+        help="Worker processes for extraction and NLP (default: one per available core, fewer for small runs).",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per database transaction."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any document failed."),
     executor: str = typer.Option("local", "--executor", help="local (processes on this machine) or ray."),
@@ -37,7 +40,7 @@ def ingest(
     """Clean, annotate, cluster and store every article found under PATHS.
 
     An interrupted run can simply be started again: files already done are skipped."""
-    from presswatch.run.local import count_files, ingest_paths
+    from presswatch.run.local import count_files, default_workers, ingest_paths
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -47,6 +50,7 @@ def ingest(
         store = open_store(resolve_db(db))
         try:
             total_files = count_files(paths)
+            workers = workers or default_workers(total_files)
             progress = Progress(
                 TextColumn("[bold]ingest"),
                 BarColumn(),

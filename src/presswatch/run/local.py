@@ -12,6 +12,7 @@ their articles as unchanged. ``resume=False`` processes everything again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -119,6 +120,23 @@ def count_files(paths: Iterable[str | Path]) -> int:
     return sum(sum(1 for _ in walk(Path(p))) if Path(p).exists() else 1 for p in paths)
 
 
+#: files per worker below which extra worker processes cost more (each loads the NLP model) than they give
+FILES_PER_WORKER = 16
+
+
+def available_cores() -> int:
+    """The CPUs this process may run on (its affinity, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # platforms without affinity
+        return max(1, os.cpu_count() or 1)
+
+
+def default_workers(files: int) -> int:
+    """Worker processes for a run over ``files`` files: one per available core, fewer for a small run."""
+    return max(1, min(available_cores(), files // FILES_PER_WORKER))
+
+
 def _warm_worker() -> None:
     die_with_parent()
     load_nlp()  # once per worker process, before the first batch arrives
@@ -216,7 +234,7 @@ def ingest_paths(
     paths: Sequence[str | Path],
     store: Store,
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     batch_size: int = 32,
     resume: bool = True,
     retry_failed: bool = False,
@@ -224,11 +242,15 @@ def ingest_paths(
 ) -> IngestReport:
     """Read every file under ``paths``, clean, annotate, cluster and store it.
 
+    ``workers`` processes share extraction and NLP; ``None`` picks :func:`default_workers`.
+
     With ``resume`` (the default) files the ledger marks done and unchanged are skipped, and so are
     files that failed and have not changed since, unless ``retry_failed``.
     Returns counts and the failure records (which are also stored, see ``Store.failures``).
     """
     started = time.perf_counter()
+    if workers is None:
+        workers = default_workers(count_files(paths))
     report = IngestReport()
     index = open_cluster_index(store)
     keeper = LedgerKeeper()
