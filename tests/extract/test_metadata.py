@@ -121,6 +121,9 @@ def test_clean_authors(raw, expected):
         ("2019-11-19 08:10:00", "2019-11-19T08:10:00"),
         ("November 19, 2019", "2019-11-19"),
         ("0001-01-01T00:00:00+00:00", None),
+        ("10.12.2022, 07:00:03", "2022-12-10T07:00:03"),
+        ("01-11-2023 10:29", "2023-11-01T10:29:00"),
+        ("03/12/2019", "2019-03-12"),
         ("not a date", None),
         (None, None),
     ],
@@ -367,3 +370,18 @@ def test_a_list_of_other_stories_writers_is_no_byline():
     assert extract_metadata(parse_html(_page("", body)), fallback=False).authors == ()
     one = '<div class="author">Ann Lee</div>'
     assert extract_metadata(parse_html(_page("", one)), fallback=False).authors == ("Ann Lee",)
+
+
+def test_a_utc_stamp_a_day_off_the_url_day_gives_the_outlets_own_day():
+    from presswatch.extract.html import extract_html
+
+    late = "<meta property='article:published_time' content='2020-02-25T02:25:54Z'>"
+    parts = extract_html(_page(late, ""), url="https://gazette.example/2020/02/24/ferry", ensemble=False)
+    assert (parts.published, parts.published_source) == ("2020-02-24", "url")
+    # a local time stamp, or one that agrees with the URL, is kept as it is
+    local = "<meta property='article:published_time' content='2020-02-25T02:25:54-05:00'>"
+    assert extract_html(_page(local, ""), url="https://gazette.example/2020/02/24/ferry",
+                        ensemble=False).published == "2020-02-25T02:25:54-05:00"
+    same = "<meta property='article:published_time' content='2020-02-24T22:25:54Z'>"
+    assert extract_html(_page(same, ""), url="https://gazette.example/2020/02/24/ferry",
+                        ensemble=False).published == "2020-02-24T22:25:54+00:00"

@@ -488,6 +488,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
+
+
 def normalise_date(raw: str | None) -> str | None:
     """ISO 8601 from a markup date: a date-time keeps its time (and offset), a date stays a date."""
     if not raw:
@@ -516,7 +519,10 @@ def normalise_date(raw: str | None) -> str | None:
         with warnings.catch_warnings():
             # "EST"-style zone names: the date is still right, the warning is noise
             warnings.simplefilter("ignore")
-            parsed = date_parser.parse(text, fuzzy=False)
+            # "10.12.2022" and "01-11-2023" put the day first wherever they are written that way;
+            # slashed dates keep the month first ("03/12/2019" as US pages mean it)
+            day_first = bool(_DAY_FIRST.match(text))
+            parsed = date_parser.parse(text, fuzzy=False, dayfirst=day_first)
     except (ValueError, OverflowError, ImportError):
         return None
     if parsed.year < 1990 or parsed.year > datetime.now().year + 1:
@@ -615,8 +621,12 @@ def extract_metadata(
         agreed = next(((d, source) for d, source in dated if day and d[:10] == day[:10]), None)
         if agreed is not None:
             published, published_source = agreed
+    in_path = url_date(url)
+    if published and in_path and _utc_day_beside(published, in_path):
+        # a UTC time stamp a day off the day in the URL: the URL has the outlet's own calendar day
+        published, published_source = in_path, "url"
     if not published:
-        published = url_date(url)
+        published = in_path
         published_source = "url" if published else "none"
 
     # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
@@ -667,6 +677,17 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None):
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|$)")
+
+
+def _utc_day_beside(stamp: str, day: str) -> bool:
+    """``stamp`` is a UTC date-time whose day is the day before or after ``day``."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+        other = date.fromisoformat(day)
+    except ValueError:
+        return False
+    offset = moment.utcoffset()
+    return offset is not None and not offset and abs((moment.date() - other).days) == 1
 
 
 def url_date(url: str | None) -> str | None:
