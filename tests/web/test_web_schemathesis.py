@@ -1,4 +1,5 @@
-"""schemathesis over /openapi.json against the real server: no input may cause a server error (5xx).
+"""schemathesis over /openapi.json against the real server, on SQLite and on PostgreSQL: no input may
+cause a server error (5xx), and every response matches the schema (status code, content type, body).
 
 Bounded: a fixed seed, a few examples per operation, a time limit on the whole run.
 """
@@ -11,17 +12,29 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
-from web_corpus import LiveServer
+from presswatch.web.app import create_app
+from web_corpus import ROOMY, SECRET, LiveServer, build_corpus, free_port
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-def test_no_server_errors_from_generated_requests(live_server: LiveServer, tmp_path: Path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_live_server(request: pytest.FixtureRequest, tmp_path: Path):
+    """The web server over the fictional corpus, on each backend."""
+    db = str(tmp_path / "web.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    corpus = build_corpus(db)
+    with LiveServer(create_app(corpus.db, secret=SECRET, rate_limit=ROOMY), free_port()) as server:
+        yield server
+
+
+def test_no_server_errors_from_generated_requests(any_live_server: LiveServer, tmp_path: Path):
+    live_server = any_live_server
     report = tmp_path / "schemathesis.txt"
     cmd = [
         str(SCHEMATHESIS), "run", f"{live_server.url}/openapi.json",
-        "--checks", "not_a_server_error",
+        "--checks", "not_a_server_error,response_schema_conformance,content_type_conformance,status_code_conformance",
         "--max-examples", "15",
         "--seed", "20240304",
         "--workers", "1",

@@ -423,6 +423,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     response_model=CommentOut,
     status_code=201,
     responses={
+        400: {"model": ErrorOut, "description": "The body is not JSON"},
         404: {"model": ErrorOut, "description": "No such article"},
         413: {"model": ErrorOut, "description": "The request body is over the size limit"},
         422: {"model": ErrorOut, "description": "Empty or too long name/comment; `errors` maps field -> message"},
