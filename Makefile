@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench soak clean
 
 setup: $(VENV)/.installed
 
@@ -32,6 +32,11 @@ bench: setup
 	$(VENV)/bin/presswatch bench clean
 	$(VENV)/bin/presswatch bench quotes
 	$(VENV)/bin/presswatch bench dedup
+
+# the long forms of the load and hostile-input checks (minutes, not seconds)
+soak: setup
+	$(VENV)/bin/presswatch bench load --clients 20 --seconds 20 --comments 200
+	$(VENV)/bin/pytest -q tests/robustness tests/extract/test_html_properties.py tests/extract/test_text_properties.py tests/nlp/test_annotate_properties.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache $(DEMO_DB) artifacts
