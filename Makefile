@@ -36,6 +36,7 @@ bench: setup
 # the long forms of the load and hostile-input checks (minutes, not seconds)
 soak: setup
 	$(VENV)/bin/presswatch bench load --clients 20 --seconds 20 --comments 200
+	$(VENV)/bin/presswatch bench hostile
 	$(VENV)/bin/pytest -q tests/robustness tests/extract/test_html_properties.py tests/extract/test_text_properties.py tests/nlp/test_annotate_properties.py
 
 clean:
