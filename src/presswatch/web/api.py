@@ -18,7 +18,7 @@ from presswatch.model import Comment
 from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
-from presswatch.web.app import client_key
+from presswatch.web.rendering import client_key
 from presswatch.web.errors import ErrorOut, error_body
 
 router = APIRouter(prefix="/api", tags=["api"])

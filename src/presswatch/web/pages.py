@@ -18,7 +18,7 @@ from presswatch.errors import ExtractError, PressWatchError, QueryError, Validat
 from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, Store
 from presswatch.web import views
 from presswatch.web.api import quotes_csv_response
-from presswatch.web.app import client_key, render
+from presswatch.web.rendering import client_key, render
 from presswatch.web.security import CSRF_COOKIE
 
 router = APIRouter(include_in_schema=False)
