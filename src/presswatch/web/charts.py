@@ -180,7 +180,7 @@ def _num(value: float) -> str:
 
 
 def _tooltip(point: Point, series: Sequence[Series]) -> str:
-    parts = ", ".join(f"{v} {s.label.lower()}" for s, v in zip(series, point.values))
+    parts = ", ".join(f"{s.label.lower()} {v}" for s, v in zip(series, point.values))
     return f"{point.label}: {parts}" if len(series) > 1 else f"{point.label}: {point.total}"
 
 
@@ -190,6 +190,24 @@ def _open(kind: str, label: str, height: float) -> list[str]:
         f'role="img" aria-label="{escape(label)}">',
         f"<title>{escape(label)}</title>",
     ]
+
+
+def _labelled(dated: int, max_labels: int, undated_last: bool) -> set[int]:
+    """Which dated columns get a label: at most ``max_labels``, evenly spaced, none so close to the
+    undated column that their labels would run into its own (that one is always labelled)."""
+    every = max(1, math.ceil(dated / max_labels))
+    chosen = set(range(0, dated, every))
+    if undated_last and every > 1:
+        chosen = {n for n in chosen if dated - 1 - n >= every / 2 + 0.5}
+    return chosen
+
+
+def _label_anchor(n: int, dated: int, is_undated: bool) -> tuple[str, float]:
+    """(text-anchor, where in the slot) for a column label: the last column's label ends at the
+    chart's right edge rather than running past it."""
+    if is_undated or (n == dated - 1 and dated > 1):
+        return "end", 1.0
+    return "middle", 0.5
 
 
 def legend(series: Sequence[Series]) -> Markup:
@@ -208,7 +226,7 @@ def column_chart(
     *,
     label: str,
     height: int = 180,
-    max_labels: int = 6,
+    max_labels: int = 4,
     undated_last: bool = False,
 ) -> Markup:
     """Stacked columns over time (left to right), a value axis with round grid lines, at most
@@ -217,15 +235,15 @@ def column_chart(
     top_pad, bottom_pad = 14.0, 22.0
     plot = height - top_pad - bottom_pad
     top, step = _nice_max(max((p.total for p in points), default=0))
-    out = _open("columns", label, height)
+    out = _open("chart-columns", label, height)
     for tick in range(0, top + 1, step):
         y = top_pad + plot * (1 - tick / top)
         out.append(f'<line class="grid" x1="{_pct(GUTTER)}" x2="100%" y1="{_num(y)}" y2="{_num(y)}"></line>')
-        out.append(f'<text class="axis" x="{_pct(GUTTER - 1)}" y="{_num(y + 4)}" text-anchor="end">{tick}</text>')
+        out.append(f'<text class="c-axis" x="{_pct(GUTTER - 1)}" y="{_num(y + 4)}" text-anchor="end">{tick}</text>')
     slots = len(points) + (0.6 if undated_last else 0)  # the gap before the undated column
     slot = (100 - GUTTER) / slots if slots else 0
     dated = len(points) - (1 if undated_last else 0)
-    every = max(1, math.ceil(dated / max_labels))
+    labelled = _labelled(dated, max_labels, undated_last)
     for n, point in enumerate(points):
         is_undated = undated_last and n == len(points) - 1
         x = GUTTER + slot * (n + (0.6 if is_undated else 0))
@@ -246,11 +264,11 @@ def column_chart(
             )
         if point.total == 0:  # an empty month still takes a hover/click target
             group.append(f'<rect class="hit" x="{_pct(x)}" y="{_num(top_pad)}" width="{_pct(slot)}" height="{_num(plot)}"></rect>')
-        if is_undated or n % every == 0:
-            anchor = "end" if (not is_undated and n + every > dated and n > 0 and dated > 2) else "middle"
-            tx = x + slot * (0.9 if anchor == "end" else 0.5)
+        if is_undated or n in labelled:
+            anchor, at = _label_anchor(n, dated, is_undated)
+            tx = x + slot * at
             group.append(
-                f'<text class="label" x="{_pct(tx)}" y="{_num(height - 6)}" text-anchor="{anchor}">{escape(point.label)}</text>'
+                f'<text class="c-label" x="{_pct(tx)}" y="{_num(height - 6)}" text-anchor="{anchor}">{escape(point.label)}</text>'
             )
         group.append("</g>")
         if point.href:
@@ -267,11 +285,11 @@ def bar_chart(points: Sequence[Point], series: Sequence[Series], *, label: str, 
     total and the note after it. The longest bar takes 78% of the width, leaving room for its note."""
     height = row_height * len(points) + 4
     top = max((p.total for p in points), default=0) or 1
-    out = _open("bars", label, height)
+    out = _open("chart-bars", label, height)
     for n, point in enumerate(points):
         y = n * row_height
         group = [f'<g class="bar">', f"<title>{escape(_tooltip(point, series))}</title>",
-                 f'<text class="label" x="0" y="{y + 13}">{escape(point.label)}</text>']
+                 f'<text class="c-label" x="0" y="{y + 13}">{escape(point.label)}</text>']
         x = 0.0
         for s, value in zip(series, point.values):
             if value <= 0:
@@ -280,7 +298,7 @@ def bar_chart(points: Sequence[Point], series: Sequence[Series], *, label: str, 
             group.append(f'<rect class="s-{escape(s.key)}" x="{_pct(x)}" y="{y + 18}" width="{_pct(w)}" height="12"></rect>')
             x += w
         after = f"{point.total}" + (f" · {point.note}" if point.note else "")
-        group.append(f'<text class="value" x="{_pct(x)}" dx="5" y="{y + 29}">{escape(after)}</text>')
+        group.append(f'<text class="c-value" x="{_pct(x)}" dx="5" y="{y + 29}">{escape(after)}</text>')
         group.append("</g>")
         if point.href:
             out.append(f'<a href="{escape(point.href)}">' + "".join(group) + "</a>")
@@ -299,7 +317,7 @@ class Lane:
 
 
 def lane_chart(lanes: Sequence[Lane], periods: Sequence[Period], *, label: str, lane_height: int = 34,
-               max_labels: int = 6) -> Markup:
+               max_labels: int = 4) -> Markup:
     """When each lane (a role) was seen: a dot per period it was seen in, its area growing with the
     count, on the same columns as :func:`column_chart` with ``undated_last`` (so the two line up)."""
     axis = 20
@@ -309,19 +327,18 @@ def lane_chart(lanes: Sequence[Lane], periods: Sequence[Period], *, label: str, 
     slot = (100 - GUTTER) / slots if slots else 0
     top = max((c for lane in lanes for c in lane.counts), default=0) or 1
     dated = len(periods) - (1 if undated_last else 0)
-    every = max(1, math.ceil(dated / max_labels))
 
     def centre(n: int) -> float:
         is_undated = undated_last and n == len(periods) - 1
         return GUTTER + slot * (n + (0.6 if is_undated else 0) + 0.5)
 
-    out = _open("lanes", label, height)
+    out = _open("chart-lanes", label, height)
     if undated_last:
         rule = centre(len(periods) - 1) - slot * 0.8
         out.append(f'<line class="undated-rule" x1="{_pct(rule)}" x2="{_pct(rule)}" y1="0" y2="{height - axis}"></line>')
     for row, lane in enumerate(lanes):
         y = row * lane_height
-        out.append(f'<g class="lane"><text class="label" x="0" y="{y + 12}">{escape(lane.label)}</text>')
+        out.append(f'<g class="lane"><text class="c-label" x="0" y="{y + 12}">{escape(lane.label)}</text>')
         out.append(f'<line class="grid" x1="{_pct(GUTTER)}" x2="100%" y1="{y + 24}" y2="{y + 24}"></line>')
         for n, (period, count) in enumerate(zip(periods, lane.counts)):
             if count <= 0:
@@ -332,10 +349,13 @@ def lane_chart(lanes: Sequence[Lane], periods: Sequence[Period], *, label: str, 
             out.append(f'<circle class="{cls}" cx="{_pct(centre(n))}" cy="{y + 24}" r="{_num(r)}">'
                        f"<title>{escape(lane.label)}, {escape(period.label)}: {count} {noun}</title></circle>")
         out.append("</g>")
+    labelled = _labelled(dated, max_labels, undated_last)
     for n, period in enumerate(periods):
         is_undated = period.key is None
-        if is_undated or n % every == 0:
-            out.append(f'<text class="axis-label" x="{_pct(centre(n))}" y="{height - 5}" text-anchor="middle">'
+        if is_undated or n in labelled:
+            anchor, at = _label_anchor(n, dated, is_undated)
+            x = centre(n) - slot * 0.5 + slot * at
+            out.append(f'<text class="c-axis" x="{_pct(x)}" y="{height - 5}" text-anchor="{anchor}">'
                        f"{escape(period.label)}</text>")
     out.append("</svg>")
     return Markup("".join(out))
