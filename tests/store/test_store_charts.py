@@ -130,3 +130,12 @@ def test_person_timeline_counts_what_the_person_page_lists(charted: Store) -> No
         RoleMonth("harbour master", None, 1),
         RoleMonth("port director", "2024-04", 1),
     )
+
+
+def test_source_stats_for_a_search(charted: Store) -> None:
+    assert charted.source_stats().total.quotes == 4  # the unsure quote left out, the story's once
+    assert charted.source_stats(query="paid").total.quotes == 1
+    assert charted.source_stats(person="Lind").total.named_people == 1
+    assert charted.source_stats(query="paid", site="wire.example").total.quotes == 0  # the original is herald's
+    with pytest.raises(QueryError):
+        charted.source_stats(query="AND")

@@ -70,8 +70,12 @@ def build_chart_corpus(path: Path | str) -> ChartCorpus:
     wire_body = [
         "Regional rail fares will rise by four percent from April, the transport board said on Tuesday.",
         f"{PERSON}, the town's mayor, called the rise “a burden for commuters who have no other way in.”",
+        "The transport board said the rise would pay for new trains.",
     ]
-    wire_quote = [dict(text="a burden for commuters who have no other way in", kind="mixed", speaker=PERSON, role="mayor")]
+    wire_quote = [
+        dict(text="a burden for commuters who have no other way in", kind="mixed", speaker=PERSON, role="mayor"),
+        dict(text="the rise would pay for new trains", kind="indirect", speaker="The transport board", speaker_type="org"),
+    ]
     assignments = []
     for k, site in enumerate(("lakeside-post.example", *WIRE_OUTLETS)):
         article = make_article(
@@ -87,8 +91,10 @@ def build_chart_corpus(path: Path | str) -> ChartCorpus:
         first = f"{PERSON}, the town's mayor, " + ("said the papers are in order." if said else "signed the bridge papers.")
         article = make_article(
             f"undated{k}", title=f"Bridge notes {k}", site=OUTLETS[k], published=None,
-            paragraphs=[first, "Nobody recorded the day."], people={PERSON: ("mayor",)},
-            quotes=[dict(text="the papers are in order", kind="indirect", speaker=PERSON, role="mayor")] if said else [],
+            paragraphs=[first, "Nobody recorded the day.", "A clerk who asked not to be named said the stamps were late."],
+            people={PERSON: ("mayor",)},
+            quotes=[dict(text="the papers are in order", kind="indirect", speaker=PERSON, role="mayor")] if said else
+            [dict(text="the stamps were late", kind="indirect", speaker=None, speaker_type="anonymous", cue="said")],
         )
         articles.append(article)
         count(None, copy=False)

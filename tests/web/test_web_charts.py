@@ -161,7 +161,7 @@ def _csv_rows(client: TestClient, url: str) -> list[list[str]]:
 def test_search_charts_count_the_corpus_and_csv_matches_the_table(chart_client: TestClient, chart_corpus: ChartCorpus):
     page = chart_client.get("/charts")
     assert page.status_code == 200
-    assert page.text.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg') == 3
+    assert page.text.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg') == 4
     rows = _table(page.text, "articles-by-month")
     assert rows[0] == ["Month", "Originals", "Syndicated copies", "All"]
     expected = {("undated" if m is None else m): v for m, v in chart_corpus.by_month.items()}
@@ -169,7 +169,7 @@ def test_search_charts_count_the_corpus_and_csv_matches_the_table(chart_client: 
     assert got == expected
     assert rows[-1][0] == "undated"
     assert "2 of 26 articles give no publication date." in page.text
-    for chart_id in ("articles-by-month", "articles-by-site", "most-quoted"):
+    for chart_id in ("articles-by-month", "articles-by-site", "most-quoted", "quoted-sources"):
         assert _csv_rows(chart_client, _csv_link(page.text, chart_id)) == _table(page.text, chart_id)
     shares = _table(page.text, "articles-by-site")[1:]
     assert sum(int(r[3]) for r in shares) == 26
@@ -182,6 +182,8 @@ def test_search_charts_take_the_search_and_its_filters(chart_client: TestClient)
     link = _csv_link(page.text, "articles-by-month")
     assert link == "/charts/articles-by-month.csv?q=fares"
     assert _table(page.text, "most-quoted")[1:] == [["Hanna Eklund", "1", "1"]]  # six copies, one utterance
+    sources = {r[0]: (r[1], r[2]) for r in _table(page.text, "quoted-sources")[1:]}
+    assert sources["Named people: women"] == ("1", "50.0") and sources["Organisations"] == ("1", "50.0")
     dated = chart_client.get("/charts", params={"since": "2024-03-01", "until": "2024-03-31"})
     assert [r[0] for r in _table(dated.text, "articles-by-month")[1:]] == ["2024-03"]  # no undated column
 
@@ -225,13 +227,14 @@ def test_chart_errors_are_clear(chart_client: TestClient):
     assert chart_client.get(f"/people/{PERSON_ID}/charts/pie.csv").status_code == 404
     assert chart_client.get("/people/nobody-here/charts/quotes-by-month.csv").status_code == 404
     empty = chart_client.get("/charts", params={"q": "zeppelin"})
-    assert empty.status_code == 200 and empty.text.count("Nothing to count yet.") == 3
+    assert empty.status_code == 200 and empty.text.count("Nothing to count yet.") == 4
 
 
 @pytest.mark.postgres
 def test_charts_say_the_same_on_postgres(pg_url: str, chart_client: TestClient):
     build_chart_corpus(pg_url)
     urls = ["/charts/articles-by-month.csv?q=bridge", "/charts/articles-by-site.csv", "/charts/most-quoted.csv",
+            "/charts/quoted-sources.csv?q=fares",
             f"/people/{PERSON_ID}/charts/quotes-by-month.csv", f"/people/{PERSON_ID}/charts/roles-by-month.csv"]
     with TestClient(create_app(pg_url, secret=SECRET, rate_limit=ROOMY)) as pg_client:
         for url in urls:

@@ -96,7 +96,7 @@ def _shot(page: Page, name: str) -> None:
 def test_search_charts_page(browser: Browser, server: LiveServer, corpus: ChartCorpus, viewport: str) -> None:
     page, console = _open(browser, server.url + "/charts?q=bridge+OR+fares", viewport)
     try:
-        _check_charts(page, 3)
+        _check_charts(page, 4)
         # the wire story's month: its five copies stacked on the month's originals
         originals, copies = corpus.by_month["2024-03"]
         tooltip = page.locator("#chart-articles-by-month g.column title", has_text="2024-03").first.text_content()

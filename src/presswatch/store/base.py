@@ -473,11 +473,19 @@ class Store(Protocol):
         ...
 
     def source_stats(
-        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+        self,
+        *,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 20,
+        query: str | None = None,
+        person: str | None = None,
     ) -> "SourceStats":
         """Who gets quoted (``presswatch.people.sources``): per outlet and month, quotes by women, men and
         unknown, named against anonymous, top quoted people. A quote repeated by syndicated copies counts
-        once, on the original, whose site and date the filters apply to. Bad dates raise QueryError."""
+        once, on the original, whose site and date the filters apply to. ``query`` and ``person`` keep
+        the quotes of the articles :meth:`search` finds for them. Bad dates raise QueryError."""
         ...
 
     # --- clusters -------------------------------------------------------------------------

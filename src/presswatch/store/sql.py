@@ -952,18 +952,27 @@ class SqlStore:
         return hits
 
     def source_stats(
-        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+        self,
+        *,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 20,
+        query: str | None = None,
+        person: str | None = None,
     ) -> SourceStats:
         since = iso_bound(since, "since") if since else None
         until = iso_bound(until, "until") if until else None
+        stmt = sa.select(
+            quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
+            quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
+            articles.c.cluster_id, articles.c.is_canonical,
+        ).join(articles, articles.c.id == quotes.c.article_id).where(_confident())
+        if (query and query.strip()) or person:
+            ids = self._matching_ids(query, site=None, person=person, since=None, until=None).subquery()
+            stmt = stmt.where(quotes.c.article_id.in_(sa.select(ids.c.id)))
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(
-                    quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
-                    quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
-                    articles.c.cluster_id, articles.c.is_canonical,
-                ).join(articles, articles.c.id == quotes.c.article_id).where(_confident())
-            ).all()
+            rows = conn.execute(stmt).all()
             # one row per utterance, given by the original (the canonical copy, else the earliest)
             originals: dict[tuple[str, str, str], Row] = {}
             for r in sorted(rows, key=lambda r: (not (r.cluster_id and r.is_canonical), r.published or "9999", r.article_id, r.position)):

@@ -19,7 +19,7 @@ from presswatch.web.app import render
 
 router = APIRouter(include_in_schema=False)
 
-SEARCH_CHARTS = ("articles-by-month", "articles-by-site", "most-quoted")
+SEARCH_CHARTS = ("articles-by-month", "articles-by-site", "most-quoted", "quoted-sources")
 PERSON_CHARTS = ("quotes-by-month", "roles-by-month")
 TOP_OUTLETS = 12
 TOP_SPEAKERS = 12
@@ -56,7 +56,7 @@ def articles_chart(
 
 
 def search_charts(store: Store, params: views.SearchParams) -> list[charts.Chart]:
-    """Every chart of /charts: articles over time, outlets and their share, most-quoted people."""
+    """Every chart of /charts: articles over time, outlets and their share, most-quoted people, who is quoted."""
     filters = {"site": params.site, "person": params.person, "since": params.since, "until": params.until}
     query = _search_query(params)
     suffix = f"?{query}" if query else ""
@@ -73,7 +73,12 @@ def search_charts(store: Store, params: views.SearchParams) -> list[charts.Chart
         link=lambda pid: f"/people/{quote(pid, safe='')}",
         csv_url="/charts/most-quoted.csv" + suffix,
     )
-    return [over_time, outlets, quoted]
+    sources = charts.quoted_sources(
+        store.source_stats(query=params.q, person=params.person, site=params.site, since=params.since,
+                           until=params.until, top=1),
+        csv_url="/charts/quoted-sources.csv" + suffix,
+    )
+    return [over_time, outlets, quoted, sources]
 
 
 def person_charts(detail: PersonDetail) -> list[charts.Chart]:

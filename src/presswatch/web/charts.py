@@ -25,6 +25,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from presswatch.people.sources import SourceStats
 from presswatch.store.base import MonthCount, PersonTimeline, SiteCount, SpeakerCount
 
 #: More months than this and a time chart counts years.
@@ -436,6 +437,43 @@ def most_quoted(speakers: Sequence[SpeakerCount], *, link: Callable[[str], str],
     return Chart("most-quoted", "Most quoted people", svg, table, csv_url, empty=not speakers)
 
 
+SOURCE_SERIES = (
+    Series("women", "Women"), Series("men", "Men"), Series("unknown", "Gender unknown"),
+    Series("orgs", "Organisations"), Series("anonymous", "Anonymous"), Series("nobody", "No speaker"),
+)
+
+
+def quoted_sources(stats: SourceStats, *, csv_url: str) -> Chart:
+    """Who the quotes come from: named people (women, men, gender unknown stacked), organisations,
+    anonymous sources, quotes with no speaker; each with its share of the quotes (utterances)."""
+    t = stats.total
+
+    def share(n: int) -> str:
+        return f"{100 * n / t.quotes:.1f}" if t.quotes else "0.0"
+
+    rows = [
+        ("Named people", (t.women, t.men, t.gender_unknown, 0, 0, 0)),
+        ("Organisations", (0, 0, 0, t.organisations, 0, 0)),
+        ("Anonymous", (0, 0, 0, 0, t.anonymous, 0)),
+        ("No speaker", (0, 0, 0, 0, 0, t.unattributed)),
+    ]
+    points = [Point(name, vals, note=f"{share(sum(vals))}%") for name, vals in rows]
+    table = Table(
+        ("Source", "Quotes", "Share (%)"),
+        tuple(
+            (name, n, share(n))
+            for name, n in (
+                ("Named people: women", t.women), ("Named people: men", t.men),
+                ("Named people: gender unknown", t.gender_unknown), ("Organisations", t.organisations),
+                ("Anonymous", t.anonymous), ("No speaker", t.unattributed),
+            )
+        ),
+    )
+    svg = bar_chart(points, SOURCE_SERIES, label=f"Who is quoted: {t.quotes} quotes")
+    return Chart("quoted-sources", "Who is quoted", svg, table, csv_url, empty=not t.quotes, series=SOURCE_SERIES[:3],
+                 note="Gender is estimated from first names and the texts' own words (see Sources).")
+
+
 def person_periods(timeline: PersonTimeline) -> list[Period]:
     """One time axis for both person charts, so their columns line up."""
     return periods_for([q.month for q in timeline.quotes] + [r.month for r in timeline.roles])
@@ -480,6 +518,7 @@ __all__ = [
     "articles_over_time",
     "most_quoted",
     "person_periods",
+    "quoted_sources",
     "quotes_over_time",
     "roles_over_time",
     "sources_share",
