@@ -85,6 +85,8 @@ def _check_charts(page: Page, expected: int) -> None:
     )
     assert fills and all(fill not in ("rgb(0, 0, 0)", "none") for fill, _ in fills), fills
     assert all(w > 0 for _, w in fills)
+    # and the page does not scroll sideways, on a phone either
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def _shot(page: Page, name: str) -> None:
