@@ -63,6 +63,11 @@ class Table:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | int, ...], ...]
+    #: where each row's first cell links to on the page (the chart's own links), when anywhere
+    links: tuple[str | None, ...] = ()
+
+    def link(self, row: int) -> str | None:
+        return self.links[row] if row < len(self.links) else None
 
     def csv(self) -> str:
         out = io.StringIO()
@@ -185,10 +190,12 @@ def _tooltip(point: Point, series: Sequence[Series]) -> str:
     return f"{point.label}: {parts}" if len(series) > 1 else f"{point.label}: {point.total}"
 
 
-def _open(kind: str, label: str, height: float) -> list[str]:
+def _open(kind: str, label: str, height: float, *, links: bool = False) -> list[str]:
+    # a picture to assistive technology, unless it holds links: those must stay reachable
+    role = "group" if links else "img"
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg {kind}" width="100%" height="{_num(height)}" '
-        f'role="img" aria-label="{escape(label)}">',
+        f'role="{role}" aria-label="{escape(label)}">',
         f"<title>{escape(label)}</title>",
     ]
 
@@ -236,7 +243,7 @@ def column_chart(
     top_pad, bottom_pad = 14.0, 22.0
     plot = height - top_pad - bottom_pad
     top, step = _nice_max(max((p.total for p in points), default=0))
-    out = _open("chart-columns", label, height)
+    out = _open("chart-columns", label, height, links=any(p.href for p in points))
     for tick in range(0, top + 1, step):
         y = top_pad + plot * (1 - tick / top)
         out.append(f'<line class="grid" x1="{_pct(GUTTER)}" x2="100%" y1="{_num(y)}" y2="{_num(y)}"></line>')
@@ -286,7 +293,7 @@ def bar_chart(points: Sequence[Point], series: Sequence[Series], *, label: str, 
     total and the note after it. The longest bar takes 78% of the width, leaving room for its note."""
     height = row_height * len(points) + 4
     top = max((p.total for p in points), default=0) or 1
-    out = _open("chart-bars", label, height)
+    out = _open("chart-bars", label, height, links=any(p.href for p in points))
     for n, point in enumerate(points):
         y = n * row_height
         group = [f'<g class="bar">', f"<title>{escape(_tooltip(point, series))}</title>",
@@ -387,6 +394,7 @@ def articles_over_time(
     table = Table(
         (_period_column(periods), "Originals", "Syndicated copies", "All"),
         tuple((p.label, o, c, o + c) for p, (o, c) in rows),
+        links=tuple(point.href for point in points),
     )
     note = ""
     if undated is not None:
@@ -420,6 +428,7 @@ def sources_share(
     table = Table(
         ("Outlet", "Originals", "Syndicated copies", "All", "Share (%)"),
         tuple((name, o, c, o + c, share(o + c)) for name, o, c, _ in rows),
+        links=tuple(href for *_, href in rows),
     )
     svg = bar_chart(points, ARTICLE_SERIES, label=f"Outlets: {len(rows)}, {total} articles")
     return Chart("articles-by-site", "Outlets and their share", svg, table, csv_url, empty=not rows,
@@ -432,7 +441,8 @@ def most_quoted(speakers: Sequence[SpeakerCount], *, link: Callable[[str], str],
         Point(s.name, (s.quotes,), href=link(s.person_id), note=f"{s.stories} stor{'y' if s.stories == 1 else 'ies'}")
         for s in speakers
     ]
-    table = Table(("Person", "Quotes", "Stories"), tuple((s.name, s.quotes, s.stories) for s in speakers))
+    table = Table(("Person", "Quotes", "Stories"), tuple((s.name, s.quotes, s.stories) for s in speakers),
+                  links=tuple(p.href for p in points))
     svg = bar_chart(points, SPEAKER_SERIES, label=f"Most quoted: {len(speakers)} people")
     return Chart("most-quoted", "Most quoted people", svg, table, csv_url, empty=not speakers)
 
