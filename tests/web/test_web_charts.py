@@ -195,10 +195,10 @@ def test_search_page_shows_articles_over_time_with_links_narrowing_to_a_month(ch
     (figure,) = doc.cssselect(".facets #chart-articles-by-month")
     assert "Months" not in [h.text_content() for h in doc.cssselect(".facets h2")]  # the chart replaces the list
     rows = {r[0]: int(r[3]) for r in _table(page.text, "articles-by-month")[1:]}
-    hrefs = [a.get("href") for a in figure.cssselect("svg a")]
+    hrefs = [a.get("href") for a in figure.cssselect("svg.chart-svg a")]
     assert hrefs[0] == "/search?q=bridge&since=2023-09-01&until=2023-09-30"
     assert [a.get("href") for a in figure.cssselect("table a")] == hrefs  # the same links without the picture
-    assert figure.cssselect("svg")[0].get("role") == "group"  # links inside a role=img would be hidden
+    assert figure.cssselect("svg.chart-svg")[0].get("role") == "group"  # links inside a role=img would be hidden
     march = next(h for h in hrefs if "since=2024-03-01" in h)
     narrowed = lxml.html.fromstring(chart_client.get(march).text).cssselect(".summary")[0].text_content()
     assert narrowed.startswith(f"{rows['2024-03']} article")
