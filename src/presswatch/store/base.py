@@ -111,6 +111,28 @@ class PersonDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterAssignment:
+    """Where dedup put an article: written onto the article row by the store."""
+
+    article_id: str
+    cluster_id: str
+    canonical_id: str
+    is_canonical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FailureSeen:
+    """A failure record with its history: first and last time it failed, and how many times."""
+
+    source_path: str
+    stage: str
+    reason: str
+    first_failed_at: str
+    last_failed_at: str
+    times: int
+
+
+@dataclass(frozen=True, slots=True)
 class MonthCount:
     """Articles of one month of publication: ``originals`` (an article in no syndication cluster, or
     its cluster's original) and ``copies`` (syndicated copies of a story told by an original).
@@ -216,28 +238,6 @@ def person_timeline(detail: PersonDetail) -> PersonTimeline:
     ordered = sorted(per_month, key=lambda km: (first_seen[km[0]], names[km[0]].lower(), _month_order(km[1])))
     roles = tuple(RoleMonth(names[key], month, len(per_month[(key, month)])) for key, month in ordered)
     return PersonTimeline(detail.summary.id, quotes, roles)
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterAssignment:
-    """Where dedup put an article: written onto the article row by the store."""
-
-    article_id: str
-    cluster_id: str
-    canonical_id: str
-    is_canonical: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FailureSeen:
-    """A failure record with its history: first and last time it failed, and how many times."""
-
-    source_path: str
-    stage: str
-    reason: str
-    first_failed_at: str
-    last_failed_at: str
-    times: int
 
 
 @dataclass(frozen=True, slots=True)
