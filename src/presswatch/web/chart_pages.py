@@ -55,30 +55,36 @@ def articles_chart(
     )
 
 
-def search_charts(store: Store, params: views.SearchParams) -> list[charts.Chart]:
-    """Every chart of /charts: articles over time, outlets and their share, most-quoted people, who is quoted."""
+def search_charts(store: Store, params: views.SearchParams, only: str | None = None) -> list[charts.Chart]:
+    """The charts of /charts: articles over time, outlets and their share, most-quoted people, who is
+    quoted (``only``: just the one of that id, for its CSV)."""
     filters = {"site": params.site, "person": params.person, "since": params.since, "until": params.until}
     query = _search_query(params)
     suffix = f"?{query}" if query else ""
-    counts = store.articles_by_month(params.q, **filters)
-    over_time = articles_chart(store, params, counts=counts)
-    outlets = charts.sources_share(
-        store.articles_by_site(params.q, **filters, limit=TOP_OUTLETS),
-        counts,
-        link=lambda site: "/search?" + _search_query(params, site=site),
-        csv_url="/charts/articles-by-site.csv" + suffix,
-    )
-    quoted = charts.most_quoted(
-        store.most_quoted(params.q, **filters, limit=TOP_SPEAKERS),
-        link=lambda pid: f"/people/{quote(pid, safe='')}",
-        csv_url="/charts/most-quoted.csv" + suffix,
-    )
-    sources = charts.quoted_sources(
-        store.source_stats(query=params.q, person=params.person, site=params.site, since=params.since,
-                           until=params.until, top=1),
-        csv_url="/charts/quoted-sources.csv" + suffix,
-    )
-    return [over_time, outlets, quoted, sources]
+    wanted = SEARCH_CHARTS if only is None else (only,)
+    found: list[charts.Chart] = []
+    counts = store.articles_by_month(params.q, **filters) if {"articles-by-month", "articles-by-site"} & set(wanted) else []
+    if "articles-by-month" in wanted:
+        found.append(articles_chart(store, params, counts=counts))
+    if "articles-by-site" in wanted:
+        found.append(charts.sources_share(
+            store.articles_by_site(params.q, **filters, limit=TOP_OUTLETS),
+            counts,
+            link=lambda site: "/search?" + _search_query(params, site=site),
+            csv_url="/charts/articles-by-site.csv" + suffix,
+        ))
+    if "most-quoted" in wanted:
+        found.append(charts.most_quoted(
+            store.most_quoted(params.q, **filters, limit=TOP_SPEAKERS),
+            link=lambda pid: f"/people/{quote(pid, safe='')}",
+            csv_url="/charts/most-quoted.csv" + suffix,
+        ))
+    if "quoted-sources" in wanted:
+        found.append(charts.quoted_sources(
+            store.source_stats(query=params.q, **filters, top=1),
+            csv_url="/charts/quoted-sources.csv" + suffix,
+        ))
+    return found
 
 
 def person_charts(detail: PersonDetail) -> list[charts.Chart]:
@@ -134,7 +140,7 @@ def search_chart_csv(
     if name not in SEARCH_CHARTS:
         raise NotFound(f"No chart {name!r}; the charts are {', '.join(SEARCH_CHARTS)}")
     params = views.search_params(q, site, person, since, until)
-    chart = next(c for c in search_charts(request.app.state.store, params) if c.id == name)
+    (chart,) = search_charts(request.app.state.store, params, only=name)
     return _csv(chart, f"{name}.csv")
 
 
