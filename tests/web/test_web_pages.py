@@ -39,8 +39,8 @@ def test_search_page_highlights_and_offers_facets(client: TestClient):
     filtered = client.get("/search", params={"q": "ferries", "site": "coastwire.example"})
     assert 'href="/articles/ferry0002"' in filtered.text and 'href="/articles/ferry0001"' not in filtered.text
     assert 'value="ferries"' in filtered.text  # the form keeps the query
-    # every facet link leads to a working, narrower search
-    facet_links = re.findall(r'<li><a href="(/search\?[^"]+)">', client.get("/search").text)
+    # every facet link, and every month column of the articles-over-time chart, leads to a working, narrower search
+    facet_links = re.findall(r'<a href="(/search\?[^"]+)">', client.get("/search").text)
     assert any("since=2024-02-01&amp;until=2024-02-29" in link for link in facet_links)  # February, leap year
     for link in facet_links:
         narrowed = client.get(html.unescape(link))

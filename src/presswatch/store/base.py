@@ -123,6 +123,114 @@ class FailureSeen:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthCount:
+    """Articles of one month of publication: ``originals`` (an article in no syndication cluster, or
+    its cluster's original) and ``copies`` (syndicated copies of a story told by an original).
+    ``month`` is "2024-03", or None for the articles that give no publication date (never dated by
+    when they were fetched)."""
+
+    month: str | None
+    originals: int
+    copies: int
+
+    @property
+    def total(self) -> int:
+        return self.originals + self.copies
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCount:
+    """Articles of one outlet (``site`` None: no site known), originals and syndicated copies."""
+
+    site: str | None
+    originals: int
+    copies: int
+
+    @property
+    def total(self) -> int:
+        return self.originals + self.copies
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """A person and how often they are quoted: ``quotes`` counts utterances (a quote repeated by
+    syndicated copies of a story once), ``stories`` the stories (clusters, else articles) quoting them."""
+
+    person_id: str
+    name: str
+    quotes: int
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMonth:
+    """A person's utterances of one month (None: undated), by kind."""
+
+    month: str | None
+    direct: int = 0
+    indirect: int = 0
+    mixed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.indirect + self.mixed
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMonth:
+    """How many articles of one month (None: undated) gave a person one role."""
+
+    role: str
+    month: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTimeline:
+    """A person's quotes and roles over time, months oldest first and undated last; roles in the
+    order they were first seen (undated roles last)."""
+
+    person_id: str
+    quotes: tuple[QuoteMonth, ...]
+    roles: tuple[RoleMonth, ...]
+
+
+def _month_of(published: str | None) -> str | None:
+    return published[:7] if published and len(published) >= 7 else None
+
+
+def _month_order(month: str | None) -> tuple[bool, str]:
+    return (month is None, month or "")
+
+
+def person_timeline(detail: PersonDetail) -> PersonTimeline:
+    """Quotes and roles over time from the person page's own data, so the charts count exactly what
+    the page lists: the utterances credited to the person (quote_confidence_threshold applied by the
+    store), dated by their original's publication, and each role seen per article."""
+    kinds: dict[str | None, dict[str, int]] = {}
+    for hit in detail.quotes:
+        counts = kinds.setdefault(_month_of(hit.published), {"direct": 0, "indirect": 0, "mixed": 0})
+        if hit.quote.kind in counts:
+            counts[hit.quote.kind] += 1
+    quotes = tuple(QuoteMonth(month, **counts) for month, counts in sorted(kinds.items(), key=lambda kv: _month_order(kv[0])))
+    # One line per role (case-insensitive, as written the first time), one count per article.
+    names: dict[str, str] = {}
+    first_seen: dict[str, tuple[bool, str]] = {}
+    per_month: dict[tuple[str, str | None], set[str]] = {}
+    for seen in detail.roles_over_time:
+        key = " ".join(seen.role.split()).lower()
+        if not key:
+            continue
+        month = _month_of(seen.published)
+        names.setdefault(key, " ".join(seen.role.split()))
+        first_seen[key] = min(first_seen.get(key, (True, "~")), _month_order(month))
+        per_month.setdefault((key, month), set()).add(seen.article_id)
+    ordered = sorted(per_month, key=lambda km: (first_seen[km[0]], names[km[0]].lower(), _month_order(km[1])))
+    roles = tuple(RoleMonth(names[key], month, len(per_month[(key, month)])) for key, month in ordered)
+    return PersonTimeline(detail.summary.id, quotes, roles)
+
+
+@dataclass(frozen=True, slots=True)
 class CompletedFile:
     """A ledger entry: an input file every document of which was written without a failure.
 
@@ -251,6 +359,49 @@ class Store(Protocol):
         that whole day); undated articles only appear without those filters."""
         ...
 
+    # --- charts: counts over a search ------------------------------------------------------
+    def articles_by_month(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[MonthCount]:
+        """The articles :meth:`search` finds (every page), counted per month of publication, originals
+        and syndicated copies apart; oldest month first, then one ``month=None`` entry for the
+        undated ones (left out when there are none). A malformed query raises QueryError."""
+        ...
+
+    def articles_by_site(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 20,
+    ) -> list[SiteCount]:
+        """The articles :meth:`search` finds, counted per outlet (most articles first, then by name),
+        originals and copies apart; at most ``limit`` outlets (``None``: all)."""
+        ...
+
+    def most_quoted(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 10,
+    ) -> list[SpeakerCount]:
+        """The people most quoted in the articles :meth:`search` finds (utterances over
+        quote_confidence_threshold, as on person pages), most quotes first."""
+        ...
+
     # --- failures -------------------------------------------------------------------------
     def record_failures(self, failures: Sequence[Failure]) -> None:
         """Store failure records (one row per source_path; a later success clears it)."""
@@ -312,11 +463,19 @@ class Store(Protocol):
         ...
 
     def source_stats(
-        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+        self,
+        *,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 20,
+        query: str | None = None,
+        person: str | None = None,
     ) -> "SourceStats":
         """Who gets quoted (``presswatch.people.sources``): per outlet and month, quotes by women, men and
         unknown, named against anonymous, top quoted people. A quote repeated by syndicated copies counts
-        once, on the original, whose site and date the filters apply to. Bad dates raise QueryError."""
+        once, on the original, whose site and date the filters apply to. ``query`` and ``person`` keep
+        the quotes of the articles :meth:`search` finds for them. Bad dates raise QueryError."""
         ...
 
     # --- clusters -------------------------------------------------------------------------

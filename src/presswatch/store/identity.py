@@ -282,13 +282,16 @@ def genders_of(conn: Connection, person_ids: Iterable[str]) -> dict[str, GenderE
     every article uses of them."""
     given: dict[str, list[str]] = {}
     cues: dict[str, list[str]] = {}
+    forms: dict[str, Any] = {}  # a name is parsed once, however many mentions write it so
     for chunk in _chunks(sorted(set(person_ids))):
         for r in conn.execute(
             sa.select(person_names.c.person_id, person_mentions.c.name, person_mentions.c.gender_cues)
             .join(person_mentions, person_mentions.c.name_key == person_names.c.name_key)
             .where(person_names.c.person_id.in_(chunk))
         ).all():
-            form = parse_name(r.name)
+            if r.name not in forms:
+                forms[r.name] = parse_name(r.name)
+            form = forms[r.name]
             if form is not None and form.full:
                 given.setdefault(r.person_id, []).append(form.given)
             cues.setdefault(r.person_id, []).extend(r.gender_cues or ())

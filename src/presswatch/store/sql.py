@@ -27,6 +27,7 @@ from presswatch.store.base import (
     ClusterAssignment,
     CompletedFile,
     FailureSeen,
+    MonthCount,
     PersonDetail,
     PersonSummary,
     QuoteCopy,
@@ -34,6 +35,8 @@ from presswatch.store.base import (
     RoleSeen,
     SearchHit,
     SignatureChanges,
+    SiteCount,
+    SpeakerCount,
     SearchPage,
     UpsertOutcome,
     QUOTE_KINDS,
@@ -516,6 +519,106 @@ class SqlStore:
             items.append(SearchHit(article=article, snippet=snippet, rank=float(row.rank or 0.0)))
         return SearchPage(total=total, items=items, facets=facets)
 
+    # --- charts: counts over a search ------------------------------------------------------
+    def _matching_ids(
+        self, query: str | None, *, site: str | None, person: str | None, since: str | None, until: str | None
+    ) -> sa.Select:
+        """The ids of the articles ``search`` finds for these arguments (every page)."""
+        conditions = self._filters(site=site, person=person, since=since, until=until)
+        from_clause: Any = articles
+        if query and query.strip():
+            ft = self.full_text(parse_query(query))
+            from_clause, conditions = ft.from_clause, [ft.condition, *conditions]
+        return sa.select(articles.c.id).select_from(from_clause).where(*conditions)
+
+    def _read_counts(self, query: str | None, stmt: sa.Select) -> list[Row]:
+        """Run a chart query, turning a backend's own query syntax error into QueryError as search does."""
+        try:
+            with self._read() as conn:
+                return list(conn.execute(stmt).all())
+        except StoreError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, sa.exc.DBAPIError) and query:
+                translated = self.query_error(cause, query)
+                if translated is not None:
+                    raise translated from cause
+            raise
+
+    def articles_by_month(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[MonthCount]:
+        ids = self._matching_ids(query, site=site, person=person, since=since, until=until).subquery()
+        month = sa.func.substr(articles.c.published, 1, 7).label("month")
+        stmt = (
+            sa.select(month, sa.func.sum(_is_copy()).label("copies"), sa.func.count().label("n"))
+            .where(articles.c.id.in_(sa.select(ids.c.id)))
+            .group_by(month)
+        )
+        rows = self._read_counts(query, stmt)
+        counts = [MonthCount(r.month, int(r.n) - int(r.copies or 0), int(r.copies or 0)) for r in rows]
+        return sorted(counts, key=lambda c: (c.month is None, c.month or ""))
+
+    def articles_by_site(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 20,
+    ) -> list[SiteCount]:
+        if limit is not None and limit < 1:
+            raise QueryError("limit must be at least 1")
+        ids = self._matching_ids(query, site=site, person=person, since=since, until=until).subquery()
+        n = sa.func.count().label("n")
+        stmt = (
+            sa.select(articles.c.site, sa.func.sum(_is_copy()).label("copies"), n)
+            .where(articles.c.id.in_(sa.select(ids.c.id)))
+            .group_by(articles.c.site)
+            .order_by(n.desc(), articles.c.site.asc().nulls_last())
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [SiteCount(r.site, int(r.n) - int(r.copies or 0), int(r.copies or 0)) for r in self._read_counts(query, stmt)]
+
+    def most_quoted(
+        self,
+        query: str | None = None,
+        *,
+        site: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 10,
+    ) -> list[SpeakerCount]:
+        if limit < 1:
+            raise QueryError("limit must be at least 1")
+        ids = self._matching_ids(query, site=site, person=person, since=since, until=until).subquery()
+        story, _speaker, text = _utterance_keys()
+        separator = sa.literal_column("'|'")
+        utterances = sa.func.count(sa.distinct(story.op("||")(separator).op("||")(text))).label("quotes")
+        stories = sa.func.count(sa.distinct(story)).label("stories")
+        stmt = (
+            sa.select(people.c.person_id, people.c.name, utterances, stories)
+            .select_from(
+                quotes.join(articles, articles.c.id == quotes.c.article_id).join(
+                    people, people.c.person_id == quotes.c.speaker_person_id
+                )
+            )
+            .where(quotes.c.article_id.in_(sa.select(ids.c.id)), _confident())
+            .group_by(people.c.person_id, people.c.name)
+            .order_by(utterances.desc(), stories.desc(), people.c.name, people.c.person_id)
+            .limit(limit)
+        )
+        return [SpeakerCount(r.person_id, r.name, int(r.quotes), int(r.stories)) for r in self._read_counts(query, stmt)]
+
     def _filters(self, *, site: str | None, person: str | None, since: str | None, until: str | None) -> list[Any]:
         conditions: list[Any] = []
         if site:
@@ -849,18 +952,27 @@ class SqlStore:
         return hits
 
     def source_stats(
-        self, *, site: str | None = None, since: str | None = None, until: str | None = None, top: int = 20
+        self,
+        *,
+        site: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top: int = 20,
+        query: str | None = None,
+        person: str | None = None,
     ) -> SourceStats:
         since = iso_bound(since, "since") if since else None
         until = iso_bound(until, "until") if until else None
+        stmt = sa.select(
+            quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
+            quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
+            articles.c.cluster_id, articles.c.is_canonical,
+        ).join(articles, articles.c.id == quotes.c.article_id).where(_confident())
+        if (query and query.strip()) or person:
+            ids = self._matching_ids(query, site=None, person=person, since=None, until=None).subquery()
+            stmt = stmt.where(quotes.c.article_id.in_(sa.select(ids.c.id)))
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(
-                    quotes.c.article_id, quotes.c.position, quotes.c.speaker, quotes.c.speaker_type,
-                    quotes.c.speaker_person_id, quotes.c.text, articles.c.site, articles.c.published,
-                    articles.c.cluster_id, articles.c.is_canonical,
-                ).join(articles, articles.c.id == quotes.c.article_id).where(_confident())
-            ).all()
+            rows = conn.execute(stmt).all()
             # one row per utterance, given by the original (the canonical copy, else the earliest)
             originals: dict[tuple[str, str, str], Row] = {}
             for r in sorted(rows, key=lambda r: (not (r.cluster_id and r.is_canonical), r.published or "9999", r.article_id, r.position)):
@@ -1030,6 +1142,12 @@ def _confident() -> Any:
     confidence, count as they did). The API, exports and /quotes return every quote."""
     threshold = config.quote_confidence_threshold()
     return sa.or_(quotes.c.confidence.is_(None), quotes.c.confidence >= threshold)
+
+
+def _is_copy() -> Any:
+    """1 for a syndicated copy (in a cluster, not its original), else 0: what charts stack apart."""
+    copy = sa.and_(articles.c.cluster_id.is_not(None), articles.c.is_canonical == sa.false())
+    return sa.case((copy, 1), else_=0)
 
 
 def _before_end(published: str, until: str) -> bool:

@@ -143,11 +143,12 @@ def create_app(
 
     _install_error_handlers(app)
 
-    from presswatch.web import api, feeds, pages
+    from presswatch.web import api, chart_pages, feeds, pages
 
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
+    app.include_router(chart_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     install_docs(app)
 

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from presswatch.comments import post_comment
 from presswatch.errors import ExtractError, PressWatchError, QueryError, ValidationError
 from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, Store
-from presswatch.web import views
+from presswatch.web import chart_pages, views
 from presswatch.web.api import quotes_csv_response
 from presswatch.web.rendering import client_key, render
 from presswatch.web.security import CSRF_COOKIE
@@ -86,10 +86,12 @@ def search(
             request, "search.html", {"form": form, "error": str(exc), "result": None, "page": 1}, status_code=400
         )
     pages = max(1, -(-result.total // views.PAGE_SIZE))
+    over_time = chart_pages.articles_chart(store, params, height=140) if result.total else None
     return render(
         request,
         "search.html",
-        {"form": form, "error": None, "result": result, "params": params, "page": page, "pages": pages},
+        {"form": form, "error": None, "result": result, "params": params, "page": page, "pages": pages,
+         "over_time": over_time},
     )
 
 
@@ -176,6 +178,7 @@ def person(request: Request, person_id: str) -> Response:
     detail = request.app.state.store.person(person_id)
     return render(request, "person.html", {
         "p": detail, "s": detail.summary, "roles": views.role_spans(detail), "by_role": views.quotes_by_role(detail),
+        "charts": chart_pages.person_charts(detail),
     })
 
 
