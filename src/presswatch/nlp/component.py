@@ -33,7 +33,7 @@ def attach_quotes(doc: Doc, text: str | None = None, people: PeopleIndex | None 
 
     ``text``: the article text the offsets index, when the parse ran on a repaired copy of the
     same length; ``people``: the people index, when the caller has it already."""
-    from presswatch.nlp.quotes import find_quotes
+    from presswatch.nlp.attribution import find_quotes
 
     _register_extensions()
     text = text if text is not None else doc.text

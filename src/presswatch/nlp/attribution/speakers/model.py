@@ -1,10 +1,10 @@
 """Which noun phrase of a cue's sentence is its speaker: a small linear model learnt from PolNeAR train.
 
-The rules in ``quotes._subject_of`` name one subject for each cue; the parse often offers a better
+The rules in ``speakers.rules.subject_of`` name one subject for each cue; the parse often offers a better
 one (an object that controls an infinitive, the holder of a role, a name next to a bracket). This
 model scores every candidate noun phrase of the cue's sentence by binary features of the parse --
 its dependency path to the cue, its side and distance, its part of speech and entity type, whether
-the rules chose it -- and the best one becomes the subject, which ``speakers.resolve_speaker`` then
+the rules chose it -- and the best one becomes the subject, which ``speakers.resolve.resolve_speaker`` then
 resolves as before ("he" -> the antecedent, "the group" -> the organisation).
 
 The weights are data (``data/speaker_model.json``), rebuilt from the train split only with
@@ -17,10 +17,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from presswatch.nlp.attribution.marks import is_quoted
+from presswatch.nlp.attribution.speakers.resolve import in_dateline, is_age_nominal
 from presswatch.nlp.lexicon import anonymous_nouns, is_when, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
-from presswatch.nlp.quotes import _inside  # same package: whether an offset lies in a quotation
-from presswatch.nlp.speakers import in_dateline, is_age_nominal
 
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -48,7 +48,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     the reported content, and outside quotation marks unless the cue itself is quoted."""
     doc = cue.doc
     sent = cue.sent
-    cue_quoted = _inside(cue.idx, quoted)
+    cue_quoted = is_quoted(cue.idx, quoted)
     start, end = content
     # the cue's paragraph only: the parser can run a sentence over a paragraph break
     text = doc_text(doc)
@@ -66,7 +66,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
             continue
         if start <= token.idx < end:
             continue
-        if not cue_quoted and _inside(token.idx, quoted):
+        if not cue_quoted and is_quoted(token.idx, quoted):
             continue
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in _NOUNS:
             token = token.head.head  # "a charity that advocates for ...": the charity

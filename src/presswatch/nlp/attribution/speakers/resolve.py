@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presswatch.model import SpeakerType
+from presswatch.nlp.attribution.marks import find_quoted_spans
 from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex, dateline_at, entity_of
 from presswatch.nlp.pipeline import doc_text
@@ -247,8 +248,6 @@ def _recent_plural_subject(token):
 
 def _quoted_spans(doc) -> list:
     """The article's quotations, found once per parsed text."""
-    from presswatch.nlp.quotes import find_quoted_spans  # quotes imports this module
-
     if "presswatch_quoted" not in doc.user_data:
         doc.user_data["presswatch_quoted"] = find_quoted_spans(doc_text(doc))
     return doc.user_data["presswatch_quoted"]
