@@ -1,5 +1,6 @@
 """What every construction reads about one document, computed once: the parse, the text, the people,
-the cue lexicon and the article's quotation marks."""
+the cue lexicon, the article's quotation marks and what speaker resolution needs to know of the
+document (in place of values cached on the spaCy Doc)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from presswatch.nlp.attribution.config import DEFAULT, QuoteConfig
 from presswatch.nlp.attribution.marks import QuotedSpan, find_quoted_spans, is_title
+from presswatch.nlp.attribution.speakers.resolve import SpeakerFacts
 from presswatch.nlp.lexicon import cue_relations
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
@@ -25,6 +27,7 @@ class QuoteContext:
     quoted: list[QuotedSpan]  # every pair of quotation marks
     speech: list[QuotedSpan]  # ...less the titles of works, which are nobody's words
     config: QuoteConfig
+    speaker_facts: SpeakerFacts  # what resolving a subject reads about the document (genders, ...)
 
     @classmethod
     def build(cls, doc, text: str, people: PeopleIndex, *, relations: frozenset[tuple[str, str]] | None = None,
@@ -36,4 +39,5 @@ class QuoteContext:
             cues=frozenset(lemma for lemma, _ in relations),
             reporting=frozenset(lemma for lemma, relation in relations if relation == "ccomp"),
             quoted=quoted, speech=[q for q in quoted if not is_title(text, q)], config=config,
+            speaker_facts=SpeakerFacts(doc, people),
         )

@@ -115,7 +115,9 @@ def emit(ctx: QuoteContext, all_atts: list[Candidate], *, origins: list[str] | N
         kind = "direct" if share >= ctx.config.direct_share else "mixed" if share > 0 else "indirect"
         if att.construction is Construction.TURN:
             kind = "direct"  # a printed interview's turn is the speaker's own words, marks or not
-        speaker = att.speaker or (resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN)
+        speaker = att.speaker or (
+            resolve_speaker(att.subject, people, facts=ctx.speaker_facts) if att.subject is not None else UNKNOWN
+        )
         att.speaker = speaker
         if att.construction is Construction.HEADLINE_TOPIC and speaker.type in ("anonymous", "unknown"):
             continue  # "Road to recovery: ...", "Voter participation: ...": a topic, not who speaks

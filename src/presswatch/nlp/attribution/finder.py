@@ -53,11 +53,12 @@ def find_quotes(
 
     # 3. speakers: the learnt model's subjects, continuations of the speaker before, resolution
     if config.speaker_model or subject_examples is not None:
-        model_subjects(candidates, ctx.quoted, people, subject_examples, examples_as_used=config.examples_as_used)
+        model_subjects(candidates, ctx.quoted, people, subject_examples, examples_as_used=config.examples_as_used,
+                       facts=ctx.speaker_facts)
     continue_quotations(ctx, candidates)
     for att in candidates:
         if att.speaker is None:
-            att.speaker = resolve_speaker(att.subject, people) if att.subject is not None else UNKNOWN
+            att.speaker = resolve_speaker(att.subject, people, facts=ctx.speaker_facts) if att.subject is not None else UNKNOWN
     # a quotation no attribution lends a speaker to stays unattributed: a guessed name on someone's
     # words costs a reader more than an honest "unknown"
     borrow_speakers(text, candidates)

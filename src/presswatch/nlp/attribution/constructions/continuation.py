@@ -108,7 +108,9 @@ def continue_quotations(ctx: QuoteContext, all_atts: list[Candidate]) -> None:
         if (same_para or paragraph_before) and words >= 3:
             cont = Candidate(q.start, q.end, prev.cue, prev.cue_text, prev.subject, prev.speaker, Construction.CONTINUATION)
             if prev.speaker is None:
-                prev.speaker = resolve_speaker(prev.subject, people) if prev.subject is not None else UNKNOWN
+                prev.speaker = (
+                    resolve_speaker(prev.subject, people, facts=ctx.speaker_facts) if prev.subject is not None else UNKNOWN
+                )
                 cont.speaker = prev.speaker
             all_atts.append(cont)
             all_atts.sort(key=lambda a: (a.start, a.end))

@@ -124,7 +124,7 @@ def quotations_standing_alone(ctx: QuoteContext, clauses: list[Candidate]) -> tu
                 o for o in attributions
                 if not (o.cue is not None and o.cue.idx < dash_at <= o.start < q.end) and re.search(r"\w", text[o.start : o.end])
             ]
-            att.speaker = resolve_speaker(att.subject, people)
+            att.speaker = resolve_speaker(att.subject, people, facts=ctx.speaker_facts)
             if att.speaker.name and dash_at >= doc[att.subject.left_edge.i].idx:
                 # a name the recogniser missed: its description would run back into the headline
                 source = " ".join(text[dash_at + 1 : att.subject.idx + len(att.subject.text)].split()).lstrip("-–— ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from presswatch.nlp.attribution.candidate import Candidate, Construction
 from presswatch.nlp.attribution.marks import paragraph_end
 from presswatch.nlp.attribution.speakers import model as speaker_model
-from presswatch.nlp.attribution.speakers.resolve import in_dateline, resolve_speaker
+from presswatch.nlp.attribution.speakers.resolve import SpeakerFacts, in_dateline, resolve_speaker
 from presswatch.nlp.attribution.speakers.rules import counted_people
 from presswatch.nlp.people import PeopleIndex
 
@@ -17,7 +17,7 @@ MODEL_CONSTRUCTIONS = frozenset({
 
 
 def model_subjects(atts: list[Candidate], quoted, people: PeopleIndex, examples: list | None, *,
-                   examples_as_used: bool = True) -> None:
+                   examples_as_used: bool = True, facts: SpeakerFacts | None = None) -> None:
     """Let the learnt model pick each cue's subject among the noun phrases of its sentence; with
     ``examples``, collect the model's training examples instead (the rules' subjects stay).
 
@@ -26,7 +26,7 @@ def model_subjects(atts: list[Candidate], quoted, people: PeopleIndex, examples:
     owners = people.token_owner
 
     def resolve(token) -> str:
-        return resolve_speaker(token, people).type
+        return resolve_speaker(token, people, facts=facts).type
 
     for att in atts:
         if att.cue is None or att.speaker is not None or att.construction not in MODEL_CONSTRUCTIONS:

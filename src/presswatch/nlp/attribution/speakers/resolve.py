@@ -136,9 +136,6 @@ def _gender_detector():
 def _genders(doc, people: PeopleIndex) -> dict[str, str]:
     """Person name -> "m"/"f" where the article puts an honorific before their name ("Mrs. Lee"),
     and only when all such honorifics agree (two Clintons share "Clinton": the owner decides)."""
-    cached = doc.user_data.get("presswatch_genders")
-    if cached is not None:
-        return cached
     seen: dict[str, set[str]] = {}
     for token in doc:
         gender = _HONORIFIC_GENDER.get(token.lower_.rstrip("."))
@@ -156,8 +153,32 @@ def _genders(doc, people: PeopleIndex) -> dict[str, str]:
                 guess = first_name_gender(parts[0])
                 if guess is not None:
                     genders[person.name] = guess
-    doc.user_data["presswatch_genders"] = genders
     return genders
+
+
+class SpeakerFacts:
+    """What resolving a subject reads about its whole document, found once per document and only when
+    first needed: the genders of its people, and the quotations of the parsed text (an organisation
+    named inside someone's quotation is no antecedent)."""
+
+    __slots__ = ("doc", "people", "_genders", "_quoted")
+
+    def __init__(self, doc, people: PeopleIndex) -> None:
+        self.doc, self.people = doc, people
+        self._genders: dict[str, str] | None = None
+        self._quoted: list | None = None
+
+    @property
+    def genders(self) -> dict[str, str]:
+        if self._genders is None:
+            self._genders = _genders(self.doc, self.people)
+        return self._genders
+
+    @property
+    def quoted(self) -> list:
+        if self._quoted is None:
+            self._quoted = find_quoted_spans(doc_text(self.doc))
+        return self._quoted
 
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -172,7 +193,7 @@ def _modifier_in_other_phrase(token, people: PeopleIndex) -> bool:
     return token.dep_ in _MODIFIER_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head.i not in people.token_owner
 
 
-def _recent_person(token, people: PeopleIndex) -> str | None:
+def _recent_person(token, people: PeopleIndex, facts: SpeakerFacts) -> str | None:
     """Most recent person mentioned before ``token``: subjects first, within the last sentences;
     "she" never goes back to a "Mr.", nor "he" to a "Mrs." or "Ms."."""
     doc = token.doc
@@ -182,7 +203,7 @@ def _recent_person(token, people: PeopleIndex) -> str | None:
     ]
     wanted = _PRONOUN_GENDER.get(token.lower_) if PRONOUN_GENDER else None
     if wanted is not None:
-        genders = _genders(doc, people)
+        genders = facts.genders
         before = [m for m in before if genders.get(m[2], wanted) == wanted]
     if not before:
         return None
@@ -246,13 +267,6 @@ def _recent_plural_subject(token):
     return None
 
 
-def _quoted_spans(doc) -> list:
-    """The article's quotations, found once per parsed text."""
-    if "presswatch_quoted" not in doc.user_data:
-        doc.user_data["presswatch_quoted"] = find_quoted_spans(doc_text(doc))
-    return doc.user_data["presswatch_quoted"]
-
-
 def in_dateline(token) -> bool:
     """Whether ``token`` is part of the dateline that opens its paragraph."""
     m = dateline_at(doc_text(token.doc), token.idx)
@@ -270,8 +284,8 @@ def _credit_or_dateline(span) -> bool:
     return before in ("(", "[") and after in (")", "]") or in_dateline(span[0])
 
 
-def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None,
-                *, named_only: bool = False):
+def _recent_org(token, facts: SpeakerFacts, noun: str | None = None, max_sentences: int | None = None,
+                people: PeopleIndex | None = None, *, named_only: bool = False):
     doc = token.doc
     limit = 0
     if max_sentences is not None:
@@ -281,7 +295,7 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
                 break
             sent = doc[sent.start - 1].sent
         limit = sent.start
-    quoted = _quoted_spans(doc)
+    quoted = facts.quoted
     # an organisation named inside someone's quotation is their words, not the text's antecedent
     candidates = [
         e for e in doc.ents
@@ -511,8 +525,11 @@ def interviewer(people: PeopleIndex) -> Speaker:
     return Speaker("the interviewer", "anonymous")
 
 
-def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
-    """The speaker that the subject token ``token`` of a cue refers to."""
+def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0, facts: SpeakerFacts | None = None) -> Speaker:
+    """The speaker that the subject token ``token`` of a cue refers to (``facts``: the document's, when
+    the caller keeps them for many calls)."""
+    if facts is None and token is not None:
+        facts = SpeakerFacts(token.doc, people)
     if token is not None and AGE_NOMINALS and is_age_nominal(token):
         return Speaker(_description(token), "anonymous")  # "said the 46-year-old": a person, not a date
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
@@ -524,7 +541,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         before = token.doc[max(0, token.i - 6) : token.i]
         named = next((t for t in reversed(before) if t.i in people.token_owner), None)
         if named is not None:
-            return resolve_speaker(named, people, depth=depth + 1)
+            return resolve_speaker(named, people, depth=depth + 1, facts=facts)
     if token.text.isupper() and len(token.text) > 1:
         turn = _transcript_turn(token, people, in_label=True)  # "TAPPER: Do you think ...?" -> Tapper
         if turn is not None:
@@ -547,18 +564,18 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
     lower = token.lower_
     floating = _floating_antecedent(token) if FLOATING_QUANTIFIERS else None
     if floating is not None:
-        return resolve_speaker(floating, people, depth=depth + 1)
+        return resolve_speaker(floating, people, depth=depth + 1, facts=facts)
     if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE:
         if lower in _RELATIVE and token.head.dep_ == "relcl":
-            return resolve_speaker(token.head.head, people, depth=depth + 1)
+            return resolve_speaker(token.head.head, people, depth=depth + 1, facts=facts)
         if lower in _PERSON_PRONOUNS:
-            antecedent = _recent_person(token, people)
+            antecedent = _recent_person(token, people, facts)
             if antecedent:
                 return Speaker(antecedent, "person", antecedent)
         if lower in ("they", "them"):
             group = _recent_plural_subject(token)
             if group is not None:
-                return resolve_speaker(group, people, depth=depth + 1)
+                return resolve_speaker(group, people, depth=depth + 1, facts=facts)
         if lower in _FIRST_PERSON or lower == "you" and QUESTIONS_ARE_THE_ASKERS and _in_a_question(token):
             # "you" in a question ("TAPPER: Do you think ...?") is whom the turn's speaker asks
             turn = _transcript_turn(token, people)
@@ -567,7 +584,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         if lower == "it" and _expletive(token):
             return UNKNOWN  # "it is premature to assume ...": nobody; the paragraph lends a speaker
         if lower in _GROUP_PRONOUNS:
-            org = _recent_org(token, max_sentences=1, people=people)
+            org = _recent_org(token, facts, max_sentences=1, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         if lower in ("i", "me") and len(people.authors) == 1 and not _inside_quotation(token):
@@ -599,7 +616,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
         if "the" in determiners and not named_inside and singular and not described:
             named_only = NAMED_DESCRIPTIONS and lemma not in any_organisation_nouns()
-            org = _recent_org(token, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people, named_only=named_only)
+            org = _recent_org(token, facts, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people, named_only=named_only)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")
