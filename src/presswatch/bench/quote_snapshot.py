@@ -47,7 +47,7 @@ def _docs(articles: Sequence[GoldArticle], parsed: Path | None, split: str) -> I
 def snapshot(articles: Sequence[GoldArticle], docs: Iterable) -> list[dict]:
     """One record per article: its id and every quote the finder gives, in order."""
     from presswatch.nlp.people import find_people
-    from presswatch.nlp.quotes import find_quotes
+    from presswatch.nlp.attribution import find_quotes
 
     out = []
     for article, doc in zip(articles, docs):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 _MARK = re.compile(r"``|''|[“”«»„\"]")
 
 OPENERS = {"“", "«", "„", "``"}
@@ -192,7 +191,6 @@ _TITLE_BEFORE = re.compile(
     r"|poem|report|study|paper)s?,?"
     r"|\b(?:author|co-author|editor|co-editor|creator|host|star|director|producer|writer)s? of)\s*$"
 )
-
 
 _BYLINE_AFTER = re.compile(r"[”\"'’»]+(,?)\s*by\s+(?:the\s+)?[A-Z]")
 

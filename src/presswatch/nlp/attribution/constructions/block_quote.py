@@ -12,7 +12,6 @@ from presswatch.nlp.attribution.context import QuoteContext
 from presswatch.nlp.attribution.marks import QuotedSpan, tokens_starting_in
 from presswatch.nlp.attribution.speakers.rules import subject_of
 
-
 _BLOCK_INTRO = re.compile(r"\b\w+\s*:[ \t]*$")
 
 _NEXT_PARAGRAPH = re.compile(r"\n+([^\n]+)")

@@ -16,7 +16,6 @@ from presswatch.nlp.attribution.context import QuoteContext
 from presswatch.nlp.attribution.marks import overlap
 from presswatch.nlp.lexicon import anonymous_nouns, organisation_nouns, title_words
 
-
 # words that label a headline or a turn rather than name a source ("Breaking: ...", "Watch: ...")
 _HEADLINE_LABELS = {
     "breaking", "exclusive", "watch", "video", "live", "update", "updated", "updates", "photos", "photo",
@@ -43,8 +42,8 @@ def _headline_source(label, words):
 
 
 def _addressed_label(words):
-    # "Lee to dock workers: the strike must end" is Lee's (the small model reads "to dock" as a verb)
-    """The speaker of a "Name to listeners:" label: the name's last word; None for other labels."""
+    """The speaker of a "Name to listeners:" label, the name's last word ("Lee to dock workers: the
+    strike must end" is Lee's; the small model reads "to dock" as a verb); None for other labels."""
     to = next((n for n, t in enumerate(words) if t.lower_ == "to"), None)
     if to is None or not 1 <= to <= 3 or not 1 <= len(words) - to - 1 <= 4:
         return None

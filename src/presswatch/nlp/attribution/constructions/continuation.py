@@ -20,7 +20,6 @@ from presswatch.nlp.attribution.marks import (
 )
 from presswatch.nlp.attribution.speakers.resolve import UNKNOWN, resolve_speaker
 
-
 _MAX_GAP_CHARS = 120  # words between two quotations that can hold an attribution
 
 _GAP_PRONOUNS = {"he", "she", "they"}

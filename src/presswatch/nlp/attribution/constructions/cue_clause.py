@@ -20,7 +20,6 @@ from presswatch.nlp.attribution.context import QuoteContext
 from presswatch.nlp.attribution.speakers.rules import SUBJECT_DEPS, inverted_object, subject_of
 from presswatch.nlp.lexicon import complement_of, cue_lemmas, relations_of
 
-
 _OBJECT_TAIL_DEPS = ("oprd", "xcomp", "ccomp", "prep", "dative", "acomp")
 
 
@@ -78,8 +77,9 @@ _TOPIC_RELATIONS = {"prep:of", "prep:about", "prep:to", "prep:with", "prep:for",
 
 def _clause_start_with_its_subject(cue, clause, first: int) -> int:
     """ "The port authority said about half of the rise in its costs reflected storm damage": the parser
-    hung the reported clause's subject from the cue and the clause began at its verb. Where a reported clause that follows its cue begins, when its own subject was parsed as the
-    cue's: from right after the cue (or after "that"), over the noun phrase in between."""
+    hung the reported clause's subject from the cue and the clause began at its verb. Where a reported
+    clause that follows its cue begins, when its own subject was parsed as the cue's: from right after
+    the cue (or after "that"), over the one prepositional phrase in between."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return first
     doc = cue.doc

@@ -17,7 +17,6 @@ from presswatch.nlp.attribution.speakers.resolve import Speaker, interviewer
 from presswatch.nlp.people import PeopleIndex
 from presswatch.nlp.pipeline import doc_text
 
-
 # the turns of a printed interview: "Q: Will the ferry run? ¶ A: I think it will."
 _TURN = re.compile(r"^[ \t]*(Q|A)[ \t]*[:.][ \t]", re.M)
 

@@ -12,7 +12,6 @@ from presswatch.nlp.attribution.marks import is_quoted
 from presswatch.nlp.attribution.speakers.rules import subject_of
 from presswatch.nlp.lexicon import complement_of, relations_of
 
-
 # nouns that name the one holding the view: "supporters of X", "a critic of Y"
 _AGENT_NOUNS = {"supporter", "critic", "proponent", "advocate", "opponent", "backer", "defender"}
 

@@ -28,8 +28,6 @@ _MODIFIER_DEPS = {"compound", "flat", "amod", "det", "nummod", "punct", "case", 
 _RELATIVE = {"who", "which", "that"}
 _MAX_DISTANCE = 40  # tokens between a candidate and the cue
 _PATH_STEPS = 4
-# dates and times are never candidates (train, 3-fold: +4 speakers)
-NO_DATES = True
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +58,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
         age = is_age_nominal(token)  # "the 46-year-old": a noun phrase tagged as an adjective and a date
         if token.pos_ not in _NOUNS and not age or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if NO_DATES and is_when(token) and not age:
+        if is_when(token) and not age:
             continue  # "last week displayed ...": when, not who ("the 46-year-old" is who)
         if not para_start <= token.idx < para_end or in_dateline(token):
             continue
@@ -161,16 +159,14 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type
         feats.append("bracketed")
     if candidate.tag_ in ("NNS", "NNPS"):
         feats.append("plural")
-    if NEAREST_CLAUSE_FEATURE and cue.tag_ == "VBG" and cue.dep_ == "advcl":
+    # a participle's nearest clause (below) is a feature, not a rule: as a rule it lost more than it won
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl":
         nearest = nearest_clause_subject(cue)
         if nearest is not None and nearest.i == candidate.i:
             feats += ["nearest_clause", f"nearest_clause|path={path}"]
     return feats
 
 
-# a participle's nearest clause (below) as a feature, not a rule: as a rule it lost more than it won on
-# train (rules alone +10 -14); as a feature, 3-fold speaker accuracy 0.9205 -> 0.9212 (+1, +4, +2 by fold)
-NEAREST_CLAUSE_FEATURE = True
 _COMPLEMENT_CLAUSES = {"ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 

@@ -6,7 +6,6 @@ from presswatch.nlp.attribution.marks import QuotedSpan, is_quoted
 from presswatch.nlp.attribution.speakers.resolve import QUANTITY_NOUNS
 from presswatch.nlp.lexicon import anonymous_nouns, cue_lemmas, is_when
 
-
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep", "acomp")
