@@ -54,7 +54,7 @@ def _parsed(spec: str, *, people: tuple[tuple[int, int], ...] = ()):
 
 def _quotes_of(doc):
     from presswatch.nlp.people import find_people
-    from presswatch.nlp.quotes import find_quotes
+    from presswatch.nlp.attribution import find_quotes
 
     return find_quotes(doc, doc.text, find_people(doc, doc.text))
 

@@ -34,3 +34,14 @@ def test_the_factory_is_found_without_importing_presswatch_first():
 def test_annotate_goes_through_the_component(annotated):
     article = annotated("Councillor Tomas Brede warned that the pier was not safe.")
     assert [(q.speaker, q.cue) for q in article.quotes] == [("Tomas Brede", "warned")]
+
+
+def test_the_components_config_is_the_quote_finders_options():
+    text = "Councillors Tomas Brede and Ines Haldor said the pier was not safe."
+    nlp = spacy.load(config.SPACY_MODEL)
+    nlp.add_pipe("presswatch_quotes")
+    assert [q.speaker for q in nlp(text)._.presswatch_quotes] == ["Tomas Brede", "Ines Haldor"]  # said jointly
+    alone = spacy.load(config.SPACY_MODEL)
+    alone.add_pipe("presswatch_quotes", config={"joint_speakers": False})
+    assert [q.speaker for q in alone(text)._.presswatch_quotes] == ["Tomas Brede and Ines Haldor"]  # one record
+    assert alone.get_pipe_config("presswatch_quotes")["joint_speakers"] is False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presswatch.nlp.quotes import find_quoted_spans
+from presswatch.nlp.attribution import find_quoted_spans
 
 
 def _offsets_hold(article):

@@ -33,7 +33,7 @@ def test_capitalised_words_a_speaker_used_stay_a_quotation(annotated):
 
 
 def test_markup_attribute_values_are_no_quotations():
-    from presswatch.nlp.quotes import find_quoted_spans
+    from presswatch.nlp.attribution import find_quoted_spans
 
     text = '<post author="harbourwatch" id="5521">Ferry fares rise again, she wrote, calling it "a disgrace."</post>'
     inner = [text[s.start : s.end] for s in find_quoted_spans(text)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presswatch.bench import speaker_training
-from presswatch.nlp import quotes, speaker_model
+from presswatch.nlp.attribution import QuoteConfig
+from presswatch.nlp.attribution.speakers import model as speaker_model
 from presswatch.nlp.pipeline import load_nlp, parse_text, text_for_parse
 
 TEXT = (
@@ -31,11 +32,9 @@ def test_the_cues_subject_is_a_candidate_with_a_short_path():
     assert "ferry" not in found
 
 
-@pytest.fixture
-def every_attribution_trains(monkeypatch):
-    """The labelling itself, on "Brede ... said": in use the rules keep such an own named subject and the
-    trainer skips it (``quotes.TRAIN_AS_USED``), so these tests switch that off."""
-    monkeypatch.setattr(quotes, "TRAIN_AS_USED", False)
+#: the labelling itself, on "Brede ... said": in use the rules keep such an own named subject and the
+#: trainer skips it (``QuoteConfig.examples_as_used``), so these tests switch that off
+EVERY_ATTRIBUTION_TRAINS = QuoteConfig(speaker_model=False, examples_as_used=False)
 
 
 def test_the_trainer_skips_what_the_rules_keep_from_the_model():
@@ -43,9 +42,9 @@ def test_the_trainer_skips_what_the_rules_keep_from_the_model():
     assert speaker_training.examples_of(record, parse_text(TEXT)) == []  # "Brede" is the cue's own subject
 
 
-def test_training_labels_only_the_head_of_the_speaker_span(every_attribution_trains):
+def test_training_labels_only_the_head_of_the_speaker_span():
     record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
-    groups = speaker_training.examples_of(record, parse_text(TEXT))
+    groups = speaker_training.examples_of(record, parse_text(TEXT), config=EVERY_ATTRIBUTION_TRAINS)
     assert groups, "the attribution was found and matched"
     feats_list, labels = groups[0]
     assert sum(labels) == 1  # "Brede", not "engineer" or "Board" inside the apposition
@@ -53,9 +52,9 @@ def test_training_labels_only_the_head_of_the_speaker_span(every_attribution_tra
     assert "path=nsubj>" in positive
 
 
-def test_fit_writes_weights_that_rank_the_subject_first(every_attribution_trains):
+def test_fit_writes_weights_that_rank_the_subject_first():
     record = _record(TEXT, "Tomas Brede, an engineer at the Dunmore Harbour Board,", "the new ferry would be late")
-    groups = speaker_training.examples_of(record, parse_text(TEXT)) * 5
+    groups = speaker_training.examples_of(record, parse_text(TEXT), config=EVERY_ATTRIBUTION_TRAINS) * 5
     model = speaker_training.fit(groups, min_count=1)
     assert set(model) == {"intercept", "weights"} and model["weights"]
     feats_list, labels = groups[0]

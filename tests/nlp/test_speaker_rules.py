@@ -206,16 +206,21 @@ def test_a_name_taken_for_a_modal_before_a_present_tense_verb_still_speaks(annot
     assert quote_with(a, "the toll is unfair").speaker == "Will"  # not "his column"
 
 
-def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause(annotated, monkeypatch):
+def test_a_trailing_participle_belongs_to_the_teller_not_to_the_reported_clause():
     # the parser hangs "adding" from the reported clause; the rules alone must still credit the teller
-    monkeypatch.setattr("presswatch.nlp.quotes.SPEAKER_MODEL", False)
-    a = annotated(
+    from presswatch.nlp.attribution import QuoteConfig, find_quotes
+    from presswatch.nlp.people import find_people
+    from presswatch.nlp.pipeline import parse_text
+
+    text = (
         "Mayor Tomas Brede told the Gazette that Councillor Ines Haldor “had a crazy plan for the ferries which "
-        "was reckless,” adding, “She lost every vote in the harbour.”",
-        "Brede said that Haldor had wasted the ferry money, adding that the council should audit the accounts.",
+        "was reckless,” adding, “She lost every vote in the harbour.”\n\n"
+        "Brede said that Haldor had wasted the ferry money, adding that the council should audit the accounts."
     )
-    added = [q for q in a.quotes if q.cue == "adding"]
-    assert len(added) == 2, [(q.cue, q.text) for q in a.quotes]
+    doc = parse_text(text)
+    quotes = find_quotes(doc, text, find_people(doc, text), config=QuoteConfig(speaker_model=False))
+    added = [q for q in quotes if q.cue == "adding"]
+    assert len(added) == 2, [(q.cue, q.text) for q in quotes]
     assert [q.speaker for q in added] == ["Tomas Brede", "Tomas Brede"]  # not Haldor, the reported clause's subject
 
 
@@ -477,7 +482,7 @@ def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
     from spacy.tokens import Doc
 
     from presswatch.nlp.pipeline import load_nlp
-    from presswatch.nlp.quotes import _name_before
+    from presswatch.nlp.attribution.speakers.rules import name_before
 
     words = ["Voters", "going", "to", "the", "polls", "Tuesday", "say", "they", "are", "satisfied", "."]
     doc = Doc(
@@ -485,9 +490,9 @@ def test_a_weekday_before_the_cue_is_never_taken_for_its_speaker():
         deps=["nsubj", "ROOT", "prep", "det", "pobj", "npadvmod", "dep", "nsubj", "ccomp", "acomp", "punct"],
         pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
     )
-    assert _name_before(doc[6], []) is None
+    assert name_before(doc[6], []) is None
     named = Doc(load_nlp().vocab, words=["“", "Yes", ",", "”", "Ramos", "said", "."], pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
-    assert _name_before(named[5], []).text == "Ramos"
+    assert name_before(named[5], []).text == "Ramos"
 
 
 def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(annotated, quote_with):
@@ -500,7 +505,7 @@ def test_the_person_named_in_a_titles_of_phrase_is_the_speaker_with_that_role(an
 
 def test_a_party_tag_the_parser_took_for_the_subject_stands_for_the_name(parsed):
     from presswatch.nlp.people import find_people
-    from presswatch.nlp.speakers import resolve_speaker
+    from presswatch.nlp.attribution.speakers.resolve import resolve_speaker
 
     # "Sen. Ann Lee (D-OR) said" with the tag's "OR" as the only subject-like word near the verb
     doc = parsed("""

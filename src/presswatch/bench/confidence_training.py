@@ -28,7 +28,7 @@ def examples_of(record: dict, doc) -> list[tuple[list[str], int]]:
     """(features, right) for each quote the finder emits in one article."""
     from presswatch.bench.quotes import covered_words, word_spans
     from presswatch.nlp.people import find_people
-    from presswatch.nlp.quotes import find_quotes
+    from presswatch.nlp.attribution import find_quotes
 
     text = record["text"]
     doc.user_data.clear()

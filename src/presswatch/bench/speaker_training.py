@@ -1,4 +1,4 @@
-"""Learn the speaker model (``speaker_model.py``) from a PolNeAR-format file: train split only.
+"""Learn the speaker model (``nlp/attribution/speakers/model.py``) from a PolNeAR-format file: train split only.
 
 For every attribution the quote finder makes, each candidate noun phrase of the cue's sentence is an
 example; it is positive when it is the head of the speaker span of the gold attribution whose content
@@ -34,17 +34,18 @@ def _inside(offset: int, spans) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def examples_of(record: dict, doc) -> list[tuple[list[list[str]], list[int]]]:
-    """For each found attribution of one article: its candidates' features and labels."""
+def examples_of(record: dict, doc, *, config=None) -> list[tuple[list[list[str]], list[int]]]:
+    """For each found attribution of one article: its candidates' features and labels (``config``: the
+    quote finder's options, by default the rules' own subjects)."""
     from presswatch.bench.quotes import covered_words, word_spans
+    from presswatch.nlp.attribution import QuoteConfig, find_quotes
     from presswatch.nlp.people import find_people
-    from presswatch.nlp.quotes import find_quotes
 
     text = record["text"]
     doc.user_data.clear()
     people = find_people(doc, text)
     found: list = []
-    find_quotes(doc, text, people, subject_examples=found)
+    find_quotes(doc, text, people, subject_examples=found, config=config or QuoteConfig(speaker_model=False))
     words = word_spans(text)  # matched the way the benchmark scores
     gold = []
     for quote in record["quotes"]:
@@ -116,14 +117,12 @@ def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m presswatch.bench.speaker_training TRAIN.jsonl", file=sys.stderr)
         return 2
-    from presswatch.nlp import quotes
     from presswatch.nlp.pipeline import parse_texts
 
     records = [json.loads(line) for line in Path(argv[0]).read_text(encoding="utf-8").splitlines() if line.strip()]
     if any(r.get("split") not in (None, "train") for r in records):
         print("only the train split may be learnt from", file=sys.stderr)
         return 2
-    quotes.SPEAKER_MODEL = False  # examples come from the rules' own choices
     model = train(records, parse_texts(r["text"] for r in records))
     model["trained_on"] = f"{Path(argv[0]).name}, {len(records)} articles"
     print(json.dumps(model, indent=0, ensure_ascii=False))

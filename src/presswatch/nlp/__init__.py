@@ -13,7 +13,7 @@ from presswatch.model import Article, replace
 from presswatch.nlp.component import attach_quotes
 from presswatch.nlp.people import entities_of, find_people
 from presswatch.nlp.pipeline import load_nlp, parse_text, parse_texts
-from presswatch.nlp.quotes import find_quoted_spans
+from presswatch.nlp.attribution import find_quoted_spans
 
 
 def annotate_parsed(article: Article, doc) -> Article:

@@ -5,7 +5,8 @@ After it runs, ``doc.spans["quotes"]`` holds one span per quote, with the extens
 ``doc._.presswatch_quotes`` keeps the full ``Quote`` records (joint speakers share a span).
 ``presswatch.nlp.annotate_parsed`` goes through the same ``attach_quotes``.
 The factory is registered on import of ``presswatch.nlp`` and through spaCy's ``spacy_factories``
-entry point, so a plain ``spacy.load(...)`` finds it.
+entry point, so a plain ``spacy.load(...)`` finds it. Its config is ``QuoteConfig``'s fields
+(``nlp.add_pipe("presswatch_quotes", config={"joint_speakers": False})``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dataclasses import asdict
+
 from presswatch.model import Quote
+from presswatch.nlp.attribution import QuoteConfig, find_quotes
+from presswatch.nlp.attribution.config import DEFAULT
 from presswatch.nlp.people import PeopleIndex, find_people
 
 SPANS_KEY = "quotes"
@@ -28,17 +33,16 @@ def _register_extensions() -> None:
         Doc.set_extension("presswatch_quotes", default=())
 
 
-def attach_quotes(doc: Doc, text: str | None = None, people: PeopleIndex | None = None) -> tuple[Quote, ...]:
+def attach_quotes(doc: Doc, text: str | None = None, people: PeopleIndex | None = None, *,
+                  config: QuoteConfig = DEFAULT) -> tuple[Quote, ...]:
     """Find the quotes of a parsed ``doc`` and attach them to it (``doc.spans["quotes"]``).
 
     ``text``: the article text the offsets index, when the parse ran on a repaired copy of the
     same length; ``people``: the people index, when the caller has it already."""
-    from presswatch.nlp.quotes import find_quotes
-
     _register_extensions()
     text = text if text is not None else doc.text
     people = people if people is not None else find_people(doc, text)
-    quotes = tuple(find_quotes(doc, text, people))
+    quotes = tuple(find_quotes(doc, text, people, config=config))
     spans: list[Span] = []
     placed: set[tuple[int, int]] = set()
     for quote in quotes:
@@ -59,12 +63,13 @@ def attach_quotes(doc: Doc, text: str | None = None, people: PeopleIndex | None 
 class QuoteFinder:
     """The pipeline component: finds who said what in each document it is given."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, config: QuoteConfig = DEFAULT) -> None:
         self.name = name
+        self.config = config
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        attach_quotes(doc)
+        attach_quotes(doc, config=self.config)
         return doc
 
 
@@ -72,6 +77,12 @@ class QuoteFinder:
     "presswatch_quotes",
     assigns=["doc.spans", "doc._.presswatch_quotes"],
     requires=["token.dep", "token.lemma", "token.pos", "token.tag", "doc.ents"],
+    default_config=asdict(DEFAULT),
 )
-def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder(nlp, name)
+def make_quote_finder(nlp: Language, name: str, direct_share: float, speaker_model: bool, uncued_quotations: bool,
+                      interview_turns: bool, joint_speakers: bool, examples_as_used: bool) -> QuoteFinder:
+    config = QuoteConfig(
+        direct_share=direct_share, speaker_model=speaker_model, uncued_quotations=uncued_quotations,
+        interview_turns=interview_turns, joint_speakers=joint_speakers, examples_as_used=examples_as_used,
+    )
+    return QuoteFinder(nlp, name, config)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presswatch.model import SpeakerType
+from presswatch.nlp.attribution.marks import find_quoted_spans
 from presswatch.nlp.lexicon import any_organisation_nouns, anonymous_nouns, organisation_nouns, title_words
 from presswatch.nlp.people import PeopleIndex, dateline_at, entity_of
 from presswatch.nlp.pipeline import doc_text
@@ -40,17 +41,12 @@ class Speaker:
 
 
 UNKNOWN = Speaker(None, "unknown")  # nobody the text establishes: credited to no one
-# "the group" refers back to an organisation in its own or the previous sentence only (measured on
-# train: speaker accuracy +0.004 over an unlimited look-back)
+# "the group" refers back to an organisation in its own or the previous sentence only (a longer
+# look-back found the wrong one more often)
 ORG_WINDOW_SENTENCES: int | None = 1
 # "he said" prefers a person who was a subject in this or the previous sentence, and this many
-# sentences more (train 0-300 / 300-500: 0 -> speaker 0.8929 / 0.8936; 2 -> 0.8924 / 0.8929)
+# sentences more
 PRONOUN_WINDOW = 0
-# "the court", "the campaign", "the party" refer back only to a name holding that noun; "the company"
-# and "the group" to any organisation (lexicon ``any_organisation_nouns``). On train the others, taken
-# as the organisation named last, were wrong in most cases ("the campaign" -> "CNN"); train 3-fold
-# +19 right speakers (the benchmark credits the description, which PolNeAR's gold speaker is)
-NAMED_DESCRIPTIONS = True
 
 
 def _entity_span(token):
@@ -82,8 +78,6 @@ def _org_name(ent) -> str:
 
 # nouns that count people rather than name them: "62 percent of voters", "a majority of members"
 QUANTITY_NOUNS = {"percent", "%", "majority", "minority", "proportion", "share", "number", "third", "half", "quarter", "plurality"}
-# a count keeps whom it counts: "62 percent of voters", "4 in 10 Republicans" (not "62 percent"); +1
-COUNTED_DESCRIPTIONS = True
 
 
 def _description(token) -> str:
@@ -91,7 +85,7 @@ def _description(token) -> str:
     with whom it counts: "62 percent of voters"."""
     doc = token.doc
     start, end = token.left_edge.i, token.i + 1
-    if COUNTED_DESCRIPTIONS and (token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM" or token.like_num):
+    if (token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM" or token.like_num):
         counted = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i > token.i), None)
         if counted is not None and counted.right_edge.i - token.i <= 8:
             end = counted.right_edge.i + 1
@@ -99,18 +93,9 @@ def _description(token) -> str:
     return " ".join(text.split())
 
 
-# "he"/"she" skip a person the article calls "Mrs."/"Mr." (the other gender). Train articles 0-600:
-# of 695 he/she speakers resolved to a person with such an honorific, 80 went to the other gender
-# before, 3 after (a surname two people share). PolNeAR scores no pronoun speakers, so the benchmark
-# does not move.
-PRONOUN_GENDER = True
+# "he"/"she" skip a person the article calls "Mrs."/"Mr." (the other gender)
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-
-
-#: a full name without an honorific takes the gender its first name usually has (gender-guesser's
-#: list); an honorific in the text wins, and a name the list calls androgynous or does not know stays open
-FIRST_NAME_GENDER = True
 
 
 @lru_cache(maxsize=4096)
@@ -135,9 +120,6 @@ def _gender_detector():
 def _genders(doc, people: PeopleIndex) -> dict[str, str]:
     """Person name -> "m"/"f" where the article puts an honorific before their name ("Mrs. Lee"),
     and only when all such honorifics agree (two Clintons share "Clinton": the owner decides)."""
-    cached = doc.user_data.get("presswatch_genders")
-    if cached is not None:
-        return cached
     seen: dict[str, set[str]] = {}
     for token in doc:
         gender = _HONORIFIC_GENDER.get(token.lower_.rstrip("."))
@@ -148,15 +130,40 @@ def _genders(doc, people: PeopleIndex) -> dict[str, str]:
         if owner is not None:
             seen.setdefault(owner, set()).add(gender)
     genders = {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
-    if FIRST_NAME_GENDER:
-        for person in people.people:
-            parts = person.name.split()
-            if person.name not in genders and len(parts) >= 2:
-                guess = first_name_gender(parts[0])
-                if guess is not None:
-                    genders[person.name] = guess
-    doc.user_data["presswatch_genders"] = genders
+    # a full name without an honorific takes the gender its first name usually has (gender-guesser's
+    # list); an honorific in the text wins, and a name the list calls androgynous or does not know stays open
+    for person in people.people:
+        parts = person.name.split()
+        if person.name not in genders and len(parts) >= 2:
+            guess = first_name_gender(parts[0])
+            if guess is not None:
+                genders[person.name] = guess
     return genders
+
+
+class SpeakerFacts:
+    """What resolving a subject reads about its whole document, found once per document and only when
+    first needed: the genders of its people, and the quotations of the parsed text (an organisation
+    named inside someone's quotation is no antecedent)."""
+
+    __slots__ = ("doc", "people", "_genders", "_quoted")
+
+    def __init__(self, doc, people: PeopleIndex) -> None:
+        self.doc, self.people = doc, people
+        self._genders: dict[str, str] | None = None
+        self._quoted: list | None = None
+
+    @property
+    def genders(self) -> dict[str, str]:
+        if self._genders is None:
+            self._genders = _genders(self.doc, self.people)
+        return self._genders
+
+    @property
+    def quoted(self) -> list:
+        if self._quoted is None:
+            self._quoted = find_quoted_spans(doc_text(self.doc))
+        return self._quoted
 
 
 _MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -171,7 +178,7 @@ def _modifier_in_other_phrase(token, people: PeopleIndex) -> bool:
     return token.dep_ in _MODIFIER_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head.i not in people.token_owner
 
 
-def _recent_person(token, people: PeopleIndex) -> str | None:
+def _recent_person(token, people: PeopleIndex, facts: SpeakerFacts) -> str | None:
     """Most recent person mentioned before ``token``: subjects first, within the last sentences;
     "she" never goes back to a "Mr.", nor "he" to a "Mrs." or "Ms."."""
     doc = token.doc
@@ -179,9 +186,9 @@ def _recent_person(token, people: PeopleIndex) -> str | None:
         (start, tok_i, name) for start, tok_i, name in people.mention_order
         if start < token.idx and not _modifier_in_other_phrase(doc[tok_i], people)
     ]
-    wanted = _PRONOUN_GENDER.get(token.lower_) if PRONOUN_GENDER else None
+    wanted = _PRONOUN_GENDER.get(token.lower_)
     if wanted is not None:
-        genders = _genders(doc, people)
+        genders = facts.genders
         before = [m for m in before if genders.get(m[2], wanted) == wanted]
     if not before:
         return None
@@ -245,15 +252,6 @@ def _recent_plural_subject(token):
     return None
 
 
-def _quoted_spans(doc) -> list:
-    """The article's quotations, found once per parsed text."""
-    from presswatch.nlp.quotes import find_quoted_spans  # quotes imports this module
-
-    if "presswatch_quoted" not in doc.user_data:
-        doc.user_data["presswatch_quoted"] = find_quoted_spans(doc_text(doc))
-    return doc.user_data["presswatch_quoted"]
-
-
 def in_dateline(token) -> bool:
     """Whether ``token`` is part of the dateline that opens its paragraph."""
     m = dateline_at(doc_text(token.doc), token.idx)
@@ -271,8 +269,8 @@ def _credit_or_dateline(span) -> bool:
     return before in ("(", "[") and after in (")", "]") or in_dateline(span[0])
 
 
-def _recent_org(token, noun: str | None = None, max_sentences: int | None = None, people: PeopleIndex | None = None,
-                *, named_only: bool = False):
+def _recent_org(token, facts: SpeakerFacts, noun: str | None = None, max_sentences: int | None = None,
+                people: PeopleIndex | None = None, *, named_only: bool = False):
     doc = token.doc
     limit = 0
     if max_sentences is not None:
@@ -282,7 +280,7 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
                 break
             sent = doc[sent.start - 1].sent
         limit = sent.start
-    quoted = _quoted_spans(doc)
+    quoted = facts.quoted
     # an organisation named inside someone's quotation is their words, not the text's antecedent
     candidates = [
         e for e in doc.ents
@@ -305,8 +303,7 @@ def _recent_org(token, noun: str | None = None, max_sentences: int | None = None
 
 def _across_colon(a, b) -> bool:
     """Whether a colon stands between tokens ``a`` and ``b`` (a headline's label and its claim): the
-    parser hangs the claim's names from the label ("Poll: Ann Lee Ties Tom Brede"). Train, 3-fold:
-    10,654 -> 10,659 of 11,490 right speakers."""
+    parser hangs the claim's names from the label ("Poll: Ann Lee Ties Tom Brede")."""
     low, high = sorted((a.i, b.i))
     return any(t.text == ":" for t in a.doc[low + 1 : high])
 
@@ -327,13 +324,7 @@ def _premodifying_name(name, noun) -> bool:
 def _named_but_not_speaking(noun, name) -> bool:
     """Whether the person ``name`` in the phrase of ``noun`` is someone other than who speaks: across a
     headline's colon ("Poll: Ann Lee Ties Tom Brede") or before a common noun ("a top Lee aide")."""
-    return _across_colon(noun, name) or EMPLOYER_COMPOUNDS and _premodifying_name(name, noun)
-
-
-# "Speaker of the House Rep. Tom Brede said": the parser made the title the subject and the name the
-# object of its "of"; the person is the speaker, not "Speaker". Train, 3-fold: unchanged (10,731; PolNeAR
-# credits the whole phrase), but the words reach the person's page.
-TITLES_OF_NAMES = True
+    return _across_colon(noun, name) or _premodifying_name(name, noun)
 
 
 def _person_holding_title(token, people: PeopleIndex) -> str | None:
@@ -364,7 +355,7 @@ def _person_in_description(token, people: PeopleIndex) -> str | None:
     preposition: "aides of the Smith campaign" are not Smith) is the speaker."""
     if token.pos_ != "NOUN":
         return None
-    if OWNED_ORGANISATIONS and token.lemma_.lower() in organisation_nouns():
+    if token.lemma_.lower() in organisation_nouns():
         return None  # "the Lee campaign", "the Obama administration": the organisation, not the person
     for t in token.subtree:
         if t.i == token.i or t.i not in people.token_owner or _named_but_not_speaking(token, t):
@@ -392,8 +383,6 @@ def _expletive(token) -> bool:
 _FIRST_PERSON = {"i", "we", "me", "us"}
 #: pronouns that, left unresolved, make the speaker unknown rather than a speaker called "he"
 _UNRESOLVED_NOBODY = {"i", "me", "you", "he", "him", "she", "her"}
-# "TAPPER: Do you think ...?": the question is the asker's, not the addressee's view (train, 3-fold: +1)
-QUESTIONS_ARE_THE_ASKERS = True
 # "TAPPER: And I think ...": a transcript turn names its speaker before a colon at the paragraph start
 _TURN = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]+)\s*:\s")
 
@@ -432,8 +421,7 @@ def _transcript_turn(token, people: PeopleIndex, *, in_label: bool = False) -> S
 
 
 # "Lee, Park and Haldor all called for ...", "two figures — ... — both suggested": "all" and "both"
-# stand for the phrase right before them (train 3-fold: rules +3, with the model +4)
-FLOATING_QUANTIFIERS = True
+# stand for the phrase right before them
 _FLOATING = {"all", "both", "each"}
 # dashes as tokens; the quote finder reads the same set
 DASH_TOKENS = {"—", "–", "--", "-"}
@@ -470,23 +458,6 @@ def _without_titles(name: str) -> str:
     return " ".join(words[first:])
 
 
-# "The Lee campaign announced ...": an organisation named after a person is the organisation's voice, not
-# the person's (whose page should not show the campaign's words). Train, 3-fold: speaker accuracy flat
-# (10,640 -> 10,639 of 11,487; the one change is a model flip on "Sanders campaign").
-OWNED_ORGANISATIONS = True
-
-# "a top Lee aide said", "Ann Lee supporters chanted": a name hung before a common noun says whose aides
-# or supporters they are; the words are theirs (an unnamed source), not Lee's. Train, 3-fold: speaker
-# accuracy 10,655 -> 10,657 of 11,478 (the benchmark credits the description either way; the reader
-# no longer sees an aide's words on Lee's page)
-EMPLOYER_COMPOUNDS = True
-
-
-# "said the 46-year-old": the recogniser tags an age as a date, and the speaker was lost (or borrowed from the
-# paragraph before). Train, 3-fold: 10,728 -> 10,729 of 11,557.
-AGE_NOMINALS = True
-
-
 def is_age_nominal(token) -> bool:
     """ "the 46-year-old", "a 70-year-old": an age standing for the person, as a clause's subject or object."""
     doc = token.doc
@@ -512,20 +483,23 @@ def interviewer(people: PeopleIndex) -> Speaker:
     return Speaker("the interviewer", "anonymous")
 
 
-def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
-    """The speaker that the subject token ``token`` of a cue refers to."""
-    if token is not None and AGE_NOMINALS and is_age_nominal(token):
+def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0, facts: SpeakerFacts | None = None) -> Speaker:
+    """The speaker that the subject token ``token`` of a cue refers to (``facts``: the document's, when
+    the caller keeps them for many calls)."""
+    if facts is None and token is not None:
+        facts = SpeakerFacts(token.doc, people)
+    if token is not None and is_age_nominal(token):
         return Speaker(_description(token), "anonymous")  # "said the 46-year-old": a person, not a date
     if token is None or depth > 3 or ":" in token.text or token.ent_type_ in ("DATE", "TIME"):
         return UNKNOWN  # "12:45 p.m.:" headers the parser took for a subject
     name = people.token_owner.get(token.i)
     if name:
         return Speaker(name, "person", name)
-    if in_party_tag(token):  # "Lee (D-Ore.)": the tag stands for the name before it (train: +1)
+    if in_party_tag(token):  # "Lee (D-Ore.)": the tag stands for the name before it
         before = token.doc[max(0, token.i - 6) : token.i]
         named = next((t for t in reversed(before) if t.i in people.token_owner), None)
         if named is not None:
-            return resolve_speaker(named, people, depth=depth + 1)
+            return resolve_speaker(named, people, depth=depth + 1, facts=facts)
     if token.text.isupper() and len(token.text) > 1:
         turn = _transcript_turn(token, people, in_label=True)  # "TAPPER: Do you think ...?" -> Tapper
         if turn is not None:
@@ -535,32 +509,32 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         if child.dep_ in ("appos", "compound", "flat") and child.i in people.token_owner:
             if _named_but_not_speaking(token, child):
                 continue
-            if OWNED_ORGANISATIONS and child.dep_ == "compound" and token.lemma_.lower() in organisation_nouns():
+            if child.dep_ == "compound" and token.lemma_.lower() in organisation_nouns():
                 continue  # "the Lee campaign", "the Obama administration": the organisation, not the person
             owner = people.token_owner[child.i]
             return Speaker(owner, "person", owner)
-    titled = _person_holding_title(token, people) if TITLES_OF_NAMES else None
+    titled = _person_holding_title(token, people)
     if titled:
         return Speaker(titled, "person", titled)
     named = _person_in_description(token, people)
     if named:
         return Speaker(named, "person", named)
     lower = token.lower_
-    floating = _floating_antecedent(token) if FLOATING_QUANTIFIERS else None
+    floating = _floating_antecedent(token)
     if floating is not None:
-        return resolve_speaker(floating, people, depth=depth + 1)
+        return resolve_speaker(floating, people, depth=depth + 1, facts=facts)
     if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE:
         if lower in _RELATIVE and token.head.dep_ == "relcl":
-            return resolve_speaker(token.head.head, people, depth=depth + 1)
+            return resolve_speaker(token.head.head, people, depth=depth + 1, facts=facts)
         if lower in _PERSON_PRONOUNS:
-            antecedent = _recent_person(token, people)
+            antecedent = _recent_person(token, people, facts)
             if antecedent:
                 return Speaker(antecedent, "person", antecedent)
         if lower in ("they", "them"):
             group = _recent_plural_subject(token)
             if group is not None:
-                return resolve_speaker(group, people, depth=depth + 1)
-        if lower in _FIRST_PERSON or lower == "you" and QUESTIONS_ARE_THE_ASKERS and _in_a_question(token):
+                return resolve_speaker(group, people, depth=depth + 1, facts=facts)
+        if lower in _FIRST_PERSON or lower == "you" and _in_a_question(token):
             # "you" in a question ("TAPPER: Do you think ...?") is whom the turn's speaker asks
             turn = _transcript_turn(token, people)
             if turn is not None:
@@ -568,7 +542,7 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         if lower == "it" and _expletive(token):
             return UNKNOWN  # "it is premature to assume ...": nobody; the paragraph lends a speaker
         if lower in _GROUP_PRONOUNS:
-            org = _recent_org(token, max_sentences=1, people=people)
+            org = _recent_org(token, facts, max_sentences=1, people=people)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         if lower in ("i", "me") and len(people.authors) == 1 and not _inside_quotation(token):
@@ -599,8 +573,10 @@ def resolve_speaker(token, people: PeopleIndex, *, depth: int = 0) -> Speaker:
         singular = token.tag_ in ("NN", "NNP")
         described = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)
         if "the" in determiners and not named_inside and singular and not described:
-            named_only = NAMED_DESCRIPTIONS and lemma not in any_organisation_nouns()
-            org = _recent_org(token, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people, named_only=named_only)
+            # "the court", "the campaign", "the party" refer back only to a name holding that noun;
+            # "the company" and "the group" to any organisation (lexicon ``any_organisation_nouns``)
+            named_only = lemma not in any_organisation_nouns()
+            org = _recent_org(token, facts, lemma, max_sentences=ORG_WINDOW_SENTENCES, people=people, named_only=named_only)
             if org is not None:
                 return Speaker(_org_name(org), "org")
         return Speaker(_description(token), "org")

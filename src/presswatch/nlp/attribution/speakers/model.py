@@ -1,10 +1,10 @@
 """Which noun phrase of a cue's sentence is its speaker: a small linear model learnt from PolNeAR train.
 
-The rules in ``quotes._subject_of`` name one subject for each cue; the parse often offers a better
+The rules in ``speakers.rules.subject_of`` name one subject for each cue; the parse often offers a better
 one (an object that controls an infinitive, the holder of a role, a name next to a bracket). This
 model scores every candidate noun phrase of the cue's sentence by binary features of the parse --
 its dependency path to the cue, its side and distance, its part of speech and entity type, whether
-the rules chose it -- and the best one becomes the subject, which ``speakers.resolve_speaker`` then
+the rules chose it -- and the best one becomes the subject, which ``speakers.resolve.resolve_speaker`` then
 resolves as before ("he" -> the antecedent, "the group" -> the organisation).
 
 The weights are data (``data/speaker_model.json``), rebuilt from the train split only with
@@ -17,10 +17,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from presswatch.nlp.attribution.marks import is_quoted
+from presswatch.nlp.attribution.speakers.resolve import in_dateline, is_age_nominal
 from presswatch.nlp.lexicon import anonymous_nouns, is_when, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
-from presswatch.nlp.quotes import _inside  # same package: whether an offset lies in a quotation
-from presswatch.nlp.speakers import in_dateline, is_age_nominal
 
 MODEL_FILE = "speaker_model.json"
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -28,8 +28,6 @@ _MODIFIER_DEPS = {"compound", "flat", "amod", "det", "nummod", "punct", "case", 
 _RELATIVE = {"who", "which", "that"}
 _MAX_DISTANCE = 40  # tokens between a candidate and the cue
 _PATH_STEPS = 4
-# dates and times are never candidates (train, 3-fold: +4 speakers)
-NO_DATES = True
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +46,7 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
     the reported content, and outside quotation marks unless the cue itself is quoted."""
     doc = cue.doc
     sent = cue.sent
-    cue_quoted = _inside(cue.idx, quoted)
+    cue_quoted = is_quoted(cue.idx, quoted)
     start, end = content
     # the cue's paragraph only: the parser can run a sentence over a paragraph break
     text = doc_text(doc)
@@ -60,13 +58,13 @@ def candidates(cue, content: tuple[int, int], quoted) -> list:
         age = is_age_nominal(token)  # "the 46-year-old": a noun phrase tagged as an adjective and a date
         if token.pos_ not in _NOUNS and not age or token.dep_ in _MODIFIER_DEPS or token.i == cue.i:
             continue
-        if NO_DATES and is_when(token) and not age:
+        if is_when(token) and not age:
             continue  # "last week displayed ...": when, not who ("the 46-year-old" is who)
         if not para_start <= token.idx < para_end or in_dateline(token):
             continue
         if start <= token.idx < end:
             continue
-        if not cue_quoted and _inside(token.idx, quoted):
+        if not cue_quoted and is_quoted(token.idx, quoted):
             continue
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in _NOUNS:
             token = token.head.head  # "a charity that advocates for ...": the charity
@@ -161,16 +159,14 @@ def features(candidate, cue, *, chosen, origin: str, person_tokens, speaker_type
         feats.append("bracketed")
     if candidate.tag_ in ("NNS", "NNPS"):
         feats.append("plural")
-    if NEAREST_CLAUSE_FEATURE and cue.tag_ == "VBG" and cue.dep_ == "advcl":
+    # a participle's nearest clause (below) is a feature, not a rule: as a rule it lost more than it won
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl":
         nearest = nearest_clause_subject(cue)
         if nearest is not None and nearest.i == candidate.i:
             feats += ["nearest_clause", f"nearest_clause|path={path}"]
     return feats
 
 
-# a participle's nearest clause (below) as a feature, not a rule: as a rule it lost more than it won on
-# train (rules alone +10 -14); as a feature, 3-fold speaker accuracy 0.9205 -> 0.9212 (+1, +4, +2 by fold)
-NEAREST_CLAUSE_FEATURE = True
 _COMPLEMENT_CLAUSES = {"ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 
