@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from presswatch.errors import NotFound, QueryError
 from presswatch.store.base import MonthCount, PersonDetail, Store, person_timeline
 from presswatch.web import charts, views
-from presswatch.web.app import render
+from presswatch.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
