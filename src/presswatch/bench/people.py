@@ -14,11 +14,12 @@ The peer is the keying PressWatch had before identity: a person per slug of the 
 On the extraction benchmark pages (``bench/labels/extraction_people.jsonl``: page id, the name as
 PressWatch gives it, person / not_person, written by reading each name in its page; see the README
 there), every page goes through extraction, NLP and the store, and the people precision is the share
-of the labelled names PressWatch stores as people that are people. The labels are a fixed-seed sample
-of the people stored when they were written; names stored now that no label covers are counted, not
-scored. The peer is the article's ``people[]`` as the NLP stage lists them, every name a person (the
-name-slug keying, before identity's person-evidence rule): scored on the same labels, it is the
-precision of the names the sample holds, not of a sample of its own.
+of the labelled names PressWatch stores as people that are people. The labels are fixed-seed samples
+of the names stored as people when they were written, and of the names the NLP stage listed that the
+store did not make people; names stored now that no label covers are counted, not scored. The peer
+is the article's ``people[]`` as the NLP stage lists it, every name a person (the name-slug keying,
+before identity's person-evidence rule): its precision is estimated stratum by stratum (names stored
+now, names not stored now), each stratum's labelled share weighted by its size.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class PageLabel:
     name: str
     person: bool
     reason: str = ""  # for a non-person: what it is ("brand", "place", ...)
+    sample: str = "stored"  # drawn from the names stored as people ("stored") or from the others ("not_stored")
 
 
 def load_page_labels(text: str | None = None) -> list[PageLabel]:
@@ -114,19 +116,20 @@ def load_page_labels(text: str | None = None) -> list[PageLabel]:
         row = json.loads(line)
         if row["label"] not in ("person", "not_person"):
             raise PressWatchError(f"extraction_people.jsonl line {number}: label {row['label']!r} is not person / not_person")
-        out.append(PageLabel(row["page_id"], row["name"], row["label"] == "person", row.get("reason", "")))
+        out.append(PageLabel(row["page_id"], row["name"], row["label"] == "person", row.get("reason", ""),
+                             row.get("sample", "stored")))
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class PagePeopleScore:
     people_precision: float | None  # None: no labelled name is stored as a person
-    scored: int  # labelled names the system stores as people
+    scored: int  # labelled names among the system's people
     not_people: int  # ...of which labelled not a person
     not_people_by_reason: dict[str, int]
-    stored: int  # every name the system stores as a person on the labelled pages' corpus
-    unlabelled: int  # stored names no label covers (outside the sample)
-    dropped: int  # labelled names the system no longer stores as people
+    stored: int  # the system's people (names) on the pages
+    unlabelled: int  # ...that no label covers (outside the samples)
+    dropped: int  # labelled names that are not among the system's people
 
     def as_json(self) -> dict:
         return {
@@ -151,6 +154,43 @@ def score_page_people(labels: Sequence[PageLabel], stored: Mapping[str, Collecti
         stored=total,
         unlabelled=total - len(kept),
         dropped=len(by_key) - len(kept),
+    )
+
+
+def score_listed_people(
+    labels: Sequence[PageLabel], listed: Mapping[str, Collection[str]], stored: Mapping[str, Collection[str]]
+) -> PagePeopleScore:
+    """The peer that makes every listed name a person: its precision estimated per stratum (listed names
+    stored as people, listed names not stored), each stratum's labelled share weighted by its size.
+    None when a stratum with names has no label."""
+    by_key = {(lab.page_id, lab.name): lab for lab in labels}
+    strata: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    for page, names in listed.items():
+        kept = set(stored.get(page, ()))
+        for name in set(names):
+            strata[name in kept].append((page, name))
+    total = sum(len(v) for v in strata.values())
+    estimate: float | None = 0.0
+    kept_labels: list[PageLabel] = []
+    for members in strata.values():
+        labelled = [by_key[k] for k in members if k in by_key]
+        kept_labels += labelled
+        if not members:
+            continue
+        if not labelled:
+            estimate = None
+            continue
+        if estimate is not None:
+            estimate += len(members) / total * sum(lab.person for lab in labelled) / len(labelled)
+    wrong = [lab for lab in kept_labels if not lab.person]
+    return PagePeopleScore(
+        people_precision=estimate if kept_labels else None,
+        scored=len(kept_labels),
+        not_people=len(wrong),
+        not_people_by_reason=dict(sorted(Counter(lab.reason or "unspecified" for lab in wrong).items(), key=lambda kv: (-kv[1], kv[0]))),
+        stored=total,
+        unlabelled=total - len(kept_labels),
+        dropped=len(by_key) - len(kept_labels),
     )
 
 
@@ -191,7 +231,7 @@ def run_pages(data_dir: Path | None = None) -> dict:
         "labels": len(labels),
         "labelled_people": sum(lab.person for lab in labels),
         "presswatch": score_page_people(labels, stored).as_json(),
-        "peer_name_slug": score_page_people(labels, listed).as_json(),
+        "peer_name_slug": score_listed_people(labels, listed, stored).as_json(),
     }
 
 
@@ -311,15 +351,17 @@ def _print_pages(console, results: dict) -> None:
         f"People precision on extraction pages: {results['labels']} labelled names "
         f"({results['labelled_people']} people) on {results['pages']} pages"
     ))
-    for column in ("system", "people P", "non-people kept", "stored", "unlabelled", "labels not stored", "non-people by kind"):
+    for column in ("system", "people P", "non-people / scored", "names", "unlabelled", "labels not in it"):
         table.add_column(column)
-    for name, key in (("PressWatch (stored people)", "presswatch"), ("peer: every name in people[]", "peer_name_slug")):
+    rows = (("PressWatch: stored people", "presswatch"), ("peer: every name in people[] (stratified)", "peer_name_slug"))
+    for name, key in rows:
         s = results[key]
         precision = "-" if s["people_precision"] is None else f"{s['people_precision']:.4f}"
-        kinds = ", ".join(f"{k} {v}" for k, v in s["not_people_by_reason"].items())
-        table.add_row(name, precision, f"{s['not_people']}/{s['scored']}", str(s["stored"]), str(s["unlabelled"]),
-                      str(s["dropped"]), kinds)
+        table.add_row(name, precision, f"{s['not_people']}/{s['scored']}", str(s["stored"]), str(s["unlabelled"]), str(s["dropped"]))
     console.print(table)
+    for name, key in rows:
+        kinds = ", ".join(f"{k} {v}" for k, v in results[key]["not_people_by_reason"].items())
+        console.print(f"Non-people labelled among {name}: {kinds or 'none'}")
 
 
 def register(bench_app: typer.Typer) -> None:
@@ -363,5 +405,5 @@ def register(bench_app: typer.Typer) -> None:
 
 __all__ = [
     "IdentityScore", "Label", "PageLabel", "PagePeopleScore", "load_labels", "load_page_labels", "register", "run",
-    "run_pages", "score_identity", "score_page_people", "stored_people_on_pages",
+    "run_pages", "score_identity", "score_listed_people", "score_page_people", "stored_people_on_pages",
 ]
