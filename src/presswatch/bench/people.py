@@ -10,6 +10,16 @@ never the text, which is read in place from the shared benchmark folder).
 - Gender: the estimate for each labelled person (its most frequent page) against the label; accuracy
   where a gender is given, and the share left unknown.
 The peer is the keying PressWatch had before identity: a person per slug of the article's name.
+
+On the extraction benchmark pages (``bench/labels/extraction_people.jsonl``: page id, the name as
+PressWatch gives it, person / not_person, written by reading each name in its page; see the README
+there), every page goes through extraction, NLP and the store, and the people precision is the share
+of the labelled names PressWatch stores as people that are people. The labels are fixed-seed samples
+of the names stored as people when they were written, and of the names the NLP stage listed that the
+store did not make people; names stored now that no label covers are counted, not scored. The peer
+is the article's ``people[]`` as the NLP stage lists it, every name a person (the name-slug keying,
+before identity's person-evidence rule): its precision is estimated stratum by stratum (names stored
+now, names not stored now), each stratum's labelled share weighted by its size.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import combinations
@@ -25,7 +35,7 @@ from pathlib import Path
 
 import typer
 
-from presswatch.bench.data import quotes_dir
+from presswatch.bench.data import extraction_dir, quotes_dir
 from presswatch.errors import PressWatchError
 from presswatch.model import Article, content_hash
 
@@ -83,6 +93,146 @@ def load_articles(ids: set[str], data_dir: Path | None = None) -> list[Article]:
     if missing:
         raise PressWatchError(f"{len(missing)} labelled articles are not in {path}: {sorted(missing)[:3]} ...")
     return sorted(out, key=lambda a: a.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLabel:
+    """One name PressWatch gave on an extraction benchmark page, labelled by hand."""
+
+    page_id: str
+    name: str
+    person: bool
+    reason: str = ""  # for a non-person: what it is ("brand", "place", ...)
+    sample: str = "stored"  # drawn from the names stored as people ("stored") or from the others ("not_stored")
+
+
+def load_page_labels(text: str | None = None) -> list[PageLabel]:
+    """The extraction-page labels (``text``: JSONL of the same shape, for tests)."""
+    source = _labels_text("extraction_people.jsonl") if text is None else text
+    out = []
+    for number, line in enumerate(source.splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["label"] not in ("person", "not_person"):
+            raise PressWatchError(f"extraction_people.jsonl line {number}: label {row['label']!r} is not person / not_person")
+        out.append(PageLabel(row["page_id"], row["name"], row["label"] == "person", row.get("reason", ""),
+                             row.get("sample", "stored")))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PagePeopleScore:
+    people_precision: float | None  # None: no labelled name is stored as a person
+    scored: int  # labelled names among the system's people
+    not_people: int  # ...of which labelled not a person
+    not_people_by_reason: dict[str, int]
+    stored: int  # the system's people (names) on the pages
+    unlabelled: int  # ...that no label covers (outside the samples)
+    dropped: int  # labelled names that are not among the system's people
+
+    def as_json(self) -> dict:
+        return {
+            "people_precision": round(self.people_precision, 4) if self.people_precision is not None else None,
+            "scored": self.scored, "not_people": self.not_people, "not_people_by_reason": self.not_people_by_reason,
+            "stored": self.stored, "unlabelled": self.unlabelled, "dropped": self.dropped,
+        }
+
+
+def score_page_people(labels: Sequence[PageLabel], stored: Mapping[str, Collection[str]]) -> PagePeopleScore:
+    """``stored``: page id -> the names the system stores as people there. A name matches a label
+    when it is written the same (case and spacing as given)."""
+    by_key = {(lab.page_id, lab.name): lab for lab in labels}
+    kept = [by_key[(page, name)] for page, names in stored.items() for name in set(names) if (page, name) in by_key]
+    wrong = [lab for lab in kept if not lab.person]
+    total = sum(len(set(names)) for names in stored.values())
+    return PagePeopleScore(
+        people_precision=1 - len(wrong) / len(kept) if kept else None,
+        scored=len(kept),
+        not_people=len(wrong),
+        not_people_by_reason=dict(sorted(Counter(lab.reason or "unspecified" for lab in wrong).items(), key=lambda kv: (-kv[1], kv[0]))),
+        stored=total,
+        unlabelled=total - len(kept),
+        dropped=len(by_key) - len(kept),
+    )
+
+
+def score_listed_people(
+    labels: Sequence[PageLabel], listed: Mapping[str, Collection[str]], stored: Mapping[str, Collection[str]]
+) -> PagePeopleScore:
+    """The peer that makes every listed name a person: its precision estimated per stratum (listed names
+    stored as people, listed names not stored), each stratum's labelled share weighted by its size.
+    None when a stratum with names has no label."""
+    by_key = {(lab.page_id, lab.name): lab for lab in labels}
+    strata: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    for page, names in listed.items():
+        kept = set(stored.get(page, ()))
+        for name in set(names):
+            strata[name in kept].append((page, name))
+    total = sum(len(v) for v in strata.values())
+    estimate: float | None = 0.0
+    kept_labels: list[PageLabel] = []
+    for members in strata.values():
+        labelled = [by_key[k] for k in members if k in by_key]
+        kept_labels += labelled
+        if not members:
+            continue
+        if not labelled:
+            estimate = None
+            continue
+        if estimate is not None:
+            estimate += len(members) / total * sum(lab.person for lab in labelled) / len(labelled)
+    wrong = [lab for lab in kept_labels if not lab.person]
+    return PagePeopleScore(
+        people_precision=estimate if kept_labels else None,
+        scored=len(kept_labels),
+        not_people=len(wrong),
+        not_people_by_reason=dict(sorted(Counter(lab.reason or "unspecified" for lab in wrong).items(), key=lambda kv: (-kv[1], kv[0]))),
+        stored=total,
+        unlabelled=total - len(kept_labels),
+        dropped=len(by_key) - len(kept_labels),
+    )
+
+
+def stored_people_on_pages(data_dir: Path | None = None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Every extraction benchmark page through extraction, NLP and a fresh store (one page per batch):
+    page id -> names stored as people (a person id after identity), and page id -> the article's
+    ``people[]`` as the NLP stage lists them. A page extraction refuses has no people."""
+    from presswatch.bench.extract import load_pages
+    from presswatch.errors import ExtractError
+    from presswatch.extract import extract
+    from presswatch.model import RawDocument
+    from presswatch.nlp import annotate_many
+    from presswatch.store import open_store
+
+    extracted = []
+    for page in load_pages(data_dir or extraction_dir()):
+        try:
+            extracted.append(extract(RawDocument(source_path=page.page_id, content=page.html, kind="html", url=page.url)))
+        except ExtractError:
+            continue
+    articles = list(annotate_many(extracted))
+    listed = {a.source_path: [p.name for p in a.people] for a in articles}
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "pages.db")) as store:
+        for article in articles:
+            store.upsert_articles([article])
+        stored: dict[str, list[str]] = {}
+        for article in store.iter_articles():
+            stored.setdefault(article.source_path, []).extend(p.name for p in article.people if p.person_id)
+    return stored, listed
+
+
+def run_pages(data_dir: Path | None = None) -> dict:
+    """People precision on the extraction benchmark pages, PressWatch and the peer, on the labels."""
+    labels = load_page_labels()
+    stored, listed = stored_people_on_pages(data_dir)
+    return {
+        "pages": len(listed),
+        "labels": len(labels),
+        "labelled_people": sum(lab.person for lab in labels),
+        "presswatch": score_page_people(labels, stored).as_json(),
+        "peer_name_slug": score_listed_people(labels, listed, stored).as_json(),
+    }
 
 
 def _covering(article: Article, label: Label):
@@ -194,16 +344,42 @@ def _gender_scores(rows: list[tuple[str, str, bool]]) -> dict:
     return {"all": score(rows), "quoted": score([r for r in rows if r[2]])}
 
 
+def _print_pages(console, results: dict) -> None:
+    from rich.table import Table
+
+    table = Table(title=(
+        f"People precision on extraction pages: {results['labels']} labelled names "
+        f"({results['labelled_people']} people) on {results['pages']} pages"
+    ))
+    for column in ("system", "people P", "non-people / scored", "names", "unlabelled", "labels not in it"):
+        table.add_column(column)
+    rows = (("PressWatch: stored people", "presswatch"), ("peer: every name in people[] (stratified)", "peer_name_slug"))
+    for name, key in rows:
+        s = results[key]
+        precision = "-" if s["people_precision"] is None else f"{s['people_precision']:.4f}"
+        table.add_row(name, precision, f"{s['not_people']}/{s['scored']}", str(s["stored"]), str(s["unlabelled"]), str(s["dropped"]))
+    console.print(table)
+    for name, key in rows:
+        kinds = ", ".join(f"{k} {v}" for k, v in results[key]["not_people_by_reason"].items())
+        console.print(f"Non-people labelled among {name}: {kinds or 'none'}")
+
+
 def register(bench_app: typer.Typer) -> None:
     @bench_app.command("people")
-    def bench_people(as_json: bool = typer.Option(False, "--json", help="End with one JSON line of the scores.")) -> None:
-        """Identity across articles (pairwise P/R), people precision and gender accuracy on labelled PolNeAR train mentions."""
+    def bench_people(
+        as_json: bool = typer.Option(False, "--json", help="End with one JSON line of the scores."),
+        pages: bool = typer.Option(True, "--pages/--no-pages", help="Also score people precision on the extraction benchmark pages."),
+    ) -> None:
+        """Identity across articles (pairwise P/R), people precision and gender accuracy on labelled PolNeAR train
+        mentions; people precision on labelled names of the extraction benchmark pages."""
         from rich.table import Table
 
         from presswatch.cli.common import console, handle_errors, print_json
 
         with handle_errors():
             results = run()
+            if pages:
+                results["extraction_pages"] = run_pages()
         table = Table(title=(
             f"People: {results['labelled_mentions']} labelled mentions of {results['labelled_people']} people "
             f"(+{results['labelled_non_people']} non-people) in {results['articles']} PolNeAR train articles"
@@ -221,8 +397,13 @@ def register(bench_app: typer.Typer) -> None:
             console.print(f"Gender ({sample} labelled people: {s['people']}): accuracy where given "
                           f"{s['accuracy_where_given']}, unknown {s['unknown_share']}")
         console.print(f"Same ids in reverse ingest order: {'yes' if results['order_independent'] else 'NO'}")
+        if pages:
+            _print_pages(console, results["extraction_pages"])
         if as_json:
             print_json(results)
 
 
-__all__ = ["IdentityScore", "Label", "load_labels", "register", "run", "score_identity"]
+__all__ = [
+    "IdentityScore", "Label", "PageLabel", "PagePeopleScore", "load_labels", "load_page_labels", "register", "run",
+    "run_pages", "score_identity", "score_listed_people", "score_page_people", "stored_people_on_pages",
+]
