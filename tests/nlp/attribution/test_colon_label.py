@@ -11,3 +11,7 @@ def test_a_name_before_a_colon_speaks_the_claim(annotated, only_quote):
 
 def test_a_headline_label_is_nobodys_claim(annotated):
     assert annotated("Breaking: the night ferry has run aground near the harbour wall").quotes == ()
+
+
+def test_a_question_label_is_no_claim_and_q_is_never_a_speaker(annotated):
+    assert annotated("Q: Why did the ferry company stop the night crossings this winter?").quotes == ()

@@ -33,3 +33,10 @@ def test_the_construction_alone_marks_its_candidates(context_of):
     found = list(CueClause().find(context_of("Ines Haldor said the night ferry would stop running in March.")))
     assert [(c.construction, c.cue.text, c.subject.text) for c in found] == [(Construction.CUE, "said", "Haldor")]
     assert found[0].origin == "cue:say"
+
+
+def test_speaking_about_something_names_a_topic_not_words(annotated, only_quote):
+    assert annotated("Mara Lindqvist spoke to the Gazette about the strike on Monday.").quotes == ()
+    assert annotated("Mara Lindqvist spoke of a betrayal by the harbour board.").quotes == ()
+    q = only_quote(annotated("Mara Lindqvist spoke out against the closure, saying the ferry was a lifeline."))
+    assert (q.text, q.speaker) == ("the ferry was a lifeline", "Mara Lindqvist")

@@ -23,6 +23,7 @@ _HEADLINE_LABELS = {
 }
 
 
+_QUESTION_LABELS = {"Q", "Question"}
 _NOTE_LABELS = {"note", "instance", "example", "correction", "clarification", "disclosure", "update", "pic"}
 
 
@@ -104,7 +105,10 @@ class ColonLabel:
     name = "colon label"
 
     def find(self, ctx: QuoteContext) -> Iterator[Candidate]:
-        yield from _colon_attributions(ctx.doc)
+        for candidate in _colon_attributions(ctx.doc):
+            if candidate.subject is not None and candidate.subject.text in _QUESTION_LABELS:
+                continue  # "Q: Why did the ferry stop?" asks; Q/A transcripts are the interview turns'
+            yield candidate
 
 
 def add_labels(clauses: list[Candidate], labels) -> list[Candidate]:
