@@ -19,7 +19,8 @@ from presswatch.fetch.urls import canonical_url
 from presswatch.model import Article
 from presswatch.run.local import open_cluster_index, process_batch, write_processed
 from presswatch.store import Store
-from presswatch.store.monitor import MonitorStore, SeenUrl, Source
+from presswatch.store.monitor import MonitorStore, SeenUrl, Source, SourceAlert
+from presswatch.watch.health import note_health_change
 from presswatch.watch.listings import Listed, NotAListing, parse_listing
 from presswatch.watch.pages import FetchReport, fetch_and_ingest
 from presswatch.watch.sources import iso
@@ -41,11 +42,13 @@ class WatchReport:
     polls: list[SourcePoll] = field(default_factory=list)
     fetch: FetchReport = field(default_factory=FetchReport)
     stopped: bool = False
+    alerts: list[SourceAlert] = field(default_factory=list)  # health changes these polls caused
 
     def summary(self) -> str:
         new = sum(p.new_items for p in self.polls)
         errors = sum(1 for p in self.polls if p.error)
-        return f"{len(self.polls)} source(s) polled, {new} new item(s), {errors} error(s); {self.fetch.summary()}"
+        alerts = "".join(f"; {a.source_name} is now {a.status}" for a in self.alerts)
+        return f"{len(self.polls)} source(s) polled, {new} new item(s), {errors} error(s); {self.fetch.summary()}{alerts}"
 
 
 def _listed_items(client: PoliteClient, archive: WarcArchive | None, source: Source,
@@ -190,6 +193,9 @@ def run_once(
                                         stop=stop, index=index))
         if report.stopped:
             break
+        alert = note_health_change(store, source, now)
+        if alert is not None:
+            report.alerts.append(alert)
     return report
 
 

@@ -224,11 +224,12 @@ def create_app(
 
     _install_error_handlers(app)
 
-    from presswatch.web import api, feeds, pages
+    from presswatch.web import api, feeds, monitor, pages
 
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
+    monitor.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     install_docs(app)
 
