@@ -75,7 +75,7 @@ class Revision:
         }
 
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+_TOKEN = re.compile(r"\s+|\w+(?:['\u2019]\w+)*|[^\w\s]")  # spaces, words, each punctuation mark
 
 
 def word_changes(before: str, after: str) -> tuple[tuple[WordOp, str], ...]:
