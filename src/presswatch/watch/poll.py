@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
 from presswatch.fetch.archive import WarcArchive
@@ -97,9 +97,18 @@ def _wanted(items: list[Listed], seen: dict[str, SeenUrl], source_id: int) -> tu
 
 
 def _ingest_documents(store: Store, monitor: MonitorStore, source: Source, items: list[Listed],
-                      seen_at: str, report: FetchReport, index) -> None:  # type: ignore[no-untyped-def]
-    """Feed entries that carry the whole article: into the pipeline as they are."""
-    docs = [i.document for i in items if i.document is not None]
+                      seen_at: str, report: FetchReport, index, archive: WarcArchive | None = None,  # type: ignore[no-untyped-def]
+                      fetched_at: str | None = None) -> None:
+    """Feed entries that carry the whole article: into the pipeline as they are, each archived as a
+    record of its own first (its source path is that record, as a re-ingest of the archive reads it)."""
+    docs = []
+    for item in items:
+        if item.document is None:
+            continue
+        doc = item.document
+        if archive is not None:
+            doc = replace(doc, source_path=archive.add_document(doc, item.url, source.name, fetched_at or seen_at).source_path)
+        docs.append(doc)
     results = process_batch(docs)
     write_processed(store, index, results, report.ingest)
     rows: list[SeenUrl] = []
@@ -151,7 +160,7 @@ def poll_source(
     index = index or open_cluster_index(store)
     full = [i for i in wanted if i.document is not None]
     if full:
-        _ingest_documents(store, monitor, source, full, stamp, report.fetch, index)
+        _ingest_documents(store, monitor, source, full, stamp, report.fetch, index, archive, result.fetched_at)
     links = [i for i in wanted if i.document is None]
     if links:
         before = report.fetch.stopped
