@@ -134,6 +134,7 @@ def poll_source(
     report: WatchReport,
     stop: threading.Event | None = None,
     index=None,  # type: ignore[no-untyped-def]
+    index_factory: Callable[[], object] | None = None,
 ) -> SourcePoll:
     monitor = MonitorStore(store)
     poll = SourcePoll(source.name)
@@ -157,7 +158,8 @@ def poll_source(
         monitor.record_poll(source, now=stamp, next_due_at=next_due, error=poll.error)
         return poll
     wanted, poll.new_items = _wanted(items, monitor.seen(i.url for i in items), source.id)
-    index = index or open_cluster_index(store)
+    if wanted and index is None:  # loading the syndication index reads every signature: only when needed
+        index = index_factory() if index_factory is not None else open_cluster_index(store)
     full = [i for i in wanted if i.document is not None]
     if full:
         _ingest_documents(store, monitor, source, full, stamp, report.fetch, index, archive, result.fetched_at)
@@ -193,13 +195,20 @@ def run_once(
     monitor = MonitorStore(store)
     report = WatchReport()
     due = monitor.sources() if all_sources else monitor.due_sources(iso(now))
-    index = open_cluster_index(store) if due else None
+    opened: list = []  # type: ignore[type-arg]
+
+    def index_factory():  # type: ignore[no-untyped-def]
+        """One syndication index for the whole pass, opened when the first poll has something to store."""
+        if not opened:
+            opened.append(open_cluster_index(store))
+        return opened[0]
+
     for source in due:
         if stop is not None and stop.is_set():
             report.stopped = True
             break
         report.polls.append(poll_source(store, source, client=client, archive=archive, now=now, report=report,
-                                        stop=stop, index=index))
+                                        stop=stop, index_factory=index_factory))
         if report.stopped:
             break
         alert = note_health_change(store, source, now)
