@@ -34,7 +34,7 @@ watch-demo: setup
 	$(PY) -m presswatch.bench.outlets --hosts 3 --stories 60 --minutes 20 --port $(OUTLET_PORT) --failing & outlets=$$!; \
 	sleep 2; \
 	for i in 0 1 2; do \
-	  $(VENV)/bin/presswatch sources add http://127.0.0.1:$$(($(OUTLET_PORT) + i))/sitemap.xml --every 1m --db $(WATCH_DB) || exit 1; \
+	  $(VENV)/bin/presswatch sources add http://127.0.0.1:$$(($(OUTLET_PORT) + i))/sitemap.xml --name "sitemap $$(($(OUTLET_PORT) + i))" --every 1m --db $(WATCH_DB) || exit 1; \
 	  $(VENV)/bin/presswatch sources add http://127.0.0.1:$$(($(OUTLET_PORT) + i))/ --every 1m --db $(WATCH_DB) || exit 1; \
 	done; \
 	PRESSWATCH_HOST_DELAY_S=0.2 $(VENV)/bin/presswatch watch --db $(WATCH_DB) --archive watch-demo-archive & watcher=$$!; \

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from fixture_server import FixtureServer, Logged, Reply, article_page, rss, story_paragraphs
+from fixture_server import FixtureServer, Logged, Reply, article_page, rss
 
 from presswatch.fetch.client import PoliteClient
 from presswatch.fetch.settings import FetchSettings

@@ -347,14 +347,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stories", type=int, default=60, help="stories in all, a third out already")
     parser.add_argument("--minutes", type=float, default=20, help="the rest appear over this many minutes")
     parser.add_argument("--port", type=int, default=8101, help="the first outlet's port; the others follow")
-    parser.add_argument("--failing", action="store_true", help="the last outlet's feed breaks after a few minutes")
+    parser.add_argument("--failing", action="store_true", help="the last outlet's feed and sitemap break after two minutes")
     args = parser.parse_args(argv)
     start = datetime.now(timezone.utc)
     span = timedelta(minutes=args.minutes)
     outlets = make_outlets(args.hosts, args.stories, start=start, span=span, before_start=args.stories // 3,
                            revise_share=0.25, revise_after=timedelta(minutes=3))
     if args.failing and outlets:
-        outlets[-1].broken_from = start + timedelta(minutes=4)
+        outlets[-1].broken_from = start + timedelta(minutes=2)
     with OutletServer(outlets, lambda: datetime.now(timezone.utc), port=args.port) as server:
         for outlet in outlets:
             print(f"{outlet.name}: {server.base(outlet.index)}/ ({len(outlet.stories)} stories)", flush=True)

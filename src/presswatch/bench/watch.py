@@ -31,7 +31,7 @@ from rich.console import Console
 from rich.table import Table
 
 from presswatch.bench.metrics import score_corpus
-from presswatch.bench.outlets import Outlet, OutletServer, Story, make_outlets
+from presswatch.bench.outlets import OutletServer, Story, make_outlets
 
 START = datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)
 
@@ -257,4 +257,4 @@ def register(bench_app: typer.Typer) -> None:
             print(json.dumps(out))
 
 
-__all__ = ["register", "run_watch_bench", "SimClock", "Outlet"]
+__all__ = ["SimClock", "print_report", "register", "run_watch_bench"]

@@ -16,7 +16,6 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import Response
