@@ -77,6 +77,10 @@ def test_failing_then_recovering_gives_two_alerts_and_a_valid_feed(server: Fixtu
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", entry.findtext(f"{ATOM}updated") or "")
         assert root.findtext(f"{ATOM}updated") == "2026-11-01T07:20:00Z"
 
+        api = web.get("/api/sources/alerts").json()
+        assert [(a["source_name"], a["status"], a["tag"]) for a in api] == [("Courier", "ok", ids[0]), ("Courier", "failing", ids[1])]
+        assert web.get("/api/sources/alerts", params={"limit": 0}).status_code == 422
+
         page = web.get("/sources/health")
         assert page.status_code == 200
         html = page.text

@@ -19,12 +19,14 @@ from datetime import datetime, timezone
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from presswatch.errors import ValidationError
 from presswatch.store.base import Store
 from presswatch.store.monitor import SourceAlert
 from presswatch.watch.health import SourceHealth, health_alerts, sources_health
 from presswatch.watch.revisions import Revision, revisions
+from presswatch.web.api import ERRORS
 from presswatch.web.app import render
 from presswatch.web.errors import ErrorOut
 
@@ -142,6 +144,26 @@ def alerts_atom(request: Request, limit: int = Query(50, ge=1, le=500, descripti
     """Health alerts as Atom: one entry each time a monitored source turns stalled or failing, or recovers."""
     body = alerts_feed(health_alerts(request.app.state.store, limit), str(request.base_url))
     return Response(body, media_type=ATOM_TYPE)
+
+
+class SourceAlertOut(BaseModel):
+    id: int
+    tag: str = Field(description="the alert's tag-URI, as in the Atom feed")
+    source_id: int
+    source_name: str
+    source_url: str
+    status: str = Field(description="stalled, failing, or ok (recovered)")
+    at: str = Field(description="when the poll that saw the change ran (ISO 8601, UTC)")
+    detail: str
+
+
+@router.get("/api/sources/alerts", response_model=list[SourceAlertOut], tags=["api"], responses=ERRORS)
+def alerts_api(request: Request, limit: int = Query(50, ge=1, le=500, description="How many alerts, newest first")) -> list[dict]:  # type: ignore[type-arg]
+    """Health alerts, newest first: each time a monitored source turned stalled or failing, or recovered."""
+    authority = tag_authority()
+    return [{"id": a.id, "tag": alert_tag(a, authority), "source_id": a.source_id, "source_name": a.source_name,
+             "source_url": a.source_url, "status": a.status, "at": a.at, "detail": a.detail}
+            for a in health_alerts(request.app.state.store, limit)]
 
 
 @dataclass(frozen=True, slots=True)
