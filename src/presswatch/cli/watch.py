@@ -192,10 +192,58 @@ def watch(
             signal.signal(s, handler)
 
 
+def _minute(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+def revisions(
+    article: str = typer.Argument(..., help="The article's id, URL or source path."),
+    as_json: bool = typer.Option(False, "--json", help="Print the article's revisions as JSON."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """How a fetched article changed: each update with its paragraphs and quotes added and removed."""
+    from rich.table import Table
+
+    from presswatch.store import open_store
+    from presswatch.watch.revisions import resolve_article_id
+    from presswatch.watch.revisions import revisions as article_revisions
+
+    with handle_errors():
+        store = open_store(resolve_db(db))
+        try:
+            article_id = resolve_article_id(store, article)
+            found = article_revisions(store, article_id)
+        finally:
+            store.close()
+    if as_json:
+        print_json({"id": article_id, "updates": len(found), "revisions": [r.to_record() for r in found]})
+        return
+    if not found:
+        console.print(f"{article_id}: never updated since it was first fetched (or not fetched by `watch`/`fetch`).")
+        return
+    console.print(f"[bold]{article_id}[/]: updated {len(found)} time{'s' if len(found) != 1 else ''}", soft_wrap=True)
+    table = Table()
+    for column in ("#", "from", "to", "paragraphs +/-/~", "quotes added", "quotes removed"):
+        table.add_column(column)
+    for number, r in enumerate(found, start=1):
+        rec = r.to_record()
+        table.add_row(str(number), _minute(r.before.fetched_at), _minute(r.after.fetched_at),
+                      f"+{rec['paragraphs_added']} -{rec['paragraphs_removed']} ~{rec['paragraphs_changed']}",
+                      escape("\n".join(f"{s or 'unattributed'}: {t}" for s, t in r.quotes_added)),
+                      escape("\n".join(f"{s or 'unattributed'}: {t}" for s, t in r.quotes_removed)))
+    console.print(table)
+    for number, r in enumerate(found, start=1):
+        console.print(f"[bold]update {number}[/]")
+        for line in r.diff[2:]:
+            colour = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
+            console.print(f"[{colour}]{escape(line)}[/]", soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     app.command("fetch")(fetch)
+    app.command("revisions")(revisions)
     app.command("watch")(watch)
     app.add_typer(sources_app, name="sources")
 
 
-__all__ = ["register", "fetch", "watch", "sources_app"]
+__all__ = ["register", "fetch", "revisions", "watch", "sources_app"]

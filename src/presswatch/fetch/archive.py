@@ -20,7 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from presswatch import __version__
 from presswatch.fetch.client import FetchResult
-from presswatch.ingest.warc import read_warc
+from presswatch.ingest.warc import DOCUMENT_RECORD_TYPE, document_payload, read_warc
 from presswatch.model import Failure, RawDocument
 
 # httpx hands over the decoded body: these would describe a body the archive does not hold
@@ -66,8 +66,23 @@ class WarcArchive:
         """Archive a response (None when there was none: refused by robots.txt, timeout, 304)."""
         if result.status is None or result.not_modified:
             return None
+        return self._append(self.path_for(source, result.fetched_at), lambda writer: self._response(writer, result))
+
+    def add_document(self, doc: RawDocument, url: str, source: str, fetched_at: str) -> Archived:
+        """Archive a document a listing carried whole (a feed entry with the full story) as a record of
+        its own, so that ``presswatch ingest`` of the archive reads it again as it was read live."""
+        def record(writer: WARCWriter):  # type: ignore[no-untyped-def]
+            return writer.create_warc_record(
+                url, "resource", payload=io.BytesIO(document_payload(doc)), warc_content_type=DOCUMENT_RECORD_TYPE,
+                warc_headers_dict={"WARC-Date": fetched_at.replace("+00:00", "Z")},
+            )
+
+        archived = self._append(self.path_for(source, fetched_at), record)
+        assert archived is not None
+        return archived
+
+    def _append(self, path: Path, make_record) -> Archived:  # type: ignore[no-untyped-def]
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.path_for(source, result.fetched_at)
         with open(path, "ab") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
@@ -78,7 +93,7 @@ class WarcArchive:
                     writer.write_record(writer.create_warcinfo_record(
                         path.name, {"software": f"PressWatch/{__version__}", "format": "WARC File Format 1.1"}))
                     count += 1
-                writer.write_record(self._response(writer, result))
+                writer.write_record(make_record(writer))
                 fh.write(buf.getvalue())
                 fh.flush()
                 count += 1

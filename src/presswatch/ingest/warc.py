@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zlib
 from collections.abc import Iterator
 
@@ -13,6 +14,10 @@ from presswatch.errors import IngestError
 from presswatch.ingest.decode import declared_charset, decode_text
 from presswatch.model import Failure, RawDocument
 
+#: A ``resource`` record holding one document as a reader gave it (a feed entry that carried the whole
+#: story), written by the monitor's archive so that re-reading the archive gives the same document.
+DOCUMENT_RECORD_TYPE = "application/vnd.presswatch.document+json"
+
 
 def _charset(content_type: str | None) -> str | None:
     for part in (content_type or "").split(";")[1:]:
@@ -20,6 +25,23 @@ def _charset(content_type: str | None) -> str | None:
         if key.strip().lower() == "charset" and value.strip():
             return value.strip().strip("\"'")
     return None
+
+
+def document_payload(doc: RawDocument) -> bytes:
+    """A document as the payload of a DOCUMENT_RECORD_TYPE record (its source path is the record's)."""
+    return json.dumps({"content": doc.content, "kind": doc.kind, "url": doc.url, "title": doc.title,
+                       "published": doc.published, "site": doc.site, "authors": list(doc.authors)},
+                      ensure_ascii=False).encode("utf-8")
+
+
+def _document_record(payload: bytes, where: str, number: int) -> RawDocument | Failure:
+    try:
+        data = json.loads(payload)
+        return RawDocument(source_path=where, content=str(data["content"]), kind=data.get("kind") or "text",
+                           url=data.get("url"), title=data.get("title"), published=data.get("published"),
+                           site=data.get("site"), authors=tuple(str(a) for a in data.get("authors") or ()))
+    except (ValueError, KeyError, TypeError) as exc:
+        return Failure(where, "ingest", f"record {number} is a PressWatch document record that cannot be read ({exc})")
 
 
 def read_warc(data: bytes, source_path: str, *, max_record_bytes: int | None = None) -> Iterator[RawDocument | Failure]:
@@ -47,6 +69,9 @@ def read_warc(data: bytes, source_path: str, *, max_record_bytes: int | None = N
                 if status and not status.startswith("2"):
                     continue
                 kind = "html"
+            elif record.rec_type == "resource" and (record.rec_headers.get_header("Content-Type") or "") == DOCUMENT_RECORD_TYPE:
+                yield _document_record(record.content_stream().read(), where, number)
+                continue
             elif record.rec_type == "conversion":
                 content_type = record.rec_headers.get_header("Content-Type") or "text/plain"
                 kind = "text"

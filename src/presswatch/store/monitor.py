@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from presswatch.errors import NotFound, ValidationError
 from presswatch.model import Article
 from presswatch.store.base import Store
-from presswatch.store.schema import article_versions, failures, seen_urls, sources
+from presswatch.store.schema import article_versions, failures, seen_urls, source_alerts, sources
 from presswatch.store.sql import SqlStore
 
 
@@ -59,6 +59,19 @@ class ArticleVersion:
     title: str | None
     text: str
     quotes: tuple[tuple[str | None, str], ...]  # (speaker, quote text)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceAlert:
+    """A change of a source's health: it turned ``stalled`` or ``failing``, or back to ``ok``."""
+
+    id: int
+    source_id: int
+    source_name: str
+    source_url: str
+    status: str
+    at: str
+    detail: str
 
 
 def _source(row: Any) -> Source:
@@ -131,6 +144,27 @@ class MonitorStore:
             values.update(consecutive_errors=sources.c.consecutive_errors + 1, last_error=error, last_error_at=now)
         with self.store._write() as conn:
             conn.execute(sources.update().where(sources.c.id == source.id).values(**values))
+
+    # --- health alerts --------------------------------------------------------------------------
+    def add_alert(self, source: Source, *, status: str, at: str, detail: str) -> SourceAlert:
+        with self.store._write() as conn:
+            pk = conn.execute(source_alerts.insert().values(
+                source_id=source.id, source_name=source.name, source_url=source.url, status=status, at=at, detail=detail,
+            ).returning(source_alerts.c.id)).scalar_one()
+        return SourceAlert(pk, source.id, source.name, source.url, status, at, detail)
+
+    def last_alert_status(self, source_id: int) -> str | None:
+        with self.store._read() as conn:
+            return conn.execute(
+                sa.select(source_alerts.c.status).where(source_alerts.c.source_id == source_id)
+                .order_by(source_alerts.c.id.desc()).limit(1)
+            ).scalar()
+
+    def alerts(self, limit: int = 50) -> list[SourceAlert]:
+        """The latest health alerts, newest first."""
+        with self.store._read() as conn:
+            rows = conn.execute(sa.select(source_alerts).order_by(source_alerts.c.id.desc()).limit(limit))
+            return [SourceAlert(**{k: r._mapping[k] for k in SourceAlert.__slots__}) for r in rows]  # type: ignore[attr-defined]
 
     # --- URLs seen ----------------------------------------------------------------------------
     def seen(self, urls: Iterable[str]) -> dict[str, SeenUrl]:
@@ -212,4 +246,4 @@ class MonitorStore:
             ]
 
 
-__all__ = ["ArticleVersion", "MonitorStore", "SeenUrl", "Source"]
+__all__ = ["ArticleVersion", "MonitorStore", "SeenUrl", "Source", "SourceAlert"]

@@ -211,7 +211,22 @@ article_versions = sa.Table(
     sa.Column("quotes", JSONType, nullable=False),  # [{"speaker", "text"}] as found in this version
 )
 
+# One row each time a source's health status changes to stalled or failing, or back to ok: the
+# entries of the health-alerts Atom feed. Kept when the source is removed (the name and URL are copied).
+source_alerts = sa.Table(
+    "source_alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source_id", sa.Integer, nullable=False, index=True),
+    sa.Column("source_name", sa.String, nullable=False),
+    sa.Column("source_url", sa.String, nullable=False),
+    sa.Column("status", sa.String, nullable=False),  # stalled | failing | ok (recovered)
+    sa.Column("at", sa.String, nullable=False, index=True),  # ISO 8601, UTC: the poll that saw the change
+    sa.Column("detail", sa.Text, nullable=False),
+)
+
 __all__ = [
     "metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures", "ingested_files",
     "person_names", "person_mentions", "person_redirects", "sources", "seen_urls", "article_versions",
+    "source_alerts",
 ]

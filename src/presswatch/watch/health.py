@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from presswatch.store import Store
-from presswatch.store.monitor import MonitorStore, Source
+from presswatch.store.monitor import MonitorStore, Source, SourceAlert
 from presswatch.watch.sources import iso
 
 QUIET_DAYS = 2
@@ -86,4 +86,39 @@ def sources_health(store: Store, now: datetime | None = None) -> list[SourceHeal
     return [source_health(store, s, now) for s in MonitorStore(store).sources()]
 
 
-__all__ = ["SourceHealth", "source_health", "sources_health"]
+ALERTING = ("stalled", "failing")
+
+
+def _alert_detail(health: SourceHealth, previous: str | None) -> str:
+    if health.status == "failing":
+        return f"{health.consecutive_errors} polls in a row failed; the last: {health.last_error or 'no reason given'}"
+    if health.status == "stalled":
+        return (f"nothing new since {health.last_new_item_at or 'it was added'}, from a source that brought "
+                f"{health.items_per_day_30:g} new items a day over the last 30 days")
+    return f"back to normal after being {previous}: last success {health.last_success_at}, last new item {health.last_new_item_at or 'none'}"
+
+
+def note_health_change(store: Store, source: Source, now: datetime | None = None) -> SourceAlert | None:
+    """After a poll: record an alert when the source has just turned stalled or failing, or has
+    recovered from it (the last alert says what it was). Returns the alert recorded, if any."""
+    now = now or datetime.now(timezone.utc)
+    monitor = MonitorStore(store)
+    current = monitor.source(source.id)
+    health = source_health(store, current, now)
+    previous = monitor.last_alert_status(current.id)
+    was_alerting = previous in ALERTING
+    if health.status in ALERTING and health.status != previous:
+        status = health.status
+    elif health.status == "ok" and was_alerting:
+        status = "ok"
+    else:
+        return None
+    return monitor.add_alert(current, status=status, at=iso(now), detail=_alert_detail(health, previous))
+
+
+def health_alerts(store: Store, limit: int = 50) -> list[SourceAlert]:
+    """The latest health alerts (a source turning stalled or failing, or recovering), newest first."""
+    return MonitorStore(store).alerts(limit)
+
+
+__all__ = ["ALERTING", "SourceAlert", "SourceHealth", "health_alerts", "note_health_change", "source_health", "sources_health"]

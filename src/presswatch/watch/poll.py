@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
 from presswatch.fetch.archive import WarcArchive
@@ -19,7 +19,8 @@ from presswatch.fetch.urls import canonical_url
 from presswatch.model import Article
 from presswatch.run.local import open_cluster_index, process_batch, write_processed
 from presswatch.store import Store
-from presswatch.store.monitor import MonitorStore, SeenUrl, Source
+from presswatch.store.monitor import MonitorStore, SeenUrl, Source, SourceAlert
+from presswatch.watch.health import note_health_change
 from presswatch.watch.listings import Listed, NotAListing, parse_listing
 from presswatch.watch.pages import FetchReport, fetch_and_ingest
 from presswatch.watch.sources import iso
@@ -41,11 +42,13 @@ class WatchReport:
     polls: list[SourcePoll] = field(default_factory=list)
     fetch: FetchReport = field(default_factory=FetchReport)
     stopped: bool = False
+    alerts: list[SourceAlert] = field(default_factory=list)  # health changes these polls caused
 
     def summary(self) -> str:
         new = sum(p.new_items for p in self.polls)
         errors = sum(1 for p in self.polls if p.error)
-        return f"{len(self.polls)} source(s) polled, {new} new item(s), {errors} error(s); {self.fetch.summary()}"
+        alerts = "".join(f"; {a.source_name} is now {a.status}" for a in self.alerts)
+        return f"{len(self.polls)} source(s) polled, {new} new item(s), {errors} error(s); {self.fetch.summary()}{alerts}"
 
 
 def _listed_items(client: PoliteClient, archive: WarcArchive | None, source: Source,
@@ -94,9 +97,18 @@ def _wanted(items: list[Listed], seen: dict[str, SeenUrl], source_id: int) -> tu
 
 
 def _ingest_documents(store: Store, monitor: MonitorStore, source: Source, items: list[Listed],
-                      seen_at: str, report: FetchReport, index) -> None:  # type: ignore[no-untyped-def]
-    """Feed entries that carry the whole article: into the pipeline as they are."""
-    docs = [i.document for i in items if i.document is not None]
+                      seen_at: str, report: FetchReport, index, archive: WarcArchive | None = None,  # type: ignore[no-untyped-def]
+                      fetched_at: str | None = None) -> None:
+    """Feed entries that carry the whole article: into the pipeline as they are, each archived as a
+    record of its own first (its source path is that record, as a re-ingest of the archive reads it)."""
+    docs = []
+    for item in items:
+        if item.document is None:
+            continue
+        doc = item.document
+        if archive is not None:
+            doc = replace(doc, source_path=archive.add_document(doc, item.url, source.name, fetched_at or seen_at).source_path)
+        docs.append(doc)
     results = process_batch(docs)
     write_processed(store, index, results, report.ingest)
     rows: list[SeenUrl] = []
@@ -122,6 +134,7 @@ def poll_source(
     report: WatchReport,
     stop: threading.Event | None = None,
     index=None,  # type: ignore[no-untyped-def]
+    index_factory: Callable[[], object] | None = None,
 ) -> SourcePoll:
     monitor = MonitorStore(store)
     poll = SourcePoll(source.name)
@@ -145,10 +158,11 @@ def poll_source(
         monitor.record_poll(source, now=stamp, next_due_at=next_due, error=poll.error)
         return poll
     wanted, poll.new_items = _wanted(items, monitor.seen(i.url for i in items), source.id)
-    index = index or open_cluster_index(store)
+    if wanted and index is None:  # loading the syndication index reads every signature: only when needed
+        index = index_factory() if index_factory is not None else open_cluster_index(store)
     full = [i for i in wanted if i.document is not None]
     if full:
-        _ingest_documents(store, monitor, source, full, stamp, report.fetch, index)
+        _ingest_documents(store, monitor, source, full, stamp, report.fetch, index, archive, result.fetched_at)
     links = [i for i in wanted if i.document is None]
     if links:
         before = report.fetch.stopped
@@ -181,15 +195,25 @@ def run_once(
     monitor = MonitorStore(store)
     report = WatchReport()
     due = monitor.sources() if all_sources else monitor.due_sources(iso(now))
-    index = open_cluster_index(store) if due else None
+    opened: list = []  # type: ignore[type-arg]
+
+    def index_factory():  # type: ignore[no-untyped-def]
+        """One syndication index for the whole pass, opened when the first poll has something to store."""
+        if not opened:
+            opened.append(open_cluster_index(store))
+        return opened[0]
+
     for source in due:
         if stop is not None and stop.is_set():
             report.stopped = True
             break
         report.polls.append(poll_source(store, source, client=client, archive=archive, now=now, report=report,
-                                        stop=stop, index=index))
+                                        stop=stop, index_factory=index_factory))
         if report.stopped:
             break
+        alert = note_health_change(store, source, now)
+        if alert is not None:
+            report.alerts.append(alert)
     return report
 
 

@@ -143,12 +143,13 @@ def create_app(
 
     _install_error_handlers(app)
 
-    from presswatch.web import api, chart_pages, feeds, pages
+    from presswatch.web import api, chart_pages, feeds, monitor, pages
 
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
     app.include_router(chart_pages.router)
+    monitor.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     install_docs(app)
 
