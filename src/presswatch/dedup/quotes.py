@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
+from presswatch import config
 from presswatch.dedup.signature import normalised_words
 
 #: below this many words a quote matches only word for word, within its own story
@@ -294,7 +295,7 @@ class QuoteProvenance:
     quote_id: str
     appearances: tuple[QuoteAppearance, ...]  # dated ones oldest first, then the undated ones
     variants: tuple[QuoteVariant, ...]  # the first printing's wording first
-    credits: tuple[CreditCount, ...]  # who the articles credit it to, most often first
+    credits: tuple[CreditCount, ...]  # who the articles credit it to (sure enough to show), most often first
 
     @property
     def asked(self) -> QuoteAppearance:
@@ -339,6 +340,12 @@ def credits_differ(a: QuoteAppearance, b: QuoteAppearance) -> bool:
     return long[len(long) - len(short) :] != short
 
 
+def _credits(appearance: QuoteAppearance, threshold: float) -> bool:
+    """The article credits the words to someone: it names a speaker and is sure enough of it to be
+    shown (the quote-confidence threshold of person pages)."""
+    return bool(appearance.speaker) and (appearance.confidence is None or appearance.confidence >= threshold)
+
+
 def _order(appearance: QuoteAppearance) -> tuple:
     # undated after dated, never given another time; ties by article id for a stable order
     return (appearance.undated, appearance.published or "", appearance.article_id, appearance.quote_id)
@@ -347,6 +354,7 @@ def _order(appearance: QuoteAppearance) -> tuple:
 def build_provenance(asked_id: str, members: Iterable[QuoteAppearance]) -> QuoteProvenance:
     """The provenance of the quote ``asked_id`` from the appearances found to be the same quotation
     (``asked_id`` among them). One appearance per article: the asked one, else the article's first."""
+    threshold = config.quote_confidence_threshold()
     by_article: dict[str, QuoteAppearance] = {}
     for m in sorted(members, key=lambda m: (m.quote_id != asked_id, m.quote_id)):
         by_article.setdefault(m.article_id, m)
@@ -357,10 +365,10 @@ def build_provenance(asked_id: str, members: Iterable[QuoteAppearance]) -> Quote
         entry = variants.setdefault(quote_words(m.text), [m.text, 0, m.quote_id])
         entry[1] += 1
     index = {words: n for n, words in enumerate(variants)}
-    credit = Counter()
+    credit: Counter[str] = Counter()
     credit_ids: dict[str, str | None] = {}
     for m in ordered:
-        if m.speaker:
+        if _credits(m, threshold):
             credit[m.speaker] += 1
             credit_ids.setdefault(m.speaker, m.speaker_person_id)
     appearances = tuple(
@@ -368,7 +376,10 @@ def build_provenance(asked_id: str, members: Iterable[QuoteAppearance]) -> Quote
             **{
                 **{f: getattr(m, f) for f in m.__slots__},  # type: ignore[attr-defined]
                 "variant": index[quote_words(m.text)],
-                "speaker_differs": m.quote_id != asked_id and credits_differ(m, asked),
+                "speaker_differs": m.quote_id != asked_id
+                and _credits(m, threshold)
+                and _credits(asked, threshold)
+                and credits_differ(m, asked),
                 "same_story": m.story == asked.story,
             }
         )
