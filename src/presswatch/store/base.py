@@ -247,6 +247,11 @@ class Store(Protocol):
 
     def count_articles(self) -> int: ...
 
+    def stored_times(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """When each article was first stored (ISO 8601, UTC): bookkeeping, never a publication
+        date (the Atom feeds need some time for an undated entry's ``updated``)."""
+        ...
+
     def search(
         self,
         query: str | None,

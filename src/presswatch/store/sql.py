@@ -855,6 +855,14 @@ class SqlStore:
             )
         return hits
 
+    def stored_times(self, article_ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        ids = sorted(set(article_ids))
+        with self._read() as conn:
+            for chunk in _chunks(ids, 500):
+                found.update(conn.execute(sa.select(articles.c.id, articles.c.stored_at).where(articles.c.id.in_(chunk))).all())
+        return found
+
     def quote_provenance(self, quote_ids: Sequence[str]) -> dict[str, QuoteProvenance]:
         with self._read() as conn:
             return provenance.provenance(conn, list(quote_ids))
