@@ -112,13 +112,15 @@ def test_article_sidebar_gives_each_quote_its_provenance_and_jumps_to_its_passag
     page = reader.get("/articles/weekly001").text
     sidebar = page[page.index('id="who-said-what"'):]
     assert re.search(r"First printed by <a href=\"/articles/ferry0001#q\d+-\d+\">bayherald\.example</a>", sidebar)
-    assert "in 4 other articles" in sidebar
+    assert "in 4 articles beyond this story" in sidebar
     assert "credited to Piotr Nowak in 1 article" in sidebar
     assert "2 wordings" not in sidebar  # case and typography are not a new wording
     for anchor in re.findall(r'<a class="passage" href="#(q\d+-\d+)"', sidebar):
         assert f'id="{anchor}"' in page
     original = reader.get("/articles/ferry0001").text
-    assert "first printed here" in original
+    assert "First printed here" in original
+    # quotes only the story's syndicated copy repeats get no note: "Also published as" says it
+    assert original.count('class="meta provenance"') == 1
     anchors = re.findall(r'<a class="passage" href="#(q\d+-\d+)"', original)
     assert len(anchors) == len(reprinted.ferry.quotes) == 3
     for q, anchor in zip(reprinted.ferry.quotes, anchors):
@@ -128,7 +130,7 @@ def test_article_sidebar_gives_each_quote_its_provenance_and_jumps_to_its_passag
 def test_person_page_shows_provenance_per_quote(reader: TestClient):
     page = reader.get("/people/marta-kowalczyk").text
     item = next(i for i in page.split('<li class="quote-item">')[1:] if WAITED in i)
-    assert "first printed here" in item and "credited to Piotr Nowak" in item
+    assert "First printed here" in item and "credited to Piotr Nowak" in item
     assert re.search(r'<a href="/quotes/ferry0001-\d+-\d+">provenance</a>', item)
 
 

@@ -312,6 +312,16 @@ class QuoteProvenance:
         return tuple(a for a in self.appearances if a.quote_id != self.quote_id)
 
     @property
+    def elsewhere(self) -> tuple[QuoteAppearance, ...]:
+        """The printings outside the story of the quote asked about (not its syndicated copies)."""
+        return tuple(a for a in self.others if not a.same_story)
+
+    @property
+    def noteworthy(self) -> bool:
+        """Printed beyond its own story, or credited to someone else: worth a note beside the quote."""
+        return bool(self.elsewhere or self.disputed)
+
+    @property
     def disputed(self) -> tuple[QuoteAppearance, ...]:
         """The appearances that credit the words to a different speaker than the one asked about."""
         return tuple(a for a in self.appearances if a.speaker_differs)
