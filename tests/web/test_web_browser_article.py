@@ -119,7 +119,9 @@ def test_on_a_phone_who_said_what_comes_before_the_comment_form(browser: Browser
         page.goto(server.url + "/people/marta-kowalczyk")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         shot(page, "23-person-phone")
-        page.goto(server.url + "/quotes/" + page.locator("a", has_text="provenance").first.get_attribute("href").split("/")[-1])
+        page.goto(server.url + page.locator(".provenance a", has_text="provenance").first.get_attribute("href"))
+        expect(page.locator("table.appearances tbody tr")).to_have_count(3)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         shot(page, "24-quote-provenance-phone")
     finally:
         page.context.close()
