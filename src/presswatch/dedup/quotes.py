@@ -221,7 +221,7 @@ def _cut_matches(pieces: list[tuple[str, ...]], whole: tuple[str, ...]) -> bool:
 
 
 def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()  # only finds candidates
 
 
 def exact_key(words: Sequence[str]) -> str:

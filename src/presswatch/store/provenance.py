@@ -54,26 +54,32 @@ def _columns() -> list[Any]:
 
 
 def _rows_by_ref(conn: Connection, refs: Iterable[Ref]) -> dict[Ref, Row]:
+    # by article (a few quotes each), then the positions wanted: an IN list compiles once, where an OR
+    # of (article, position) pairs is a new statement every time
+    wanted = set(refs)
     found: dict[Ref, Row] = {}
-    refs = sorted(set(refs))
-    for i in range(0, len(refs), _CHUNK):
-        chunk = refs[i : i + _CHUNK]
-        match = sa.or_(*(sa.and_(quotes.c.article_id == a, quotes.c.position == p) for a, p in chunk))
-        for r in conn.execute(sa.select(*_columns()).join(articles, articles.c.id == quotes.c.article_id).where(match)):
-            found[(r.article_id, r.position)] = r
+    ids = sorted({a for a, _ in wanted})
+    for i in range(0, len(ids), _CHUNK):
+        stmt = sa.select(*_columns()).join(articles, articles.c.id == quotes.c.article_id).where(
+            quotes.c.article_id.in_(ids[i : i + _CHUNK])
+        )
+        for r in conn.execute(stmt):
+            if (r.article_id, r.position) in wanted:
+                found[(r.article_id, r.position)] = r
     return found
 
 
 def _keys_of(conn: Connection, refs: Iterable[Ref]) -> dict[Ref, set[str]]:
+    wanted = set(refs)
     keys: dict[Ref, set[str]] = {}
-    refs = sorted(set(refs))
-    for i in range(0, len(refs), _CHUNK):
-        chunk = refs[i : i + _CHUNK]
-        match = sa.or_(*(sa.and_(quote_keys_table.c.article_id == a, quote_keys_table.c.position == p) for a, p in chunk))
-        for a, p, key in conn.execute(
-            sa.select(quote_keys_table.c.article_id, quote_keys_table.c.position, quote_keys_table.c.key).where(match)
-        ):
-            keys.setdefault((a, p), set()).add(key)
+    ids = sorted({a for a, _ in wanted})
+    for i in range(0, len(ids), _CHUNK):
+        stmt = sa.select(quote_keys_table.c.article_id, quote_keys_table.c.position, quote_keys_table.c.key).where(
+            quote_keys_table.c.article_id.in_(ids[i : i + _CHUNK])
+        )
+        for a, p, key in conn.execute(stmt):
+            if (a, p) in wanted:
+                keys.setdefault((a, p), set()).add(key)
     return keys
 
 
