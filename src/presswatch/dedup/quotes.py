@@ -220,6 +220,15 @@ def _cut_matches(pieces: list[tuple[str, ...]], whole: tuple[str, ...]) -> bool:
     return True
 
 
+_PRIME = (1 << 61) - 1
+# fixed, so that keys written by one release are found by the next
+_PERMUTATIONS = tuple(
+    (int.from_bytes(hashlib.blake2b(f"a{n}".encode(), digest_size=7).digest(), "big") | 1,
+     int.from_bytes(hashlib.blake2b(f"b{n}".encode(), digest_size=7).digest(), "big"))
+    for n in range(MINHASH_BANDS)
+)
+
+
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()  # only finds candidates
 
@@ -236,9 +245,10 @@ def quote_keys(words: Sequence[str]) -> list[str]:
     if len(words) < MIN_WORDS:
         return keys
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    for band in range(MINHASH_BANDS):
-        salt = f"{band}:"
-        keys.append(f"m{band}" + min(_digest(salt + s) for s in shingles))
+    # one hash per shingle, then a universal-hash permutation of it per band (as datasketch does)
+    hashes = [int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") for s in shingles]
+    for band, (a, b) in enumerate(_PERMUTATIONS):
+        keys.append(f"m{band}{min((a * h + b) % _PRIME for h in hashes):x}")
     return keys
 
 
