@@ -176,7 +176,6 @@ def provenance(conn: Connection, quote_ids: Sequence[str]) -> dict[str, QuotePro
         for ref in rows:
             for k in keys.get(ref, ()):
                 holders.setdefault(k, []).append(ref)
-        joined: set[Ref] = set()
         for ref in new_rows:
             for k in keys.get(ref, ()):
                 for other in holders.get(k, ()):
@@ -185,8 +184,7 @@ def provenance(conn: Connection, quote_ids: Sequence[str]) -> dict[str, QuotePro
                     if same_quotation(words[ref], words[other], same_story=rows[ref].story == rows[other].story):
                         union(ref, other)
         seed_roots = {find(ref) for ref in seeds.values()}
-        joined = {ref for ref in new_rows if find(ref) in seed_roots}
-        frontier = joined
+        frontier = {ref for ref in new_rows if find(ref) in seed_roots}
         if not frontier or len(rows) > MAX_APPEARANCES * 4:
             break
 
