@@ -340,6 +340,26 @@ class QuoteProvenance:
     def is_first(self) -> bool:
         return self.first is not None and self.first.quote_id == self.quote_id
 
+    def to_record(self) -> dict:
+        """Plain JSON types: what the API and ``presswatch quote --json`` give."""
+
+        def appearance(a: QuoteAppearance) -> dict:
+            record = {f: getattr(a, f) for f in a.__slots__}  # type: ignore[attr-defined]
+            del record["story"]
+            return {**record, "undated": a.undated}
+
+        return {
+            "quote_id": self.quote_id,
+            "quote": appearance(self.asked),
+            "first": appearance(self.first) if self.first else None,
+            "appearances": [appearance(a) for a in self.appearances],
+            "variants": [{"text": v.text, "count": v.count, "first_quote_id": v.first_quote_id} for v in self.variants],
+            "credits": [
+                {"speaker": c.speaker, "speaker_person_id": c.speaker_person_id, "count": c.count} for c in self.credits
+            ],
+            "disputed": [a.quote_id for a in self.disputed],
+        }
+
 
 def _speaker_words(name: str) -> tuple[str, ...]:
     words = normalised_words(name)

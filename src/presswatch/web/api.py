@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from presswatch.dedup.quotes import QuoteAppearance, QuoteProvenance
+from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
 from presswatch.export import write_quotes_csv
 from presswatch.model import Comment
@@ -343,26 +343,12 @@ def summary_out(summary: PersonSummary) -> dict[str, Any]:
     }
 
 
-def appearance_out(a: QuoteAppearance) -> dict[str, Any]:
-    return {
-        "quote_id": a.quote_id, "article_id": a.article_id, "article_title": a.article_title, "site": a.site,
-        "url": a.url, "published": a.published, "undated": a.undated, "link": views.passage_link(a.quote_id),
-        "text": a.text, "kind": a.kind, "speaker": a.speaker, "speaker_type": a.speaker_type,
-        "speaker_person_id": a.speaker_person_id, "speaker_role": a.speaker_role, "confidence": a.confidence,
-        "variant": a.variant, "speaker_differs": a.speaker_differs, "same_story": a.same_story,
-    }
-
-
 def provenance_out(prov: QuoteProvenance) -> dict[str, Any]:
-    return {
-        "quote_id": prov.quote_id,
-        "quote": appearance_out(prov.asked),
-        "first": appearance_out(prov.first) if prov.first else None,
-        "appearances": [appearance_out(a) for a in prov.appearances],
-        "variants": [{"text": v.text, "count": v.count, "first_quote_id": v.first_quote_id} for v in prov.variants],
-        "credits": [{"speaker": c.speaker, "speaker_person_id": c.speaker_person_id, "count": c.count} for c in prov.credits],
-        "disputed": [a.quote_id for a in prov.disputed],
-    }
+    record = prov.to_record()
+    appearances = [record["quote"], *([record["first"]] if record["first"] else []), *record["appearances"]]
+    for a in appearances:
+        a["link"] = views.passage_link(a["quote_id"])
+    return record
 
 
 def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
