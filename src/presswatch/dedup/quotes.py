@@ -4,13 +4,16 @@ Two quotes are the same quotation when their normalised words (``dedup.signature
 case, typography and punctuation folded) are equal, or nearly so:
 
 - the whole of each, word for word, differs by a few words (word-level Indel similarity at least
-  ``WORDING_SIMILARITY``: "harbour"/"harbor", "will"/"would", a dropped "frankly"), or
+  ``WORDING_SIMILARITY``), each change a word dropped or added ("frankly"), re-spelt ("harbour"/"harbor",
+  "sea wall"/"seawall") or shifted by reported speech ("will"/"would") -- never another word
+  ("best"/"worst"), or
 - one is a part of the other (an outlet printed only a sentence of it, or cut the middle with an
   ellipsis): the shorter, of at least ``MIN_PART_WORDS`` words, is aligned with a window of the
   longer (rapidfuzz's ``partial_ratio_alignment``) and that window passes the test above.
 
 Either way the negations and the numbers must be the same ("will" is not "will not", "four percent"
-is not "six percent"): a few words apart is otherwise the mark of the same words re-typed. Quotes of
+is not "six percent"; "twelve" and "12" are the same number): a few words apart is otherwise the mark
+of the same words re-typed. Quotes of
 fewer than ``MIN_WORDS`` words ("We will rebuild") are too common to tell one utterance from another
 across stories: they match only word for word, within one story (a syndication cluster).
 
@@ -64,6 +67,14 @@ _NUMBER_WORDS = frozenset(
     ).split()
 )
 _DIGITS = re.compile(r"\d")
+# house styles differ on spelling numbers out ("twelve" / "12"): the words that decide compare digits
+_DIGITS_OF = {
+    word: str(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {word: str(10 * n) for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
 
 
 #: where an outlet cut words out ("…", "...", "[…]"): kept as a word of its own in quote_words
@@ -94,7 +105,7 @@ def quote_words(text: str) -> tuple[str, ...]:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     text = _BRACKETED.sub(" ", _CUT.sub(" \x00 ", text))
-    pieces = [normalised_words(piece) for piece in text.split("\x00")]
+    pieces = [[_DIGITS_OF.get(w, w) for w in normalised_words(piece)] for piece in text.split("\x00")]
     words: list[str] = []
     for piece in pieces:
         if piece:
@@ -139,9 +150,18 @@ _REPORTED = {
 }
 #: character similarity (rapidfuzz ratio) of a replaced word to count as the same word re-spelt
 RESPELT = 70.0
-#: quotes this long may differ by one word that is not re-spelt (a misquote "good"/"great"): the rest
-#: of the words say enough; shorter ones may not
-FREE_REPLACEMENT_WORDS = 12
+
+
+def _changes(opcodes: Iterable) -> list[list]:
+    """Runs of adjacent edits (replace / insert / delete) between equal stretches."""
+    groups: list[list] = [[]]
+    for op in opcodes:
+        if op.tag == "equal":
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(op)
+    return [g for g in groups if g]
 
 
 def _same_wording(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -152,15 +172,17 @@ def _same_wording(a: Sequence[str], b: Sequence[str]) -> bool:
     a, b = list(a), list(b)
     if Indel.normalized_similarity(a, b) < WORDING_SIMILARITY:
         return False
-    free = 1 if min(len(a), len(b)) >= FREE_REPLACEMENT_WORDS else 0
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag != "replace":
+    # no replaced word goes free, however long the quote: "best"/"worst", "approve"/"reject" differ by one
+    for group in _changes(Levenshtein.opcodes(a, b)):
+        old = a[group[0].src_start : group[-1].src_end]
+        new = b[group[0].dest_start : group[-1].dest_end]
+        if old and new and fuzz.ratio("".join(old), "".join(new)) >= RESPELT:  # "sea wall"/"seawall"
             continue
-        old, new = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
-        for x, y in zip(old, new):
-            if frozenset((x, y)) not in _REPORTED and fuzz.ratio(x, y) < RESPELT:
-                free -= 1
-                if free < 0:
+        for op in group:
+            if op.tag != "replace":
+                continue
+            for x, y in zip(a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]):
+                if frozenset((x, y)) not in _REPORTED and fuzz.ratio(x, y) < RESPELT:
                     return False
     return True
 
