@@ -82,7 +82,9 @@ def test_api_quote_gives_first_printing_later_ones_undated_last_and_other_credit
     assert not body["appearances"][-1]["speaker_differs"]
     assert [c["speaker"] for c in body["credits"]] == ["Marta Kowalczyk", "Piotr Nowak"]
     assert all(a["link"].startswith(f"/articles/{a['article_id']}#q") for a in body["appearances"])
-    # a quote id from the quote list leads here
+    # a quote id from the article's record and from the quote list leads here
+    record = reader.get("/api/articles/ferry0001").json()
+    assert qid in [q["quote_id"] for q in record["quotes"]]
     hits = reader.get("/api/quotes", params={"q": "eleven months"}).json()["items"]
     assert qid in [h["quote_id"] for h in hits]
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
 from presswatch.export import write_quotes_csv
-from presswatch.model import Comment
+from presswatch.model import Comment, quote_id
 from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
@@ -61,6 +61,9 @@ class QuoteOut(BaseModel):
     speaker_person_id: str | None = Field(None, description="the speaker's person id, when the speaker is a person")
     confidence: float | None = Field(
         None, description="how likely the attribution is right, in [0, 1]; null where no model scored it"
+    )
+    quote_id: str | None = Field(
+        None, description="in an article's record: the quote's id, for `/api/quotes/{quote_id}` (its provenance)"
     )
 
 
@@ -473,7 +476,10 @@ def list_articles(
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     store = request.app.state.store
     article = store.get_article(article_id)
-    return {**article.to_record(), "comments": [comment_out(c) for c in store.comments(article.id)]}
+    record = article.to_record()
+    for quote, out in zip(article.quotes, record["quotes"]):
+        out["quote_id"] = quote_id(article.id, quote)
+    return {**record, "comments": [comment_out(c) for c in store.comments(article.id)]}
 
 
 @router.post(
