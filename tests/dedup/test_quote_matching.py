@@ -98,3 +98,12 @@ def test_provenance_with_no_dated_printing_has_no_first() -> None:
     assert prov.first is None
     assert [a.article_id for a in prov.appearances] == ["a", "b"]
     assert prov.disputed == ()  # an article that names nobody credits nobody else
+
+
+def test_printings_are_ordered_by_the_instant_not_the_text_of_their_dates() -> None:
+    prov = build_provenance("utc-0-9", [
+        _appearance("utc-0-9", "2024-05-01T09:00:00+00:00", "Rosa Quint"),
+        _appearance("oslo-0-9", "2024-05-01T10:00:00+02:00", "Rosa Quint"),  # 08:00 UTC: first
+        _appearance("day-0-9", "2024-05-01", "Rosa Quint"),  # a day without a time: midnight
+    ])
+    assert [a.article_id for a in prov.appearances] == ["day", "oslo", "utc"]

@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
@@ -408,9 +409,23 @@ def _credits(appearance: QuoteAppearance, threshold: float) -> bool:
     return bool(appearance.speaker) and (appearance.confidence is None or appearance.confidence >= threshold)
 
 
+def _instant(published: str | None) -> str:
+    """A sortable UTC form of an ISO date ("...T10:00:00+02:00" comes before "...T09:00:00+00:00");
+    the text as given when it does not parse. A date without a time is midnight UTC."""
+    if not published:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc).isoformat()
+
+
 def _order(appearance: QuoteAppearance) -> tuple:
     # undated after dated, never given another time; ties by article id for a stable order
-    return (appearance.undated, appearance.published or "", appearance.article_id, appearance.quote_id)
+    return (appearance.undated, _instant(appearance.published), appearance.article_id, appearance.quote_id)
 
 
 def build_provenance(asked_id: str, members: Iterable[QuoteAppearance]) -> QuoteProvenance:
