@@ -82,6 +82,18 @@ def test_the_utterance_is_the_same_from_any_of_its_printings(harbour: Store) -> 
     assert {a.article_id for a in found[ids[2]].disputed} == {"first", "copy", "respelt", "part"}
 
 
+def test_printings_asked_about_together_are_still_one_utterance(store: Store) -> None:
+    """A person page asks for the originals of several stories at once: two of them print the same words."""
+    store.upsert_articles([
+        _article("one", SAID, "Ines Marlow", site="quay.example", published="2024-06-01T08:00:00+00:00"),
+        _article("two", RESPELT, "Ines Marlow", site="gazette.example", published="2024-06-02T08:00:00+00:00"),
+    ])
+    ids = [_qid(store, "one"), _qid(store, "two")]
+    found = store.quote_provenance(ids)
+    assert [a.article_id for a in found[ids[0]].appearances] == ["one", "two"]
+    assert [a.article_id for a in found[ids[1]].appearances] == ["one", "two"]
+
+
 def test_other_quotes_and_short_stock_phrases_stay_out(harbour: Store) -> None:
     unrelated = _qid(harbour, "unrelated")
     assert [a.article_id for a in harbour.quote_provenance([unrelated])[unrelated].appearances] == ["unrelated"]

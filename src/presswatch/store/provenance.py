@@ -153,6 +153,21 @@ def provenance(conn: Connection, quote_ids: Sequence[str]) -> dict[str, QuotePro
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    def join_matching(checked: Iterable[Ref]) -> None:
+        """Union each of ``checked`` with the known quotes it shares a key with and matches."""
+        holders: dict[str, list[Ref]] = {}
+        for ref in rows:
+            for k in keys.get(ref, ()):
+                holders.setdefault(k, []).append(ref)
+        for ref in checked:
+            for k in keys.get(ref, ()):
+                for other in holders.get(k, ()):
+                    if other == ref or find(other) == find(ref):
+                        continue
+                    if same_quotation(words[ref], words[other], same_story=rows[ref].story == rows[other].story):
+                        union(ref, other)
+
+    join_matching(list(rows))  # quotes asked about together may be one quotation (a person's two stories)
     frontier = set(rows)
     for _ in range(MAX_ROUNDS):
         found: set[Ref] = set()
@@ -171,18 +186,7 @@ def provenance(conn: Connection, quote_ids: Sequence[str]) -> dict[str, QuotePro
         for ref, r in new_rows.items():
             words[ref] = quote_words(r.text or "")
             parent[ref] = ref
-        # check each new quote against the known ones it shares a key with
-        holders: dict[str, list[Ref]] = {}
-        for ref in rows:
-            for k in keys.get(ref, ()):
-                holders.setdefault(k, []).append(ref)
-        for ref in new_rows:
-            for k in keys.get(ref, ()):
-                for other in holders.get(k, ()):
-                    if other == ref or find(other) == find(ref):
-                        continue
-                    if same_quotation(words[ref], words[other], same_story=rows[ref].story == rows[other].story):
-                        union(ref, other)
+        join_matching(new_rows)
         seed_roots = {find(ref) for ref in seeds.values()}
         frontier = {ref for ref in new_rows if find(ref) in seed_roots}
         if not frontier or len(rows) > MAX_APPEARANCES * 4:
