@@ -263,6 +263,12 @@ def quote_anchor(quote: Quote) -> str:
     return f"q{quote.start}-{quote.end}"
 
 
+def quote_passage(quote_id_: str) -> str:
+    """Where a quote is on its article page: ``/articles/<id>#q<start>-<end>``."""
+    article_id, start, end = quote_id_.rsplit("-", 2)
+    return f"/articles/{article_id}#q{start}-{end}"
+
+
 _QUOTE_ID = re.compile(r"^(?P<article>.+)-(?P<start>\d{1,9})-(?P<end>\d{1,9})$")
 
 
@@ -278,6 +284,7 @@ def parse_quote_id(value: str) -> tuple[str, int, int] | None:
 __all__ = [
     "quote_id",
     "quote_anchor",
+    "quote_passage",
     "parse_quote_id",
     "RawDocument",
     "Failure",

@@ -32,9 +32,8 @@ from presswatch.web.docs import install_docs
 from presswatch.web.errors import error_body, summary, validation_errors
 from presswatch.web.middleware import DEFAULT_MAX_BODY_BYTES, BodyLimit, RefuseNul, SecurityHeaders
 from presswatch.web.security import CSRF_COOKIE, CsrfSigner, RateLimit, RateLimiter, is_web_url
-from presswatch.model import quote_anchor, quote_id
+from presswatch.model import quote_anchor, quote_id, quote_passage
 from presswatch.store.base import person_id_for
-from presswatch.web.views import passage_link
 
 HERE = Path(__file__).parent
 log = logging.getLogger("presswatch.web")
@@ -78,7 +77,7 @@ def make_templates() -> Environment:
     env.globals["person_id"] = person_id_for
     env.globals["quote_id"] = quote_id
     env.globals["quote_anchor"] = quote_anchor
-    env.globals["passage_link"] = passage_link
+    env.globals["passage_link"] = quote_passage
     env.globals["version"] = __version__
     return env
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.errors import NotFound, QueryError, ValidationError
-from presswatch.model import Article, Comment, Failure, Quote, RawDocument, quote_anchor, quote_id
+from presswatch.model import Article, Comment, Failure, Quote, RawDocument, quote_anchor, quote_id, quote_passage
 from presswatch.pipeline import looks_like_html
 from presswatch.run.local import IngestReport, open_cluster_index, process_or_failure, write_processed
 from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, PersonDetail, QuoteHit, SearchPage, Store, person_id_for
@@ -393,11 +393,9 @@ def quote_provenance(store: Store, quote_id_: str) -> QuoteProvenance:
     return found
 
 
-def passage_link(quote_id_: str) -> str:
-    """Where a quote is on its article page: ``/articles/<id>#q<start>-<end>``, the anchor every
-    quote that begins in a paragraph has (see paragraph_segments)."""
-    article_id, start, end = quote_id_.rsplit("-", 2)
-    return f"/articles/{article_id}#q{start}-{end}"
+#: Where a quote is on its article page, ``/articles/<id>#q<start>-<end>``: the anchor every quote
+#: that begins in a paragraph has (see paragraph_segments).
+passage_link = quote_passage
 
 
 # --- person page ---------------------------------------------------------------------------
