@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from presswatch.errors import ValidationError
 
@@ -53,3 +54,23 @@ def document_timeout_s() -> float:
     if value < 0:
         raise ValidationError({"PRESSWATCH_DOCUMENT_TIMEOUT_S": f"a number of seconds >= 0, not {value}"})
     return value
+
+
+#: The tagging entity of the Atom feeds' ids (RFC 4151 tag URIs, ``tag:<authority>,<date>:...``): a
+#: domain or e-mail address you own and a date when you owned it. Ids do not depend on the host and
+#: port the reader is served from, so a feed reader sees the same entry wherever it polls.
+FEED_TAG_AUTHORITY: str = "presswatch,2026"
+_TAG_AUTHORITY = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"|[^@\s,]+@[A-Za-z0-9.-]+),\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+)
+
+
+def feed_tag_authority() -> str:
+    """``PRESSWATCH_FEED_TAG_AUTHORITY`` ("example.org,2024") or the default; a malformed one is refused."""
+    raw = (os.environ.get("PRESSWATCH_FEED_TAG_AUTHORITY") or "").strip() or FEED_TAG_AUTHORITY
+    if not _TAG_AUTHORITY.match(raw):
+        raise ValidationError(
+            {"PRESSWATCH_FEED_TAG_AUTHORITY": f"a domain or e-mail and a date, like 'example.org,2024', not {raw!r}"}
+        )
+    return raw

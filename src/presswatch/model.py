@@ -12,6 +12,7 @@ offsets into ``Article.text``.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
@@ -261,7 +262,40 @@ def article_id_for(url: str | None, source_path: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def quote_id(article_id: str, quote: Quote) -> str:
+    """A quote's id across the reader, the API and the feeds: its article and its place in the text
+    ("<article id>-<start>-<end>"). It changes only when the article's text does."""
+    return f"{article_id}-{quote.start}-{quote.end}"
+
+
+def quote_anchor(quote: Quote) -> str:
+    """The id of the quote's passage on its article page (``/articles/<id>#q<start>-<end>``)."""
+    return f"q{quote.start}-{quote.end}"
+
+
+def quote_passage(quote_id_: str) -> str:
+    """Where a quote is on its article page: ``/articles/<id>#q<start>-<end>``."""
+    article_id, start, end = quote_id_.rsplit("-", 2)
+    return f"/articles/{article_id}#q{start}-{end}"
+
+
+_QUOTE_ID = re.compile(r"^(?P<article>.+)-(?P<start>\d{1,9})-(?P<end>\d{1,9})$")
+
+
+def parse_quote_id(value: str) -> tuple[str, int, int] | None:
+    """(article id, start, end) of a quote id, or None when it is not one."""
+    match = _QUOTE_ID.match(value or "")
+    if match is None:
+        return None
+    start, end = int(match["start"]), int(match["end"])
+    return (match["article"], start, end) if start < end else None
+
+
 __all__ = [
+    "quote_id",
+    "quote_anchor",
+    "quote_passage",
+    "parse_quote_id",
     "RawDocument",
     "Failure",
     "RemovedLine",

@@ -139,7 +139,10 @@ def test_person_feed(client: TestClient):
     assert "Jonas Berg" in feed.findtext(f"{ATOM}title")
     (entry,) = feed.findall(f"{ATOM}entry")
     assert "the line would open in 2027" in entry.findtext(f"{ATOM}summary")
-    assert entry.find(f"{ATOM}link").get("href") == "http://testserver/articles/tram00001"
+    # the link goes to the quote's passage, an anchor the article page has
+    href = entry.find(f"{ATOM}link").get("href")
+    assert href.startswith("http://testserver/articles/tram00001#q")
+    assert f'id="{href.split("#")[1]}"' in client.get("/articles/tram00001").text
     assert client.get("/feeds/people/nobody-here.atom").status_code == 404
 
 

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from presswatch.cli.common import DbOption, console, handle_errors, print_json, resolve_db
+from presswatch.errors import NotFound
 from presswatch.store import open_store
 
 
@@ -36,7 +37,7 @@ def quotes(
                 {
                     "text": q.text, "kind": q.kind, "speaker": q.speaker, "speaker_type": q.speaker_type,
                     "speaker_role": q.speaker_role, "cue": q.cue, "start": q.start, "end": q.end,
-                    "article_id": hit.article_id, "article_title": hit.article_title,
+                    "quote_id": hit.quote_id, "article_id": hit.article_id, "article_title": hit.article_title,
                     "published": hit.published, "site": hit.site,
                     # syndicated copies of the story that repeat the quote (the hit is the original)
                     "copies": [
@@ -63,5 +64,40 @@ def quotes(
     console.print(table)
 
 
+def quote(
+    quote_id: str = typer.Argument(..., help="A quote id, <article id>-<start>-<end> (`presswatch quotes --json` gives it)."),
+    as_json: bool = typer.Option(False, "--json", help="The provenance as one JSON object."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """A quote's provenance: who printed it first, every later printing (undated ones last), its
+    wordings, and the articles that credit it to someone else."""
+    with handle_errors():
+        store = open_store(resolve_db(db))
+        try:
+            found = store.quote_provenance([quote_id]).get(quote_id)
+        finally:
+            store.close()
+        if found is None:
+            raise NotFound(f"No quote with id {quote_id!r}")
+    if as_json:
+        print_json(found.to_record())
+        return
+    first = found.first
+    console.print(f"[bold]“{escape(found.asked.text)}”[/] — {escape(found.asked.speaker or '(unnamed)')}")
+    console.print(
+        f"first printed by {escape(first.site or first.article_title or first.article_id)}, {first.published}"
+        if first else "no printing of it is dated"
+    )
+    table = Table(expand=True)
+    for column, ratio in (("printed", 2), ("outlet", 2), ("article", 3), ("credited to", 2), ("wording", 1)):
+        table.add_column(column, overflow="fold", ratio=ratio)
+    for a in found.appearances:
+        credit = escape(a.speaker or "") + (" [bold red](different speaker)[/]" if a.speaker_differs else "")
+        table.add_row(a.published or "[italic]undated[/]", escape(a.site or ""), escape(a.article_title or a.article_id),
+                      credit, chr(ord("A") + a.variant) if a.variant < 26 else str(a.variant + 1))
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes)
+    app.command("quote")(quote)

@@ -12,10 +12,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from presswatch.model import Article, Cluster, ClusterAssignment, Comment, Failure, Quote
 from presswatch.people.sources import SourceStats
+
+if TYPE_CHECKING:  # dedup imports this module: only the type is needed here
+    from presswatch.dedup.quotes import QuoteProvenance
 
 
 #: The values of ``Quote.kind`` and ``Quote.speaker_type`` (``presswatch.model``), for filters.
@@ -97,6 +100,11 @@ class QuoteHit:
     site: str | None
     speaker_id: str | None = None  # the speaker's person id (for links), when the speaker is a person
     copies: tuple[QuoteCopy, ...] = ()  # the other articles with the same quote, oldest first
+
+    @property
+    def quote_id(self) -> str:
+        """The quote's id (``presswatch.model.quote_id``): ``/quotes/<id>``, ``Store.quote_provenance``."""
+        return f"{self.article_id}-{self.quote.start}-{self.quote.end}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +345,11 @@ class Store(Protocol):
 
     def count_articles(self) -> int: ...
 
+    def stored_times(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """When each article was first stored (ISO 8601, UTC): bookkeeping, never a publication
+        date (the Atom feeds need some time for an undated entry's ``updated``)."""
+        ...
+
     def search(
         self,
         query: str | None,
@@ -460,6 +473,13 @@ class Store(Protocol):
         min_confidence: float | None = None,
     ) -> int:
         """How many utterances :meth:`quotes` has for these filters in all."""
+        ...
+
+    def quote_provenance(self, quote_ids: Sequence[str]) -> "dict[str, QuoteProvenance]":
+        """Each quote's printings across articles (``presswatch.dedup.quotes``): the same quotation
+        in other articles, first printed first (undated printings last, marked undated), its wordings,
+        and the articles that credit it to someone else. Keyed by quote id
+        (``presswatch.model.quote_id``); ids naming no stored quote are left out."""
         ...
 
     def source_stats(

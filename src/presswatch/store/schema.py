@@ -83,6 +83,17 @@ quotes = sa.Table(
     sa.Column("confidence", sa.Float),  # nlp.quote_confidence; NULL where no model scored the quote
 )
 
+# Lookup keys of each quote (``dedup.quotes.quote_keys``): the exact key of its normalised words and,
+# for quotes long enough to be matched across stories, MinHash band keys. Provenance finds the other
+# printings of a quote through them, then checks each candidate with ``dedup.quotes.same_quotation``.
+quote_keys = sa.Table(
+    "quote_keys",
+    metadata,
+    sa.Column("article_id", sa.String, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),  # the quote's position in its article
+    sa.Column("key", sa.String, primary_key=True, index=True),
+)
+
 # Identity across articles (``presswatch.people.identity``): every written name form, the block of
 # forms it is compared with, and the person it resolved to (NULL: not a person, a mislabelled brand).
 person_names = sa.Table(
@@ -226,7 +237,7 @@ source_alerts = sa.Table(
 )
 
 __all__ = [
-    "metadata", "articles", "people", "article_people", "quotes", "failures", "comments", "signatures", "ingested_files",
+    "metadata", "articles", "people", "article_people", "quotes", "quote_keys", "failures", "comments", "signatures", "ingested_files",
     "person_names", "person_mentions", "person_redirects", "sources", "seen_urls", "article_versions",
     "source_alerts",
 ]

@@ -43,6 +43,7 @@ from presswatch.store.base import (
     SPEAKER_TYPES,
     person_id_for,
 )
+from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.people.sources import QuotedSource, SourceStats, source_stats
 from presswatch.store.query import ParsedQuery, parse_query
 from presswatch.store.schema import (
@@ -55,9 +56,10 @@ from presswatch.store.schema import (
     person_mentions,
     person_names,
     quotes,
+    quote_keys,
     signatures,
 )
-from presswatch.store import identity
+from presswatch.store import identity, provenance
 
 #: Private-use characters the engines put around matches; after HTML-escaping the snippet they become
 #: <mark> tags, so the only markup a snippet can ever contain is ours.
@@ -329,6 +331,7 @@ class SqlStore:
             )
             conn.execute(sa.delete(person_mentions).where(person_mentions.c.article_id.in_(chunk)))
             conn.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
+            conn.execute(sa.delete(quote_keys).where(quote_keys.c.article_id.in_(chunk)))
         blocks = identity.blocks_of_keys(conn, old_keys)
         new_rows = [{**_article_row(a), "stored_at": now, "updated_at": now} for a, is_new in pending.values() if is_new]
         if new_rows:
@@ -350,15 +353,19 @@ class SqlStore:
 
         mention_rows: list[dict[str, Any]] = []
         quote_rows: list[dict[str, Any]] = []
+        key_rows: list[dict[str, Any]] = []
         for article, _ in pending.values():
             rows, speaker_keys = identity.mention_rows(article)
             mention_rows += rows
             quote_rows += _quote_rows(article, speaker_keys)
+            key_rows += provenance.key_rows(article)
         blocks |= identity.register_names(conn, self._insert, mention_rows)
         if mention_rows:
             conn.execute(sa.insert(person_mentions), mention_rows)
         if quote_rows:
             conn.execute(sa.insert(quotes), quote_rows)
+        if key_rows:
+            conn.execute(sa.insert(quote_keys), key_rows)
         # Identity for every block of names the batch touched; then the links of every article whose
         # names changed person, and of the batch itself.
         changed = identity.resolve_blocks(conn, blocks)
@@ -950,6 +957,18 @@ class SqlStore:
                 )
             )
         return hits
+
+    def stored_times(self, article_ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        ids = sorted(set(article_ids))
+        with self._read() as conn:
+            for chunk in _chunks(ids, 500):
+                found.update(conn.execute(sa.select(articles.c.id, articles.c.stored_at).where(articles.c.id.in_(chunk))).all())
+        return found
+
+    def quote_provenance(self, quote_ids: Sequence[str]) -> dict[str, QuoteProvenance]:
+        with self._read() as conn:
+            return provenance.provenance(conn, list(quote_ids))
 
     def source_stats(
         self,

@@ -12,9 +12,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.comments import COMMENT_MAX_CHARS, NAME_MAX_CHARS, post_comment
 from presswatch.export import write_quotes_csv
-from presswatch.model import Comment
+from presswatch.model import Comment, quote_id
 from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
@@ -60,6 +61,9 @@ class QuoteOut(BaseModel):
     speaker_person_id: str | None = Field(None, description="the speaker's person id, when the speaker is a person")
     confidence: float | None = Field(
         None, description="how likely the attribution is right, in [0, 1]; null where no model scored it"
+    )
+    quote_id: str | None = Field(
+        None, description="in an article's record: the quote's id, for `/api/quotes/{quote_id}` (its provenance)"
     )
 
 
@@ -166,6 +170,7 @@ class QuoteCopyOut(BaseModel):
 class QuoteHitOut(BaseModel):
     """One utterance: the article is the original; syndicated copies repeating it are in ``copies``."""
 
+    quote_id: str = Field(description="the quote's id: `/api/quotes/{quote_id}` gives its provenance")
     quote: QuoteOut
     article_id: str
     article_title: str | None
@@ -174,6 +179,53 @@ class QuoteHitOut(BaseModel):
     copies: list[QuoteCopyOut] = Field(
         default_factory=list, description="Other copies of the story carrying the same quote, oldest first."
     )
+
+
+class QuoteAppearanceOut(BaseModel):
+    """One article's printing of the quotation."""
+
+    quote_id: str
+    article_id: str
+    article_title: str | None
+    site: str | None
+    url: str | None
+    published: str | None = Field(description="the article's publication date; null: undated")
+    undated: bool = Field(description="no publication date: listed after the dated printings (never given a fetch time)")
+    link: str = Field(description="the passage on the article page")
+    text: str = Field(description="the words as this article prints them")
+    kind: str
+    speaker: str | None
+    speaker_type: str
+    speaker_person_id: str | None
+    speaker_role: str | None
+    confidence: float | None
+    variant: int = Field(description="index into `variants`")
+    speaker_differs: bool = Field(description="credited to a different speaker than the quote asked about")
+    same_story: bool = Field(description="a syndicated copy of the story of the quote asked about")
+
+
+class QuoteVariantOut(BaseModel):
+    text: str = Field(description="the wording as first printed")
+    count: int = Field(description="articles printing it so")
+    first_quote_id: str
+
+
+class QuoteCreditOut(BaseModel):
+    speaker: str
+    speaker_person_id: str | None
+    count: int
+
+
+class QuoteProvenanceOut(BaseModel):
+    """A quotation across articles, seen from one printing (``quote_id``)."""
+
+    quote_id: str
+    quote: QuoteAppearanceOut = Field(description="the printing asked about")
+    first: QuoteAppearanceOut | None = Field(description="the earliest dated printing; null when none is dated")
+    appearances: list[QuoteAppearanceOut] = Field(description="dated printings oldest first, then the undated ones")
+    variants: list[QuoteVariantOut] = Field(description="its wordings, the first printing's first")
+    credits: list[QuoteCreditOut] = Field(description="who the articles credit it to, most often first")
+    disputed: list[str] = Field(description="quote ids of the printings that credit a different speaker")
 
 
 class SourceCountsOut(BaseModel):
@@ -294,9 +346,18 @@ def summary_out(summary: PersonSummary) -> dict[str, Any]:
     }
 
 
+def provenance_out(prov: QuoteProvenance) -> dict[str, Any]:
+    record = prov.to_record()
+    appearances = [record["quote"], *([record["first"]] if record["first"] else []), *record["appearances"]]
+    for a in appearances:
+        a["link"] = views.passage_link(a["quote_id"])
+    return record
+
+
 def quote_hit_out(hit: QuoteHit) -> dict[str, Any]:
     q = hit.quote
     return {
+        "quote_id": hit.quote_id,
         "quote": {
             "text": q.text,
             "kind": q.kind,
@@ -415,7 +476,10 @@ def list_articles(
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     store = request.app.state.store
     article = store.get_article(article_id)
-    return {**article.to_record(), "comments": [comment_out(c) for c in store.comments(article.id)]}
+    record = article.to_record()
+    for quote, out in zip(article.quotes, record["quotes"]):
+        out["quote_id"] = quote_id(article.id, quote)
+    return {**record, "comments": [comment_out(c) for c in store.comments(article.id)]}
 
 
 @router.post(
@@ -512,6 +576,13 @@ def list_quotes(
     limit, offset = views.paging(limit, offset, page)
     found = views.find_quotes(store, params, limit=limit, offset=offset)
     return {"total": found.total, "limit": limit, "offset": offset, "items": [quote_hit_out(h) for h in found.items]}
+
+
+@router.get("/quotes/{quote_id}", response_model=QuoteProvenanceOut, responses=ERRORS)
+def get_quote(request: Request, quote_id: str) -> dict[str, Any]:
+    """One quote with its provenance: the same quotation in other articles (normalised words and
+    near-same wordings), first printed first, its wordings, and who else it is credited to."""
+    return provenance_out(views.quote_provenance(request.app.state.store, quote_id))
 
 
 def quotes_csv_response(hits: list[QuoteHit]) -> Response:

@@ -175,10 +175,12 @@ def people(request: Request, q: str | None = None, page: int = 1) -> Response:
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str) -> Response:
-    detail = request.app.state.store.person(person_id)
+    store: Store = request.app.state.store
+    detail = store.person(person_id)
     return render(request, "person.html", {
         "p": detail, "s": detail.summary, "roles": views.role_spans(detail), "by_role": views.quotes_by_role(detail),
         "charts": chart_pages.person_charts(detail),
+        "provenance": store.quote_provenance([hit.quote_id for hit in detail.quotes]),
     })
 
 
@@ -228,6 +230,13 @@ def quotes(
         csv_url="/quotes.csv" + (f"?{query}" if query else ""),
     )
     return render(request, "quotes.html", context)
+
+
+@router.get("/quotes/{quote_id}")
+def quote_page(request: Request, quote_id: str) -> Response:
+    """One quotation across articles: where it was first printed, every later printing, its wordings."""
+    prov = views.quote_provenance(request.app.state.store, quote_id)
+    return render(request, "quote.html", {"prov": prov, "q": prov.asked})
 
 
 @router.get("/quotes.csv")

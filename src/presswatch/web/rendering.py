@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from presswatch import __version__
+from presswatch.model import quote_anchor, quote_id, quote_passage
 from presswatch.store.base import person_id_for
 from presswatch.web.security import CSRF_COOKIE, CsrfSigner, is_web_url
 
@@ -57,6 +58,9 @@ def make_templates() -> Environment:
     env.filters["datetime"] = lambda v: _format_date(v, with_time=True)
     env.tests["web_url"] = is_web_url
     env.globals["person_id"] = person_id_for
+    env.globals["quote_id"] = quote_id
+    env.globals["quote_anchor"] = quote_anchor
+    env.globals["passage_link"] = quote_passage
     env.globals["version"] = __version__
     return env
 

@@ -11,8 +11,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.errors import NotFound, QueryError, ValidationError
-from presswatch.model import Article, Comment, Failure, Quote, RawDocument
+from presswatch.model import Article, Comment, Failure, Quote, RawDocument, quote_anchor, quote_id, quote_passage
 from presswatch.pipeline import looks_like_html
 from presswatch.run.local import IngestReport, open_cluster_index, process_or_failure, write_processed
 from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, PersonDetail, QuoteHit, SearchPage, Store, person_id_for
@@ -205,6 +206,9 @@ class Segment:
     text: str
     quote: Quote | None = None
     said_by: Quote | None = None
+    #: ids of quote passages that begin here (the first piece of a quote; or a quote nested inside
+    #: another, which has no piece of its own): what ``/articles/<id>#q<start>-<end>`` jumps to
+    anchors: tuple[str, ...] = ()
 
 
 # Closing quotation marks and punctuation that belong with the quote, before its speaker tag.
@@ -228,6 +232,8 @@ class ArticlePage:
     cluster: list[ClusterMember]
     entities: dict[str, list[str]]  # label group -> distinct names, in order of first appearance
     speaker_ids: dict[str, str]  # quote speaker -> person id
+    anchors: dict[str, str]  # quote id -> the id of its passage in the text (quotes the text shows)
+    provenance: dict[str, QuoteProvenance]  # quote id -> its printings across articles
 
 
 def _paragraph_spans(article: Article) -> list[tuple[int, int] | None]:
@@ -248,7 +254,8 @@ def paragraph_segments(article: Article) -> list[list[Segment]]:
     """Split each paragraph into plain text and quote pieces using the quotes' character offsets.
 
     Offsets that point outside the text are ignored (the paragraph is shown plain) rather than
-    trusted; overlapping quotes are clipped so no text is shown twice.
+    trusted; overlapping quotes are clipped so no text is shown twice. Every quote that begins in a
+    paragraph gets its anchor (``model.quote_anchor``) on the piece where it begins.
     """
     length = len(article.text)
     quotes = sorted(
@@ -262,7 +269,7 @@ def paragraph_segments(article: Article) -> list[list[Segment]]:
             continue
         p_start, p_end = span
         cursor = p_start
-        pieces: list[Segment] = []
+        placed: list[tuple[int, Segment]] = []  # (start offset, piece)
         for quote in quotes:
             if quote.end <= p_start or quote.start >= p_end:
                 continue
@@ -271,19 +278,45 @@ def paragraph_segments(article: Article) -> list[list[Segment]]:
             if start >= end:
                 continue
             if start > cursor:
-                pieces.append(Segment(article.text[cursor:start]))
-            pieces.append(Segment(article.text[start:end], quote=quote))
+                placed.append((cursor, Segment(article.text[cursor:start])))
+            placed.append((start, Segment(article.text[start:end], quote=quote)))
             cursor = end
             if end == quote.end:
                 closing_end = _CLOSING.match(article.text, end, p_end).end()  # type: ignore[union-attr]
                 if closing_end > end:
-                    pieces.append(Segment(article.text[end:closing_end]))
+                    placed.append((end, Segment(article.text[end:closing_end])))
                     cursor = closing_end
-                pieces.append(Segment("", said_by=quote))
+                placed.append((cursor, Segment("", said_by=quote)))
         if cursor < p_end:
-            pieces.append(Segment(article.text[cursor:p_end]))
-        result.append(pieces)
+            placed.append((cursor, Segment(article.text[cursor:p_end])))
+        result.append(_with_anchors(placed, [q for q in quotes if p_start <= q.start < p_end]))
     return result
+
+
+def _with_anchors(placed: list[tuple[int, Segment]], starting_here: list[Quote]) -> list[Segment]:
+    """The pieces with each quote's anchor on the piece holding its first character."""
+    anchors: dict[int, list[str]] = {}
+    for quote in starting_here:
+        holder = None
+        for n, (start, piece) in enumerate(placed):
+            if piece.said_by is not None:
+                continue
+            if start <= quote.start < start + len(piece.text):
+                holder = n
+                if piece.quote is quote:
+                    break
+        if holder is not None:
+            anchors.setdefault(holder, []).append(quote_anchor(quote))
+    return [
+        Segment(piece.text, piece.quote, piece.said_by, tuple(dict.fromkeys(anchors[n]))) if n in anchors else piece
+        for n, (_, piece) in enumerate(placed)
+    ]
+
+
+def shown_anchors(article: Article, paragraphs: list[list[Segment]]) -> dict[str, str]:
+    """Quote id -> anchor id, for the quotes whose anchor is on the page."""
+    present = {anchor for pieces in paragraphs for piece in pieces for anchor in piece.anchors}
+    return {quote_id(article.id, q): quote_anchor(q) for q in article.quotes if quote_anchor(q) in present}
 
 
 _ENTITY_GROUPS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "NORP": "Groups"}
@@ -339,14 +372,30 @@ def article_page(store: Store, article_id: str) -> ArticlePage:
             cluster = cluster_members(store, article.cluster_id)
         except NotFound:
             cluster = []
+    paragraphs = paragraph_segments(article)
     return ArticlePage(
         article=article,
-        paragraphs=paragraph_segments(article),
+        paragraphs=paragraphs,
         comments=store.comments(article.id),
         cluster=cluster if len(cluster) > 1 else [],
         entities=entity_groups(article),
         speaker_ids=speaker_ids(article),
+        anchors=shown_anchors(article, paragraphs),
+        provenance=store.quote_provenance([quote_id(article.id, q) for q in article.quotes]),
     )
+
+
+def quote_provenance(store: Store, quote_id_: str) -> QuoteProvenance:
+    """The printings of one quote across articles (``/quotes/<id>``, ``/api/quotes/<id>``); raises NotFound."""
+    found = store.quote_provenance([quote_id_]).get(quote_id_)
+    if found is None:
+        raise NotFound(f"No quote with id {quote_id_!r}")
+    return found
+
+
+#: Where a quote is on its article page, ``/articles/<id>#q<start>-<end>``: the anchor every quote
+#: that begins in a paragraph has (see paragraph_segments).
+passage_link = quote_passage
 
 
 # --- person page ---------------------------------------------------------------------------
@@ -489,6 +538,9 @@ __all__ = [
     "copies_note",
     "entity_groups",
     "paragraph_segments",
+    "quote_provenance",
+    "passage_link",
+    "shown_anchors",
     "role_spans",
     "speaker_ids",
     "run_search",
