@@ -70,6 +70,16 @@ def test_a_lone_word_with_no_person_evidence_is_no_person() -> None:
     assert ids(resolve_block([seen("Quillfeed", "a1"), seen("Ada Quillfeed", "a2")]))["quillfeed"] == "ada-quillfeed"
 
 
+def test_a_lone_word_most_articles_give_no_person_evidence_is_no_person() -> None:
+    # a platform named in nine articles, one of which has it "say" something, is no person
+    platform = NameSeen("Chirper", frozenset(f"a{i}" for i in range(9)), frozenset({"speech"}), frozenset({"a0"}))
+    # a surname with a title or speech in most of the articles that name it is one
+    mayor = NameSeen("Vantreece", frozenset({"b1", "b2", "b3"}), frozenset({"title", "speech"}), frozenset({"b1", "b2"}))
+    result = {r.key: r for r in resolve_block([platform]) + resolve_block([mayor])}
+    assert result["chirper"].person_id is None and "most articles" in result["chirper"].evidence
+    assert result["vantreece"].person_id == "vantreece"
+
+
 def test_a_glued_title_from_run_together_headlines_is_cut() -> None:
     form = parse_name("Ted VantreeceSen")
     assert (form.given, form.surname) == ("Ted", "Vantreece")

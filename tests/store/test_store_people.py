@@ -185,3 +185,13 @@ def test_a_single_word_with_no_person_evidence_is_no_person_but_stays_an_entity(
     # a person of that surname elsewhere makes the word that person
     store.upsert_articles([_named("b3", "Ada Quillfeed")])
     assert [(p.id, p.article_count) for p in store.people()] == [("ada-quillfeed", 3)]
+
+
+def test_a_platform_that_says_something_in_one_article_of_many_is_no_person(store: Store) -> None:
+    # "Chirper said in a statement" in one article; eight others only name it
+    store.upsert_articles([_named("c0", "Chirper", speaker="Chirper")] + [_named(f"c{i}", "Chirper") for i in range(1, 9)])
+    assert store.people() == []
+    # a surname that speaks or has a title in most articles naming it is a person
+    store.upsert_articles([_named("d1", "Vantreece", speaker="Vantreece"), _named("d2", "Mayor Vantreece"),
+                           _named("d3", "Vantreece")])
+    assert [p.id for p in store.people()] == ["vantreece"]

@@ -12,8 +12,9 @@ Rules, in order:
   same phonetic key and close spelling); two different given names stay two people;
 - a bare surname ("Trump", "Mr. Trump") is the person of that surname when only one is known, or
   when one is named in far more articles than all others together; else it stays a person of its own
-  (when the text gives person evidence) or no person at all (a lone capitalised word with no title,
-  no speech, no pronoun -- a brand or a product the recogniser mislabelled).
+  when at least half the articles naming it give person evidence (a title, a role, speech, a pronoun),
+  or no person at all (a lone capitalised word most texts give no sign of being a person -- a brand,
+  a platform or a product the recogniser mislabelled, even if one article has it "say" something).
 """
 
 from __future__ import annotations
@@ -105,6 +106,14 @@ class NameSeen:
     name: str
     articles: frozenset[str]
     evidence: frozenset[str]  # person evidence: "full_name", "title", "role", "pronoun", "speech"
+    #: the articles whose text gives that evidence (None: every article naming it)
+    evidenced: frozenset[str] | None = None
+
+    def mostly_evidenced(self) -> bool:
+        """Whether at least half the articles naming this form give person evidence."""
+        if not self.evidence:
+            return False
+        return self.evidenced is None or 2 * len(self.evidenced & self.articles) >= len(self.articles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +184,11 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
             continue
         if form.key in seen:  # one written form seen under two spellings of case: pool them
             old = seen[form.key][1]
-            item = NameSeen(min(old.name, item.name), old.articles | item.articles, old.evidence | item.evidence)
+            evidenced = None if old.evidenced is None and item.evidenced is None else (
+                (old.evidenced if old.evidenced is not None else old.articles)
+                | (item.evidenced if item.evidenced is not None else item.articles)
+            )
+            item = NameSeen(min(old.name, item.name), old.articles | item.articles, old.evidence | item.evidence, evidenced)
         seen[form.key] = (form, item)
     full = sorted(k for k, (f, _) in seen.items() if f.full)
     sets = _Sets(full)
@@ -248,8 +261,10 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
                 f"named in {counts[0][0]} articles against {others} for every other {form.surname}",
             ))
             continue
-        if item.evidence:
+        if item.mostly_evidenced():
             out.append(Resolution(key, form.person_key, "ambiguous surname" if counts else ", ".join(sorted(item.evidence))))
+        elif item.evidence:
+            out.append(Resolution(key, None, "a single word most articles naming it give no sign of being a person"))
         else:
             out.append(Resolution(key, None, "a single word with no title, role, pronoun or speech"))
     return sorted(out, key=lambda r: r.key)

@@ -113,6 +113,7 @@ def resolve_blocks(conn: Connection, blocks: set[str]) -> dict[str, tuple[str | 
         keys = [r.name_key for r in known]
         articles: dict[str, set[str]] = {k: set() for k in keys}
         evidence: dict[str, set[str]] = {k: set() for k in keys}
+        evidenced: dict[str, set[str]] = {k: set() for k in keys}
         for part in _chunks(keys):
             for m in conn.execute(
                 sa.select(person_mentions.c.name_key, person_mentions.c.article_id, person_mentions.c.evidence)
@@ -120,6 +121,8 @@ def resolve_blocks(conn: Connection, blocks: set[str]) -> dict[str, tuple[str | 
             ).all():
                 articles[m.name_key].add(m.article_id)
                 evidence[m.name_key] |= set(m.evidence or ())
+                if m.evidence:
+                    evidenced[m.name_key].add(m.article_id)
         by_block: dict[str, list[Any]] = {}
         for r in known:
             by_block.setdefault(r.block, []).append(r)
@@ -128,7 +131,9 @@ def resolve_blocks(conn: Connection, blocks: set[str]) -> dict[str, tuple[str | 
             resolved = {
                 res.key: res
                 for res in resolve_block(
-                    NameSeen(r.name, frozenset(articles[r.name_key]), frozenset(evidence[r.name_key])) for r in live
+                    NameSeen(r.name, frozenset(articles[r.name_key]), frozenset(evidence[r.name_key]),
+                             frozenset(evidenced[r.name_key]))
+                    for r in live
                 )
             }
             for r in rows:
