@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from presswatch.errors import ExtractError
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.html import extract_html
+from presswatch.extract.language import detect_language
 from presswatch.extract.text import clean_text
 from presswatch.model import Article, RawDocument, article_id_for, content_hash
 
@@ -34,7 +35,7 @@ def to_article(parts: ExtractedText, raw: RawDocument) -> Article:
         standfirst=parts.standfirst,
         authors=parts.authors or raw.authors,
         published=parts.published or raw.published,
-        language=parts.language or "en",
+        language=detect_language(text, parts.language),
         paragraphs=parts.paragraphs,
         text=text,
         source_path=raw.source_path,

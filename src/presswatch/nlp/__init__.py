@@ -1,5 +1,9 @@
 """Article -> entities, people with roles, quotes (who said what).
 
+The model reads English: an article in another language (``Article.language``, read off its text at
+extraction) is stored and searchable, but gets no entities, people or quotes rather than the English
+model's misreadings of it.
+
 ``annotate`` is the stage entry point; ``annotate_many`` parses a batch through ``nlp.pipe``
 (much faster for archives). ``annotate_parsed`` does the work on an existing spaCy Doc, so the
 benchmark and the ingest runner share one code path.
@@ -24,9 +28,18 @@ def annotate_parsed(article: Article, doc) -> Article:
     return replace(article, entities=entities_of(doc, article.text, people), people=tuple(people.people), quotes=quotes)
 
 
+#: the languages the packaged model reads
+MODEL_LANGUAGES = frozenset({"en"})
+
+
+def reads(article: Article) -> bool:
+    """Whether the model can read ``article``: some text, in a language it knows."""
+    return bool(article.text.strip()) and (article.language or "en") in MODEL_LANGUAGES
+
+
 def annotate(article: Article) -> Article:
-    """Fill ``entities``, ``people`` and ``quotes`` of an article."""
-    if not article.text.strip():
+    """Fill ``entities``, ``people`` and ``quotes`` of an article (left empty when the model cannot read it)."""
+    if not reads(article):
         return article
     return annotate_parsed(article, parse_text(article.text))
 
@@ -34,8 +47,10 @@ def annotate(article: Article) -> Article:
 def annotate_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Article]:
     """``annotate`` for many articles, parsed in batches; yields in input order."""
     batch = list(articles)
-    for article, doc in zip(batch, parse_texts((a.text for a in batch), batch_size=batch_size)):
-        yield annotate_parsed(article, doc)
+    readable = [a for a in batch if reads(a)]
+    docs = iter(parse_texts((a.text for a in readable), batch_size=batch_size))
+    for article in batch:
+        yield annotate_parsed(article, next(docs)) if reads(article) else article
 
 
-__all__ = ["annotate", "annotate_many", "annotate_parsed", "find_quoted_spans", "load_nlp"]
+__all__ = ["MODEL_LANGUAGES", "annotate", "annotate_many", "annotate_parsed", "find_quoted_spans", "load_nlp", "reads"]
