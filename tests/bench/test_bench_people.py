@@ -17,8 +17,9 @@ from presswatch.bench.people import (
 )
 from presswatch.errors import PressWatchError
 
-#: just under the share measured when the labels were written
-EXTRACTION_PEOPLE_PRECISION_PIN = 0.80
+#: just under the share measured last (0.805 when the labels were written; 0.895 once lone words needed
+#: evidence in most of their articles and non-English pages stopped going through the English model)
+EXTRACTION_PEOPLE_PRECISION_PIN = 0.89
 
 LABELS = [
     PageLabel("p1", "Ines Haldor", True),
@@ -100,7 +101,8 @@ def test_people_precision_on_extraction_pages_is_computed_from_the_labels_and_ho
     stored, listed = stored_people_on_pages()
     hits = [labels[(page, name)] for page, names in stored.items() for name in set(names) if (page, name) in labels]
     score = score_page_people(load_page_labels(), stored)
-    assert score.scored == len(hits) >= 180  # most of the stored sample is still stored
+    # most of the stored sample is still stored (the 26 names of the ten non-English pages no longer are)
+    assert score.scored == len(hits) >= 165
     assert score.people_precision == pytest.approx(sum(hits) / len(hits))
     assert score.people_precision >= EXTRACTION_PEOPLE_PRECISION_PIN
     # every stored person is one of the names the NLP stage lists for its page
