@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import presswatch.run.local as local
+import presswatch.pipeline as pipeline
+from presswatch.nlp import load_nlp
 from presswatch.model import Article, Failure, RawDocument
 
 GOOD = "Pier reopens\n\nThe harbour pier in Marrowby reopened on Monday after repairs, the council said.\n"
@@ -24,18 +25,18 @@ def _raws() -> list[RawDocument]:
 
 
 def test_a_document_over_its_extraction_budget_is_a_failure_and_the_rest_are_stored(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_extract = local.extract
+    real_extract = pipeline.extract
 
     def extract(raw: RawDocument) -> Article:
         if raw.source_path.startswith("slow"):
             time.sleep(60)
         return real_extract(raw)
 
-    monkeypatch.setattr(local, "extract", extract)
-    local.load_nlp()  # the model loads outside any document's budget
+    monkeypatch.setattr(pipeline, "extract", extract)
+    load_nlp()  # the model loads outside any document's budget
     monkeypatch.setenv("PRESSWATCH_DOCUMENT_TIMEOUT_S", "5")
     started = time.monotonic()
-    results = local.process_batch(_raws())
+    results = pipeline.process_batch(_raws())
     assert time.monotonic() - started < 30
     assert [type(r) for r in results] == [Article, Failure, Article]
     failure = results[1]
@@ -45,7 +46,7 @@ def test_a_document_over_its_extraction_budget_is_a_failure_and_the_rest_are_sto
 
 
 def test_a_document_over_its_nlp_budget_is_a_failure_and_the_rest_are_annotated(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_annotate = local.annotate
+    real_annotate = pipeline.annotate
 
     def slow_batch(articles):  # the batched parse hangs on the slow document
         if any(a.source_path.startswith("slow") for a in articles):
@@ -57,11 +58,11 @@ def test_a_document_over_its_nlp_budget_is_a_failure_and_the_rest_are_annotated(
             time.sleep(60)
         return real_annotate(article)
 
-    monkeypatch.setattr(local, "annotate_many", slow_batch)
-    monkeypatch.setattr(local, "annotate", annotate)
-    local.load_nlp()  # the model loads outside any document's budget
+    monkeypatch.setattr(pipeline, "annotate_many", slow_batch)
+    monkeypatch.setattr(pipeline, "annotate", annotate)
+    load_nlp()  # the model loads outside any document's budget
     monkeypatch.setenv("PRESSWATCH_DOCUMENT_TIMEOUT_S", "5")
-    results = local.process_batch(_raws())
+    results = pipeline.process_batch(_raws())
     assert [type(r) for r in results] == [Article, Failure, Article]
     assert results[1].stage == "budget"
     assert all(r.quotes is not None for r in results if isinstance(r, Article))

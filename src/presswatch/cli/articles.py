@@ -40,8 +40,11 @@ def ingest(
     """Clean, annotate, cluster and store every article found under PATHS.
 
     An interrupted run can simply be started again: files already done are skipped."""
-    from presswatch.run.local import count_files, default_workers, ingest_paths
+    from presswatch.service import EXECUTORS, count_files, default_workers, ingest as ingest_files
 
+    if executor not in EXECUTORS:
+        err_console.print(f"[bold red]error:[/] unknown executor {executor!r}: use local or ray")
+        raise typer.Exit(2)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         err_console.print(f"[bold red]error:[/] no such file or folder: {', '.join(missing)}")
@@ -71,21 +74,10 @@ def ingest(
                         last_file[0] = file_part
                         progress.update(task, advance=1, current=Path(file_part).name)
 
-                if executor == "ray":
-                    from presswatch.run.ray_executor import ingest_paths_ray
-
-                    report = ingest_paths_ray(
-                        paths, store, batch_size=batch_size, resume=resume, retry_failed=retry_failed,
-                        on_progress=on_progress,
-                    )
-                elif executor == "local":
-                    report = ingest_paths(
-                        paths, store, workers=workers, batch_size=batch_size, resume=resume,
-                        retry_failed=retry_failed, on_progress=on_progress,
-                    )
-                else:
-                    err_console.print(f"[bold red]error:[/] unknown executor {executor!r}: use local or ray")
-                    raise typer.Exit(2)
+                report = ingest_files(
+                    paths, store, executor=executor, workers=workers, batch_size=batch_size, resume=resume,
+                    retry_failed=retry_failed, on_progress=on_progress,
+                )
         finally:
             store.close()
     for failure in report.failures:

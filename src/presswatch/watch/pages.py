@@ -1,6 +1,6 @@
 """Fetch article pages and ingest them: polite client -> WARC archive -> pipeline -> store.
 
-Each page goes through the same per-batch pipeline as files on disk (``run.local``); a page that
+Each page is stored as files on disk are (``service.save_batch``: the same stages, the same write step); a page that
 cannot be fetched or read becomes a failure record (stage ``fetch``) with the reason. Every URL is
 remembered (``seen_urls``) with its validators, so the next fetch of it is conditional, and every
 text an article has had is kept (``article_versions``).
@@ -19,7 +19,7 @@ from presswatch.fetch.archive import WarcArchive, document_from
 from presswatch.fetch.client import FetchResult, PoliteClient, Validators
 from presswatch.fetch.urls import canonical_url, host_of
 from presswatch.model import Article, Failure, RawDocument
-from presswatch.run.local import IngestReport, open_cluster_index, process_batch, write_processed
+from presswatch.service import IngestReport, open_cluster_index, save_batch
 from presswatch.store import Store
 from presswatch.store.monitor import MonitorStore, SeenUrl
 
@@ -92,7 +92,7 @@ def fetch_and_ingest(
     report.requested += len(wanted) + len(bad)
     index = index or open_cluster_index(store)
     if bad:
-        write_processed(store, index, bad, report.ingest)
+        save_batch(bad, store, index=index, report=report.ingest)
     listed = dict(listed_lastmod or {})
     for start in range(0, len(wanted), batch_size):
         if stop is not None and stop.is_set():
@@ -117,11 +117,7 @@ def fetch_and_ingest(
             archived = archive.add(result, source_name or host_of(result.final_url)) if archive is not None else None
             documents.append(document_from(result, archived))
             fetched.append(result)
-        raws = [d for d in documents if isinstance(d, RawDocument)]
-        done = iter(process_batch(raws))
-        processed = [next(done) if isinstance(d, RawDocument) else d for d in documents]
-        if processed:
-            write_processed(store, index, processed, report.ingest)
+        processed = save_batch(documents, store, index=index, report=report.ingest)
         articles: list[tuple[Article, str]] = []
         for result, item in zip(fetched, processed, strict=True):
             ok = isinstance(item, Article)

@@ -17,7 +17,7 @@ from presswatch.fetch.archive import WarcArchive
 from presswatch.fetch.client import FetchResult, PoliteClient, Validators
 from presswatch.fetch.urls import canonical_url
 from presswatch.model import Article
-from presswatch.run.local import open_cluster_index, process_batch, write_processed
+from presswatch.service import open_cluster_index, save_batch
 from presswatch.store import Store
 from presswatch.store.monitor import MonitorStore, SeenUrl, Source, SourceAlert
 from presswatch.watch.health import note_health_change
@@ -109,8 +109,7 @@ def _ingest_documents(store: Store, monitor: MonitorStore, source: Source, items
         if archive is not None:
             doc = replace(doc, source_path=archive.add_document(doc, item.url, source.name, fetched_at or seen_at).source_path)
         docs.append(doc)
-    results = process_batch(docs)
-    write_processed(store, index, results, report.ingest)
+    results = save_batch(docs, store, index=index, report=report.ingest)
     rows: list[SeenUrl] = []
     versions: list[tuple[Article, str]] = []
     for item, doc, result in zip([i for i in items if i.document is not None], docs, results, strict=True):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from presswatch.dedup.quotes import QuoteProvenance
 from presswatch.errors import NotFound, QueryError, ValidationError
 from presswatch.model import Article, Comment, Failure, Quote, RawDocument, quote_anchor, quote_id, quote_passage
-from presswatch.pipeline import looks_like_html
-from presswatch.run.local import IngestReport, open_cluster_index, process_or_failure, write_processed
+from presswatch.pipeline import process_batch, raw_document
+from presswatch.service import SaveOutcome, save
 from presswatch.store.base import QUOTE_KINDS, SPEAKER_TYPES, PersonDetail, QuoteHit, SearchPage, Store, person_id_for
 from presswatch.store.query import parse_query
 from presswatch.store.sql import iso_bound
@@ -469,56 +469,38 @@ def analyze_source_path(text: str) -> str:
     return "analyze:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _analyze_input(text: str, url: str | None) -> RawDocument:
+    if not text.strip():
+        raise ValidationError({"text": "Paste the text or HTML of an article, or choose a file."})
+    if len(text.encode("utf-8")) > ANALYZE_MAX_BYTES:
+        raise ValidationError({"text": f"That is more than {ANALYZE_MAX_BYTES // 1_000_000} MB; is it one article?"})
+    return raw_document(text, url or None, source_path=analyze_source_path(text))
+
+
+def _failed(failure: Failure) -> ValidationError:
+    return ValidationError({"text": f"No article could be made of this ({failure.stage}): {failure.reason}"})
+
+
 def analyze_text(text: str, url: str | None = None) -> Article:
     """Run pasted text or HTML through the per-document pipeline exactly as ingest does.
 
     What ingest would record as a failure (no article text, or an unexpected error in a stage)
     is raised as a ValidationError on the ``text`` field, so the form can show it.
     """
-    if not text.strip():
-        raise ValidationError({"text": "Paste the text or HTML of an article, or choose a file."})
-    if len(text.encode("utf-8")) > ANALYZE_MAX_BYTES:
-        raise ValidationError({"text": f"That is more than {ANALYZE_MAX_BYTES // 1_000_000} MB; is it one article?"})
-    raw = RawDocument(
-        source_path=analyze_source_path(text),
-        content=text,
-        kind="html" if looks_like_html(text) else "text",
-        url=url or None,
-    )
-    result = process_or_failure(raw)
+    (result,) = process_batch([_analyze_input(text, url)])
     if isinstance(result, Failure):
-        raise ValidationError({"text": f"No article could be made of this ({result.stage}): {result.reason}"})
+        raise _failed(result)
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class SaveOutcome:
-    """What saving an analysed text did: ``article_id`` is the stored article to show, the new one or,
-    when ``already_stored``, the one that already has this text (nothing was written)."""
-
-    article_id: str
-    already_stored: bool
-    title: str | None = None
-
-
 def save_text(store: Store, text: str, url: str | None = None) -> SaveOutcome:
-    """Analyse and store, through the ingest runner's own write step (dedup, then one transaction).
-
-    A body that is already stored (the same words as a stored article, however it came in) is not
-    stored again: a second copy would join the stored one's cluster and could take its place as the
-    original. The stored article is returned instead.
-    """
-    article = analyze_text(text, url)
-    index = open_cluster_index(store)
-    for existing_id in [article.id] * (article.id in index) + index.same_text(article):
-        try:
-            existing = store.get_article(existing_id)
-        except NotFound:
-            continue
-        if existing_id != article.id or existing.content_hash == article.content_hash:
-            return SaveOutcome(existing.id, already_stored=True, title=existing.title)
-    write_processed(store, index, [article], IngestReport())
-    return SaveOutcome(article.id, already_stored=False, title=article.title)
+    """Analyse and store, as ``service.save`` does (dedup, then one transaction); a text that is
+    already stored is not stored again (see there). A text no article can be made of is a
+    ValidationError on the ``text`` field, as in :func:`analyze_text`."""
+    outcome = save(_analyze_input(text, url), store)
+    if isinstance(outcome, Failure):
+        raise _failed(outcome)
+    return outcome
 
 
 __all__ = [
