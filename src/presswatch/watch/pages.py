@@ -90,7 +90,7 @@ def fetch_and_ingest(
     monitor = MonitorStore(store)
     wanted, bad = _canonical_or_failure(urls)
     report.requested += len(wanted) + len(bad)
-    index = index or open_cluster_index(store)
+    index = index if index is not None else open_cluster_index(store)  # an empty index is still the one given
     if bad:
         save_batch(bad, store, index=index, report=report.ingest)
     listed = dict(listed_lastmod or {})
