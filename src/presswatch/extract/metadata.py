@@ -480,7 +480,7 @@ def is_site_name(author: str, sites: list[tuple[str, ...]]) -> bool:
 
 
 def people_first(authors: tuple[str, ...], sites: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """``authors`` without the outlet's own name, unless that is all there is."""
+    """``authors`` without the outlet's own name (the caller keeps it when no one else is named)."""
     return tuple(a for a in authors if not is_site_name(a, sites))
 
 
