@@ -293,6 +293,10 @@ class ClusterOut(BaseModel):
     members: list[ClusterMemberOut]
 
 
+class ClustersResult(Paged):
+    items: list[ClusterOut]
+
+
 def _limits(min_length: int, max_length: int, pattern: str) -> Any:
     """The schema of a form field with a default only at run time: the spec states the limits and no
     default (an empty default would break its own ``minLength``)."""
@@ -595,11 +599,8 @@ def quotes_csv_response(hits: list[QuoteHit]) -> Response:
     )
 
 
-@router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=ERRORS)
-def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
-    store = request.app.state.store
-    cluster = store.cluster(cluster_id)
-    members = views.cluster_members(store, cluster_id)
+def _cluster_out(store, cluster) -> dict[str, Any]:
+    members = views.cluster_members(store, cluster.id)
     return {
         "id": cluster.id,
         "canonical_id": cluster.canonical_id,
@@ -608,6 +609,30 @@ def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
             for m in members
         ],
     }
+
+
+@router.get("/clusters", response_model=ClustersResult, responses=ERRORS)
+def list_clusters(
+    request: Request,
+    min_size: int = Query(2, ge=1, le=1_000_000, description="Only clusters of at least this many articles"),
+    limit: int = Query(50, ge=1, le=views.MAX_PAGE_SIZE, description=f"Items per page, at most {views.MAX_PAGE_SIZE}"),
+    offset: int | None = OFFSET,
+    page: int | None = PAGE,
+) -> dict[str, Any]:
+    """Syndication clusters, largest first, each with its members (the original marked)."""
+    limit, offset = views.paging(limit, offset, page)
+    store = request.app.state.store
+    clusters = store.clusters(min_size=min_size)
+    return {
+        "total": len(clusters), "limit": limit, "offset": offset,
+        "items": [_cluster_out(store, c) for c in clusters[offset : offset + limit]],
+    }
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=ERRORS)
+def get_cluster(request: Request, cluster_id: str) -> dict[str, Any]:
+    store = request.app.state.store
+    return _cluster_out(store, store.cluster(cluster_id))
 
 
 class SourceHealthOut(BaseModel):
