@@ -152,6 +152,21 @@ def test_follow_a_speaker_link_to_the_person(page: Page, server: LiveServer):
     shot(page, "09-quotes")
 
 
+def test_quote_filters_in_the_browser_match_the_api(page: Page, server: LiveServer):
+    import httpx
+
+    page.goto(server.url + "/quotes")
+    page.select_option("#kind", "indirect")
+    page.get_by_role("button", name="Find quotes").click()
+    expect(page).to_have_url(re.compile(r"kind=indirect"))
+    expected = httpx.get(server.url + "/api/quotes", params={"kind": "indirect"}).json()["total"]
+    assert expected >= 1
+    expect(page.locator(".quote-item")).to_have_count(expected)
+    expect(page.locator("p.summary")).to_contain_text(f"{expected} quote")
+    assert page.locator("a.csv").get_attribute("href").count("kind=indirect") == 1
+    shot(page, "09b-quotes-filtered")
+
+
 def test_analyze_then_save(page: Page, server: LiveServer):
     page.goto(server.url + "/analyze")
     page.locator("#text").fill(
