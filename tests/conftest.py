@@ -1,5 +1,8 @@
 """Fixtures shared by every test folder.
 
+``browser``: a headless Chromium (the system's ``/usr/bin/chromium``) for a module of browser tests,
+closed when the module is done (Playwright's event loop must not outlive it: other tests run their own).
+
 ``pg_url``: a real PostgreSQL server ($PRESSWATCH_TEST_PG, else 127.0.0.1:5432, else a throwaway
 server started from the ``pgserver`` package), in a fresh schema of its own that is created for the
 test and dropped afterwards, so tests never see each other's rows and leave nothing behind.
@@ -18,6 +21,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
+CHROMIUM = "/usr/bin/chromium"
 LOCAL_PG = "postgresql+psycopg://root@127.0.0.1:5432/test"
 PG_HELP = (
     "No PostgreSQL server for the store tests: none answers at 127.0.0.1:5432 and the pip package "
@@ -81,6 +85,23 @@ def _fresh_schema() -> Iterator[str]:
         with engine.connect() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium through Playwright; a module that uses it skips when Chromium is absent."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            timeout=30_000,
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 @pytest.fixture

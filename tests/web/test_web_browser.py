@@ -24,7 +24,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -32,20 +32,6 @@ def server(tmp_path_factory) -> Iterator[LiveServer]:
     corpus = build_corpus(tmp_path_factory.mktemp("browser") / "web.db")
     with LiveServer(create_app(corpus.db, secret=SECRET, rate_limit=ROOMY), free_port()) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            timeout=30_000,
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

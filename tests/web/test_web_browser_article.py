@@ -28,21 +28,7 @@ PHONE = {"width": 390, "height": 844}
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            timeout=30_000,
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 def _page(browser: Browser, viewport: dict) -> Page:

@@ -27,7 +27,7 @@ VIEWPORTS = {"desktop": {"width": 1200, "height": 900}, "mobile": {"width": 390,
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +39,6 @@ def corpus(tmp_path_factory) -> ChartCorpus:
 def server(corpus: ChartCorpus) -> Iterator[LiveServer]:
     with LiveServer(create_app(corpus.db, secret=SECRET, rate_limit=ROOMY), free_port()) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            timeout=30_000,
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _open(browser: Browser, url: str, viewport: str) -> tuple[Page, list[str]]:
