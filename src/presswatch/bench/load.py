@@ -11,7 +11,6 @@ scratch database (comments are written into it).
 
 from __future__ import annotations
 
-import json
 import socket
 import statistics
 import tempfile
@@ -26,6 +25,8 @@ from typing import Optional
 
 import httpx
 import typer
+
+from presswatch.errors import PressWatchError
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 
@@ -58,8 +59,8 @@ class _Server:
     def __init__(self, app) -> None:
         import uvicorn
 
-        self.url = f"http://127.0.0.1:{_free_port()}"
-        port = int(self.url.rsplit(":", 1)[1])
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -112,7 +113,7 @@ def run_load(db: str | None = None, *, clients: int = 20, seconds: float = 20.0,
         finally:
             store.close()
         if not ids:
-            raise ValueError(f"the database {db} holds no articles to load-test")
+            raise PressWatchError(f"the database {db} holds no articles to load-test; ingest some first")
         words = ["the", "said", "council", "strike", "ferry", "police", "minister", "court"]
         # readers and the comment burst come from one address: the rate limit would rightly refuse them
         app = create_app(db, rate_limit=RateLimit(burst=comments + 1, per_second=1000.0))
