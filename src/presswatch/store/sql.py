@@ -504,19 +504,11 @@ class SqlStore:
             )
         page_query = page_query.select_from(from_clause).where(*conditions).limit(limit).offset(offset)
         matching = sa.select(articles.c.id).select_from(from_clause).where(*conditions)
-        try:
-            with self._read() as conn:
-                rows = conn.execute(page_query).all()
-                total = int(conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
-                facets = self._facets(conn, matching) if total else {"site": [], "person": [], "month": []}
-                found = _with_person_ids(conn, [_row_to_article(row) for row in rows])
-        except StoreError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, sa.exc.DBAPIError) and query:
-                translated = self.query_error(cause, query)
-                if translated is not None:
-                    raise translated from cause
-            raise
+        with self._query_errors(query), self._read() as conn:
+            rows = conn.execute(page_query).all()
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
+            facets = self._facets(conn, matching) if total else {"site": [], "person": [], "month": []}
+            found = _with_person_ids(conn, [_row_to_article(row) for row in rows])
         items = []
         for row, article in zip(rows, found):
             if parsed is not None:
@@ -538,11 +530,11 @@ class SqlStore:
             from_clause, conditions = ft.from_clause, [ft.condition, *conditions]
         return sa.select(articles.c.id).select_from(from_clause).where(*conditions)
 
-    def _read_counts(self, query: str | None, stmt: sa.Select) -> list[Row]:
-        """Run a chart query, turning a backend's own query syntax error into QueryError as search does."""
+    @contextlib.contextmanager
+    def _query_errors(self, query: str | None) -> Iterator[None]:
+        """A backend's own syntax error for the user's ``query`` raised as the QueryError it means."""
         try:
-            with self._read() as conn:
-                return list(conn.execute(stmt).all())
+            yield
         except StoreError as exc:
             cause = exc.__cause__
             if isinstance(cause, sa.exc.DBAPIError) and query:
@@ -550,6 +542,11 @@ class SqlStore:
                 if translated is not None:
                     raise translated from cause
             raise
+
+    def _read_counts(self, query: str | None, stmt: sa.Select) -> list[Row]:
+        """Run a chart query, its query errors raised as search raises them."""
+        with self._query_errors(query), self._read() as conn:
+            return list(conn.execute(stmt).all())
 
     def articles_by_month(
         self,
