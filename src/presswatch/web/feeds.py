@@ -67,7 +67,8 @@ def tag_uri(kind: str, value: str) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def atom_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element in the Atom namespace, with the characters XML cannot carry left out."""
     element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
         element.text = _NOT_XML.sub("", text)
@@ -77,12 +78,12 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def _feed(request: Request, title: str, feed_id: str, self_path: str, alternate_path: str) -> ET.Element:
     base = str(request.base_url).rstrip("/")
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    _sub(feed, "id", feed_id)
-    _sub(feed, "title", title)
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=base + self_path)
-    _sub(feed, "link", rel="alternate", type="text/html", href=base + alternate_path)
-    _sub(_sub(feed, "author"), "name", "PressWatch")
-    _sub(feed, "generator", "PressWatch")
+    atom_element(feed, "id", feed_id)
+    atom_element(feed, "title", title)
+    atom_element(feed, "link", rel="self", type="application/atom+xml", href=base + self_path)
+    atom_element(feed, "link", rel="alternate", type="text/html", href=base + alternate_path)
+    atom_element(atom_element(feed, "author"), "name", "PressWatch")
+    atom_element(feed, "generator", "PressWatch")
     return feed
 
 
@@ -99,22 +100,22 @@ def _entry(
     content_html: str,
     related: str | None = None,
 ) -> None:
-    entry = _sub(feed, "entry")
-    _sub(entry, "id", entry_id)
-    _sub(entry, "title", title)
-    _sub(entry, "link", rel="alternate", type="text/html", href=href)
+    entry = atom_element(feed, "entry")
+    atom_element(entry, "id", entry_id)
+    atom_element(entry, "title", title)
+    atom_element(entry, "link", rel="alternate", type="text/html", href=href)
     if related:
-        _sub(entry, "link", rel="related", type="text/html", href=related)
+        atom_element(entry, "link", rel="related", type="text/html", href=related)
     if published:
-        _sub(entry, "published", published)
-    _sub(entry, "updated", updated)
+        atom_element(entry, "published", published)
+    atom_element(entry, "updated", updated)
     for name, uri in authors:
-        author = _sub(entry, "author")
-        _sub(author, "name", name)
+        author = atom_element(entry, "author")
+        atom_element(author, "name", name)
         if uri:
-            _sub(author, "uri", uri)
-    _sub(entry, "summary", summary)
-    _sub(entry, "content", content_html, type="html")
+            atom_element(author, "uri", uri)
+    atom_element(entry, "summary", summary)
+    atom_element(entry, "content", content_html, type="html")
 
 
 def _finish(feed: ET.Element, updated: list[str]) -> Response:

@@ -15,7 +15,6 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import Response
@@ -29,16 +28,15 @@ from presswatch.watch.revisions import Revision, revisions
 from presswatch.web.api import ERRORS
 from presswatch.web.rendering import render
 from presswatch.web.errors import ErrorOut
+from presswatch.web.feeds import ATOM_NS, atom_element, atom_time
 
 router = APIRouter()
 
-ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 ALERTS_PATH = "/feeds/sources/alerts.atom"
 HEALTH_PATH = "/sources/health"
 DEFAULT_AUTHORITY = "presswatch.invalid"
 _DNS_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = "1970-01-01T00:00:00Z"
 
 
@@ -53,15 +51,7 @@ def tag_authority() -> str:
 
 
 def _atom_time(value: str | None) -> str:
-    if not value:
-        return _EPOCH
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return _EPOCH
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return atom_time(value) or _EPOCH
 
 
 def alert_tag(alert: SourceAlert, authority: str | None = None) -> str:
@@ -79,34 +69,27 @@ def feed_tag(authority: str | None = None) -> str:
 ALERT_TITLES = {"stalled": "{name} has stalled", "failing": "{name} is failing", "ok": "{name} has recovered"}
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = _NOT_XML.sub("", text)
-    return element
-
-
 def alerts_feed(alerts: list[SourceAlert], base_url: str, authority: str | None = None) -> bytes:
     """The Atom document of health alerts (newest first)."""
     authority = authority or tag_authority()
     base = base_url.rstrip("/")
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    _sub(feed, "id", feed_tag(authority))
-    _sub(feed, "title", "PressWatch: source health alerts")
-    _sub(feed, "updated", max((_atom_time(a.at) for a in alerts), default=_EPOCH))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=base + ALERTS_PATH)
-    _sub(feed, "link", rel="alternate", type="text/html", href=base + HEALTH_PATH)
-    _sub(_sub(feed, "author"), "name", "PressWatch")
-    _sub(feed, "generator", "PressWatch")
+    atom_element(feed, "id", feed_tag(authority))
+    atom_element(feed, "title", "PressWatch: source health alerts")
+    atom_element(feed, "updated", max((_atom_time(a.at) for a in alerts), default=_EPOCH))
+    atom_element(feed, "link", rel="self", type="application/atom+xml", href=base + ALERTS_PATH)
+    atom_element(feed, "link", rel="alternate", type="text/html", href=base + HEALTH_PATH)
+    atom_element(atom_element(feed, "author"), "name", "PressWatch")
+    atom_element(feed, "generator", "PressWatch")
     for alert in alerts:
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", alert_tag(alert, authority))
-        _sub(entry, "title", ALERT_TITLES.get(alert.status, "{name}: " + alert.status).format(name=alert.source_name))
-        _sub(entry, "updated", _atom_time(alert.at))
-        _sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{HEALTH_PATH}#source-{alert.source_id}")
-        _sub(entry, "link", rel="related", href=alert.source_url)
-        _sub(entry, "category", term=alert.status)
-        _sub(entry, "summary", f"{alert.source_url}: {alert.detail}")
+        entry = atom_element(feed, "entry")
+        atom_element(entry, "id", alert_tag(alert, authority))
+        atom_element(entry, "title", ALERT_TITLES.get(alert.status, "{name}: " + alert.status).format(name=alert.source_name))
+        atom_element(entry, "updated", _atom_time(alert.at))
+        atom_element(entry, "link", rel="alternate", type="text/html", href=f"{base}{HEALTH_PATH}#source-{alert.source_id}")
+        atom_element(entry, "link", rel="related", href=alert.source_url)
+        atom_element(entry, "category", term=alert.status)
+        atom_element(entry, "summary", f"{alert.source_url}: {alert.detail}")
     ET.register_namespace("", ATOM_NS)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
