@@ -47,13 +47,14 @@ def ingest(
     """Read, clean, annotate, cluster and store every file under ``paths``.
 
     ``executor`` is ``"local"`` (``workers`` processes on this machine; ``None``: one per available
-    core, fewer for a small run), ``"ray"`` (Ray's CPUs; ``$RAY_ADDRESS`` when set) or an
+    core, fewer for a small run), ``"ray"`` (``workers`` actors; ``None``: one per CPU Ray offers;
+    the cluster at ``$RAY_ADDRESS`` when set, else Ray started on this machine) or an
     :class:`~presswatch.run.executor.Executor`. See :func:`presswatch.run.ingest.ingest_paths`."""
     options = {"batch_size": batch_size, "resume": resume, "retry_failed": retry_failed, "on_progress": on_progress}
     if executor == "ray":
         from presswatch.run.ray_executor import ingest_paths_ray
 
-        return ingest_paths_ray(paths, store, **options)  # type: ignore[arg-type]
+        return ingest_paths_ray(paths, store, actors=workers, **options)  # type: ignore[arg-type]
     if executor == "local":
         return ingest_paths(paths, store, workers=workers, **options)  # type: ignore[arg-type]
     if isinstance(executor, str):

@@ -43,7 +43,7 @@ def test_ray_executor_stores_the_same_records(tmp_path: Path) -> None:
 
     local, _ = _ingest(tmp_path / "local.db")
     try:
-        on_ray, summary = _ingest(tmp_path / "ray.db", runner=ingest_paths_ray, num_cpus=2, batch_size=4)
+        on_ray, summary = _ingest(tmp_path / "ray.db", runner=ingest_paths_ray, actors=2, batch_size=4)
     finally:
         if ray.is_initialized():
             ray.shutdown()
@@ -159,3 +159,29 @@ def test_save_stores_a_text_once_and_a_failure_not_at_all(tmp_path: Path) -> Non
         assert {f.source_path for f in store.failures()} >= {"https://coast.example/gone"}
     finally:
         store.close()
+
+
+def test_a_batch_is_cut_into_ordered_parts_for_every_worker() -> None:
+    from presswatch.run.executor import split_batch
+
+    items = list(range(32))
+    parts = split_batch(items, 2, part_size=8)
+    assert [x for part in parts for x in part] == items
+    assert len(parts) == 4 and max(len(p) for p in parts) == 8
+    assert len(split_batch(items[:5], 2, part_size=8)) == 2  # every worker gets a share
+    assert split_batch(items[:1], 4) == [[0]]
+
+
+def test_a_started_local_pool_serves_several_runs_with_the_same_workers() -> None:
+    from presswatch.pipeline import process_batch
+    from presswatch.run.executor import LocalExecutor
+
+    docs = _docs(6)
+    with LocalExecutor(2, part_size=2) as executor:
+        workers = executor.worker_pids()
+        assert len(workers) == 2  # both started, their models loaded, before any batch
+        first = list(executor.map(iter([docs[:4], docs[4:]])))
+        second = list(executor.map(iter([docs])))
+        assert executor.worker_pids() == workers
+    assert executor.worker_pids() == []
+    assert [r for part in first for r in part] == second[0] == process_batch(docs)

@@ -23,7 +23,8 @@ def ingest(
     db: Optional[str] = DbOption,
     workers: Optional[int] = typer.Option(
         None, "--workers", "-w", min=1,
-        help="Worker processes for extraction and NLP (default: one per available core, fewer for small runs).",
+        help="Worker processes for extraction and NLP (default: one per available core, fewer for small runs); "
+        "with --executor ray, the number of Ray actors (default: one per CPU Ray offers).",
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per database transaction."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any document failed."),
@@ -53,7 +54,8 @@ def ingest(
         store = open_store(resolve_db(db))
         try:
             total_files = count_files(paths)
-            workers = workers or default_workers(total_files)
+            if executor == "local":
+                workers = workers or default_workers(total_files)
             progress = Progress(
                 TextColumn("[bold]ingest"),
                 BarColumn(),

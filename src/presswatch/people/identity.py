@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from nameparser import HumanName
@@ -78,6 +79,7 @@ def _unglued(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> NameForm | None:
     """The identity parts of a name as an article gives it; None when nothing name-like is left."""
     words = [_unglued(w) for w in name.split()]

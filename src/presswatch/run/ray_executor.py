@@ -12,6 +12,7 @@ Connects to ``$RAY_ADDRESS`` (or ``address=``) when set, else starts a local Ray
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from presswatch.errors import PressWatchError
 from presswatch.model import RawDocument
 from presswatch.pipeline import process_batch
-from presswatch.run.executor import Batch, Results
+from presswatch.run.executor import PART_SIZE, Batch, Results, split_batch
 from presswatch.run.ingest import IngestReport, ProgressCallback, ingest_paths
 from presswatch.store import Store
 
@@ -32,6 +33,9 @@ class BatchWorker:
         from presswatch.nlp.pipeline import load_nlp
 
         load_nlp()
+
+    def ready(self) -> bool:
+        return True
 
     def process(self, raws: Sequence[RawDocument]) -> Results:
         return process_batch(raws)
@@ -46,71 +50,107 @@ def _ray() -> Any:
 
 
 class RayExecutor:
-    """Batches on a pool of Ray actors, one per CPU (``num_cpus`` when given, else what Ray offers)."""
+    """Batches on a pool of Ray actors: ``actors`` of them (default: one per CPU Ray offers; when this
+    executor starts Ray itself, ``num_cpus`` CPUs, default ``actors``).
+
+    Each batch is cut into parts of about ``part_size`` documents, each sent to the actor with the
+    least work queued, and put back together in order. Used as a context manager (or after
+    :meth:`start`), the actors are created once, with their models loaded, and serve every ``map``;
+    :meth:`start` returns when each actor is ready, so start-up can be kept out of a measurement."""
 
     def __init__(
-        self, *, address: str | None = None, num_cpus: int | None = None, max_in_flight: int | None = None
+        self,
+        *,
+        address: str | None = None,
+        num_cpus: int | None = None,
+        actors: int | None = None,
+        max_in_flight: int | None = None,
+        part_size: int = PART_SIZE,
     ) -> None:
-        self.address = address
-        self.num_cpus = num_cpus
+        self.address = address or os.environ.get("RAY_ADDRESS") or None
+        self.num_cpus = num_cpus if num_cpus is not None or address else actors
+        self.actors = actors
         self.max_in_flight = max_in_flight
+        self.part_size = max(1, part_size)
         self._started_here = False
+        self._pool: list[Any] = []
 
     def _connect(self) -> bool:
         """Connect to (or start) Ray unless already connected; True when this call started it."""
         ray = _ray()
         if ray.is_initialized():
             return False
-        ray.init(address=self.address, num_cpus=self.num_cpus, include_dashboard=False, log_to_driver=False)
+        options: dict[str, Any] = {"address": self.address, "include_dashboard": False, "log_to_driver": False}
+        if self.num_cpus is not None and not self.address:
+            options["num_cpus"] = self.num_cpus
+        ray.init(**options)
         return True
 
-    def __enter__(self) -> RayExecutor:
-        self._started_here = self._connect()
+    def _create_actors(self) -> list[Any]:
+        ray = _ray()
+        size = self.actors or max(1, int(ray.available_resources().get("CPU", 1)))
+        worker = ray.remote(num_cpus=1)(BatchWorker)
+        return [worker.remote() for _ in range(size)]
+
+    def start(self) -> RayExecutor:
+        """Connect to Ray, create the actors and wait until each has loaded the model."""
+        self._started_here = self._connect() or self._started_here
+        if not self._pool:
+            self._pool = self._create_actors()
+            _ray().get([actor.ready.remote() for actor in self._pool])
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def close(self) -> None:
+        ray = _ray()
+        for actor in self._pool:
+            ray.kill(actor)
+        self._pool = []
         if self._started_here:
             self._started_here = False
-            _ray().shutdown()
+            ray.shutdown()
+
+    def __enter__(self) -> RayExecutor:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Results]:
         ray = _ray()
-        started_here = self._connect()
-        actors: list[Any] = []
+        own = not self._pool
+        started_here = self._connect() if own else False
+        actors: list[Any] = self._pool or self._create_actors()
         try:
-            size = self.num_cpus or max(1, int(ray.available_resources().get("CPU", 1)))
-            worker = ray.remote(num_cpus=1)(BatchWorker)
-            actors = [worker.remote() for _ in range(size)]
-            in_flight = self.max_in_flight or 2 * size
+            size = len(actors)
+            in_flight = self.max_in_flight or 2
             load = [0] * size
-            # (actor, result) per batch, in input order; a batch with nothing to process has no task
-            pending: deque[tuple[int, Any] | None] = deque()
+            # the parts of each batch, as (actor, result), in input order
+            pending: deque[list[tuple[int, Any]]] = deque()
 
             def take() -> Results:
-                head = pending.popleft()
-                if head is None:
-                    return []
-                which, ref = head
-                results: Results = ray.get(ref)
-                load[which] -= 1
+                results: Results = []
+                for which, ref in pending.popleft():
+                    results.extend(ray.get(ref))
+                    load[which] -= 1
                 return results
 
             for raws in batches:
-                if raws:
+                parts = []
+                for part in split_batch(raws, size, part_size=self.part_size) if raws else []:
                     which = min(range(size), key=load.__getitem__)  # the actor with the least queued
                     load[which] += 1
-                    pending.append((which, actors[which].process.remote(list(raws))))
-                else:
-                    pending.append(None)
+                    parts.append((which, actors[which].process.remote(list(part))))
+                pending.append(parts)
                 while len(pending) >= in_flight:
                     yield take()
             while pending:
                 yield take()
         finally:
-            for actor in actors:
-                ray.kill(actor)
-            if started_here:
-                ray.shutdown()
+            if own:
+                for actor in actors:
+                    ray.kill(actor)
+                if started_here:
+                    ray.shutdown()
 
 
 def ingest_paths_ray(
@@ -121,16 +161,17 @@ def ingest_paths_ray(
     max_in_flight: int | None = None,
     address: str | None = None,
     num_cpus: int | None = None,
+    actors: int | None = None,
     resume: bool = True,
     retry_failed: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Like :func:`presswatch.run.ingest.ingest_paths`, with the stages on Ray."""
-    with RayExecutor(address=address, num_cpus=num_cpus, max_in_flight=max_in_flight) as executor:
-        return ingest_paths(
-            paths, store, executor=executor, batch_size=batch_size, resume=resume, retry_failed=retry_failed,
-            on_progress=on_progress,
-        )
+    """Like :func:`presswatch.run.ingest.ingest_paths`, with the stages on ``actors`` Ray actors."""
+    executor = RayExecutor(address=address, num_cpus=num_cpus, actors=actors, max_in_flight=max_in_flight)
+    return ingest_paths(
+        paths, store, executor=executor, batch_size=batch_size, resume=resume, retry_failed=retry_failed,
+        on_progress=on_progress,
+    )
 
 
 __all__ = ["BatchWorker", "RayExecutor", "ingest_paths_ray"]
