@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 
 import feedparser
+import pytest
 from fastapi.testclient import TestClient
 from fixture_server import FixtureServer, Logged, Reply, rss, story_paragraphs
 
@@ -61,7 +62,7 @@ def test_failing_then_recovering_gives_two_alerts_and_a_valid_feed(server: Fixtu
         assert not parsed.bozo and parsed.version == "atom10"
         assert [e.title for e in parsed.entries] == ["Courier has recovered", "Courier is failing"]
         ids = [e.id for e in parsed.entries]
-        assert all(re.fullmatch(r"tag:[a-z0-9.-]+,\d{4}-\d{2}-\d{2}:presswatch/source-health/[0-9a-f]{16}/(ok|failing)/\d{8}T\d{6}Z", i)
+        assert all(re.fullmatch(r"tag:[a-z0-9.-]+,\d{4}(?:-\d{2}){0,2}:presswatch/source-health/[0-9a-f]{16}/(ok|failing)/\d{8}T\d{6}Z", i)
                    for i in ids), ids
         assert len(set(ids)) == 2
         # the same alerts keep their ids however the reader is reached, and on every request
@@ -80,6 +81,12 @@ def test_failing_then_recovering_gives_two_alerts_and_a_valid_feed(server: Fixtu
         api = web.get("/api/sources/alerts").json()
         assert [(a["source_name"], a["status"], a["tag"]) for a in api] == [("Courier", "ok", ids[0]), ("Courier", "failing", ids[1])]
         assert web.get("/api/sources/alerts", params={"limit": 0}).status_code == 422
+        # the feeds' one tagging entity names the alerts too
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("PRESSWATCH_FEED_TAG_AUTHORITY", "news.example.org,2025-01")
+            mine = [e.id for e in feedparser.parse(web.get("/feeds/sources/alerts.atom").content).entries]
+        assert [i.split(":", 2)[2] for i in mine] == [i.split(":", 2)[2] for i in ids]
+        assert all(i.startswith("tag:news.example.org,2025-01:presswatch/source-health/") for i in mine)
 
         page = web.get("/sources/health")
         assert page.status_code == 200

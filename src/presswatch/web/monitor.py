@@ -4,15 +4,13 @@ an article's revisions (the ``_revisions.html`` block of the article page).
 ``install(app)`` adds the routes and the template function ``article_history(request, id)``.
 
 Alert entries have tag-URI ids (RFC 4151) built from the source's URL, the new status and when it
-changed, so the same alert keeps its id whatever address the reader is reached by. The naming
-authority is ``$PRESSWATCH_TAG_AUTHORITY`` (your domain), else ``presswatch.invalid``.
+changed, so the same alert keeps its id whatever address the reader is reached by. The tagging
+entity is the one every feed uses (``$PRESSWATCH_FEED_TAG_AUTHORITY``, see ``config.feed_tag_authority``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -20,7 +18,7 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from presswatch.errors import ValidationError
+from presswatch.config import feed_tag_authority
 from presswatch.store.base import Store
 from presswatch.store.monitor import SourceAlert
 from presswatch.watch.health import SourceHealth, health_alerts, sources_health
@@ -35,19 +33,7 @@ router = APIRouter()
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 ALERTS_PATH = "/feeds/sources/alerts.atom"
 HEALTH_PATH = "/sources/health"
-DEFAULT_AUTHORITY = "presswatch.invalid"
-_DNS_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 _EPOCH = "1970-01-01T00:00:00Z"
-
-
-def tag_authority() -> str:
-    """The tag-URI naming authority: ``$PRESSWATCH_TAG_AUTHORITY`` (a DNS name you hold)."""
-    given = os.environ.get("PRESSWATCH_TAG_AUTHORITY", "").strip().lower()
-    if not given:
-        return DEFAULT_AUTHORITY
-    if not _DNS_NAME.match(given):
-        raise ValidationError({"PRESSWATCH_TAG_AUTHORITY": f"a domain name such as news.example.org, not {given!r}"})
-    return given
 
 
 def _atom_time(value: str | None) -> str:
@@ -55,15 +41,15 @@ def _atom_time(value: str | None) -> str:
 
 
 def alert_tag(alert: SourceAlert, authority: str | None = None) -> str:
-    """``tag:AUTHORITY,DAY:presswatch/source-health/URLHASH/STATUS/TIME``: stable for one alert."""
+    """``tag:AUTHORITY,DATE:presswatch/source-health/URLHASH/STATUS/TIME``: stable for one alert."""
     stamp = _atom_time(alert.at)
     source = hashlib.sha1(alert.source_url.encode("utf-8")).hexdigest()[:16]
     compact = stamp.replace("-", "").replace(":", "")
-    return f"tag:{authority or tag_authority()},{stamp[:10]}:presswatch/source-health/{source}/{alert.status}/{compact}"
+    return f"tag:{authority or feed_tag_authority()}:presswatch/source-health/{source}/{alert.status}/{compact}"
 
 
 def feed_tag(authority: str | None = None) -> str:
-    return f"tag:{authority or tag_authority()},2026:presswatch/source-health"
+    return f"tag:{authority or feed_tag_authority()}:presswatch/source-health"
 
 
 ALERT_TITLES = {"stalled": "{name} has stalled", "failing": "{name} is failing", "ok": "{name} has recovered"}
@@ -71,7 +57,7 @@ ALERT_TITLES = {"stalled": "{name} has stalled", "failing": "{name} is failing",
 
 def alerts_feed(alerts: list[SourceAlert], base_url: str, authority: str | None = None) -> bytes:
     """The Atom document of health alerts (newest first)."""
-    authority = authority or tag_authority()
+    authority = authority or feed_tag_authority()
     base = base_url.rstrip("/")
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     atom_element(feed, "id", feed_tag(authority))
@@ -143,7 +129,7 @@ class SourceAlertOut(BaseModel):
 @router.get("/api/sources/alerts", response_model=list[SourceAlertOut], tags=["api"], responses=ERRORS)
 def alerts_api(request: Request, limit: int = Query(50, ge=1, le=500, description="How many alerts, newest first")) -> list[dict]:  # type: ignore[type-arg]
     """Health alerts, newest first: each time a monitored source turned stalled or failing, or recovered."""
-    authority = tag_authority()
+    authority = feed_tag_authority()
     return [{"id": a.id, "tag": alert_tag(a, authority), "source_id": a.source_id, "source_name": a.source_name,
              "source_url": a.source_url, "status": a.status, "at": a.at, "detail": a.detail}
             for a in health_alerts(request.app.state.store, limit)]
@@ -175,4 +161,4 @@ def install(app: FastAPI) -> None:
     app.state.templates.globals["article_history"] = article_history
 
 
-__all__ = ["ArticleHistory", "HealthPage", "alert_tag", "alerts_feed", "article_history", "health_page", "install", "tag_authority"]
+__all__ = ["ArticleHistory", "HealthPage", "alert_tag", "alerts_feed", "article_history", "health_page", "install"]
