@@ -19,7 +19,7 @@ from presswatch.model import Comment, quote_id
 from presswatch.people.sources import SourceCounts, SourceStats
 from presswatch.store.base import PersonDetail, PersonSummary, QuoteHit
 from presswatch.web import views
-from presswatch.web.rendering import client_key
+from presswatch.web.rendering import client_key, csv_download
 from presswatch.web.errors import ErrorOut, error_body
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -592,11 +592,7 @@ def get_quote(request: Request, quote_id: str) -> dict[str, Any]:
 def quotes_csv_response(hits: list[QuoteHit]) -> Response:
     out = io.StringIO()
     write_quotes_csv(hits, out)
-    return Response(
-        out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="quotes.csv"'},
-    )
+    return csv_download(out.getvalue(), "quotes.csv")
 
 
 def _cluster_out(store, cluster) -> dict[str, Any]:

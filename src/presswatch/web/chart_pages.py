@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from presswatch.errors import NotFound, QueryError
 from presswatch.store.base import MonthCount, PersonDetail, Store, person_timeline
 from presswatch.web import charts, views
-from presswatch.web.rendering import render
+from presswatch.web.rendering import csv_download, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -97,14 +97,6 @@ def person_charts(detail: PersonDetail) -> list[charts.Chart]:
     ]
 
 
-def _csv(chart: charts.Chart, filename: str) -> Response:
-    return Response(
-        chart.table.csv(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
 @router.get("/charts")
 def search_charts_page(
     request: Request,
@@ -141,7 +133,7 @@ def search_chart_csv(
         raise NotFound(f"No chart {name!r}; the charts are {', '.join(SEARCH_CHARTS)}")
     params = views.search_params(q, site, person, since, until)
     (chart,) = search_charts(request.app.state.store, params, only=name)
-    return _csv(chart, f"{name}.csv")
+    return csv_download(chart.table.csv(), f"{name}.csv")
 
 
 @router.get("/people/{person_id}/charts/{name}.csv")
@@ -150,7 +142,7 @@ def person_chart_csv(request: Request, person_id: str, name: str) -> Response:
     if name not in PERSON_CHARTS:
         raise NotFound(f"No chart {name!r}; a person page has {', '.join(PERSON_CHARTS)}")
     chart = next(c for c in person_charts(request.app.state.store.person(person_id)) if c.id == name)
-    return _csv(chart, f"{person_id}-{name}.csv")
+    return csv_download(chart.table.csv(), f"{person_id}-{name}.csv")
 
 
 __all__ = ["articles_chart", "person_charts", "router", "search_charts"]

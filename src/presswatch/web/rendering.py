@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from presswatch import __version__
@@ -100,4 +100,11 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     return response
 
 
-__all__ = ["HERE", "client_key", "make_templates", "render"]
+def csv_download(text: str, filename: str) -> Response:
+    """A CSV file the browser saves as ``filename``."""
+    return Response(
+        text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+__all__ = ["HERE", "client_key", "csv_download", "make_templates", "render"]
