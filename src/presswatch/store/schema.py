@@ -27,7 +27,9 @@ articles = sa.Table(
     sa.Column("id", sa.String, nullable=False, unique=True),
     sa.Column("content_hash", sa.String, nullable=False),
     sa.Column("url", sa.String),
-    sa.Column("site", sa.String, index=True),
+    sa.Column("site", sa.String, index=True),  # the outlet's name (store/sites.py)
+    sa.Column("host", sa.String, index=True),
+    sa.Column("site_given", sa.Boolean, nullable=False, server_default=sa.false()),  # the page named it
     sa.Column("title", sa.Text),
     sa.Column("standfirst", sa.Text),
     sa.Column("text", sa.Text, nullable=False),

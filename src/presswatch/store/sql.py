@@ -59,7 +59,7 @@ from presswatch.store.schema import (
     quote_keys,
     signatures,
 )
-from presswatch.store import identity, provenance
+from presswatch.store import identity, provenance, sites
 
 #: Private-use characters the engines put around matches; after HTML-escaping the snippet they become
 #: <mark> tags, so the only markup a snippet can ever contain is ours.
@@ -374,6 +374,7 @@ class SqlStore:
         touched_people |= identity.rebuild_links(conn, self._insert, relinked)
         touched_people |= {pid for pair in changed.values() for pid in pair if pid}
         self._refresh_people(conn, touched_people)
+        sites.names_for_hosts(conn, articles, {h for a, _ in pending.values() if (h := sites.host_of(a.url))})
         return outcomes
 
     def _insert(self, table: sa.Table) -> Any:
@@ -1237,8 +1238,9 @@ def _quote_rows(article: Article, speaker_keys: dict[int, str]) -> list[dict[str
 
 
 #: What decides UNCHANGED on re-ingest: everything extraction and NLP produce (cluster fields are dedup's).
+# not ``site``: the store may name the outlet (store/sites.py); the record keeps the site extraction gave
 _COMPARED_COLUMNS = (
-    "id", "content_hash", "url", "site", "title", "standfirst", "published", "language", "source_path", "record",
+    "id", "content_hash", "url", "title", "standfirst", "published", "language", "source_path", "record",
 )  # fmt: skip
 
 
@@ -1261,6 +1263,8 @@ def _article_row(article: Article) -> dict[str, Any]:
         "content_hash": article.content_hash,
         "url": article.url,
         "site": article.site,
+        "host": sites.host_of(article.url),
+        "site_given": sites.site_given(article.site, article.url),
         "title": article.title,
         "standfirst": article.standfirst,
         "text": article.text,
