@@ -20,9 +20,20 @@ from presswatch.model import (
     Quote,
     RawDocument,
 )
-from presswatch.pipeline import process, process_document
 
 __version__ = "0.1.0"
+
+_PIPELINE = ("process", "process_document")
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """``process`` and ``process_document`` load the NLP stack when first asked for, so commands
+    that never process a document (search, sources, serve...) start without it."""
+    if name in _PIPELINE:
+        from presswatch import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'presswatch' has no attribute {name!r}")
 
 __all__ = [
     "Article",
