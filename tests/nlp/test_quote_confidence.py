@@ -68,3 +68,24 @@ def test_reliability_table_and_expected_calibration_error():
     assert table.ece == pytest.approx(10 / 14 * 0.05)
     assert table.precision_at == pytest.approx(0.9)
     assert table.coverage_at == pytest.approx(9 / 10)
+
+
+def test_quotes_the_model_scores_under_the_floor_are_not_emitted():
+    from presswatch.nlp.attribution import QuoteConfig, find_quotes
+    from presswatch.nlp.attribution.config import DEFAULT
+    from presswatch.nlp.people import find_people
+    from presswatch.nlp.pipeline import parse_text
+
+    text = (
+        "“We will reopen the ferry pier by spring,” harbour master Ines Kallberg said on Tuesday.\n"
+        "Councillor Tomas Brede, who continues to support the night ferry, launched a review of the budget.\n"
+        "Ms. Kallberg said the crews had not been asked."
+    )
+    doc = parse_text(text)
+    people = find_people(doc, text)
+    every = find_quotes(doc, text, people, config=QuoteConfig(confidence_floor=0.0))
+    shown = find_quotes(doc, text, people)
+    assert DEFAULT.confidence_floor > 0.0
+    assert [q for q in every if q.confidence >= DEFAULT.confidence_floor] == shown
+    assert any("reopen the ferry pier" in q.text for q in shown)
+    assert not find_quotes(doc, text, people, config=QuoteConfig(confidence_floor=1.0))

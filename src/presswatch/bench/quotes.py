@@ -130,6 +130,22 @@ class Scores:
         return self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
 
 
+def split_gold(rec: dict) -> GoldArticle:
+    """One article of a PolNeAR-format file (a parsed JSONL line) as the scorer reads it."""
+    return GoldArticle(
+        id=rec["id"],
+        text=rec["text"],
+        attributions=tuple(
+            GoldAttribution(
+                spans=tuple((int(s), int(e)) for s, e in q["quote_spans"]),
+                speaker=q.get("speaker"),
+                type=q["type"],
+            )
+            for q in rec["quotes"]
+        ),
+    )
+
+
 def load_split(split: str = "dev", *, limit: int | None = None, data_dir: Path = DEFAULT_DATA) -> list[GoldArticle]:
     if split not in SPLITS:
         raise PressWatchError(f"unknown split {split!r}: choose one of {', '.join(SPLITS)}")
@@ -139,21 +155,7 @@ def load_split(split: str = "dev", *, limit: int | None = None, data_dir: Path =
     articles = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            rec = json.loads(line)
-            articles.append(
-                GoldArticle(
-                    id=rec["id"],
-                    text=rec["text"],
-                    attributions=tuple(
-                        GoldAttribution(
-                            spans=tuple((int(s), int(e)) for s, e in q["quote_spans"]),
-                            speaker=q.get("speaker"),
-                            type=q["type"],
-                        )
-                        for q in rec["quotes"]
-                    ),
-                )
-            )
+            articles.append(split_gold(json.loads(line)))
             if limit and len(articles) >= limit:
                 break
     return articles

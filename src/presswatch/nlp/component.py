@@ -80,9 +80,11 @@ class QuoteFinder:
     default_config=asdict(DEFAULT),
 )
 def make_quote_finder(nlp: Language, name: str, direct_share: float, speaker_model: bool, uncued_quotations: bool,
-                      interview_turns: bool, joint_speakers: bool, examples_as_used: bool) -> QuoteFinder:
+                      interview_turns: bool, joint_speakers: bool, examples_as_used: bool,
+                      confidence_floor: float) -> QuoteFinder:
     config = QuoteConfig(
         direct_share=direct_share, speaker_model=speaker_model, uncued_quotations=uncued_quotations,
         interview_turns=interview_turns, joint_speakers=joint_speakers, examples_as_used=examples_as_used,
+        confidence_floor=confidence_floor,
     )
     return QuoteFinder(nlp, name, config)

@@ -34,7 +34,7 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
 
 def quote_features(
     *, origin: str, kind: str, cue, subject, speaker_type: str, named_person: bool, words: int,
-    start: int, end: int, joint: bool = False,
+    start: int, end: int, joint: bool = False, text: str | None = None,
 ) -> list[str]:
     """Binary features of one emitted quote (``cue`` and ``subject`` are spaCy tokens or None)."""
     built = construction(origin)
@@ -68,6 +68,70 @@ def quote_features(
     ]
     if joint:
         feats.append("joint")
+    feats += [
+        f"cue_construction={lemma}|{built}",
+        f"cue_kind={lemma}|{kind}",
+        f"speaker_construction={speaker_type}|{built}",
+    ]
+    if cue is not None:
+        feats += _cue_features(cue)
+    if subject is not None:
+        feats.append(f"subject_dep={subject.dep_}")
+    doc = cue.doc if cue is not None else subject.doc if subject is not None else None
+    if doc is not None and text is not None:
+        feats += _span_features(doc, text, start, end, kind)
+        if cue is not None:
+            feats += _content_features(doc, cue, lemma, start, end)
+    return feats
+
+
+def _content_features(doc, cue, lemma: str, start: int, end: int) -> list[str]:
+    """How the cue takes the quoted words: as its clause ("said [that] ..."), its object ("saw the
+    plan"), its open complement ("wants to run"), a preposition's object, or looser."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    if root.head.i == cue.i and root.i != cue.i:
+        taken = root.dep_
+    elif root.head.head.i == cue.i and root.head.dep_ == "prep":
+        taken = "prep>" + root.dep_
+    else:
+        taken = "loose"
+    return [f"taken={taken}", f"cue_taken={lemma}|{taken}"]
+
+
+def _cue_features(cue) -> list[str]:
+    """How the cue stands in its clause: its tense and attachment, a negation ("did not say") or a
+    modal ("would say", "may argue") on it, inside a question."""
+    feats = [f"cue_tag={cue.tag_}", f"cue_dep={cue.dep_}"]
+    if any(c.dep_ == "neg" for c in cue.children):
+        feats.append("cue_negated")
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
+        feats.append("cue_modal")
+    if any(t.text == "?" for t in cue.sent):
+        feats.append("cue_in_question")
+    return feats
+
+
+def _span_features(doc, text: str, start: int, end: int, kind: str) -> list[str]:
+    """What the quoted words hold: a finite verb (a claim) or only a noun phrase (a topic), a first-
+    person pronoun, a question, several sentences; where the quote stands in the article."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    finite = any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+    verb = finite or any(t.pos_ == "VERB" for t in span)
+    clause = "finite" if finite else "verb" if verb else "none"
+    feats = [f"clause={clause}", f"clause_kind={clause}|{kind}"]
+    if any(t.lower_ in ("i", "we", "me", "us", "my", "our") for t in span):
+        feats.append(f"first_person|{kind}")
+    sentences = len({t.sent.start for t in span if not t.is_space})
+    feats.append(f"sentences={min(sentences, 3)}")
+    para = text.rfind("\n", 0, start) + 1
+    feats.append(f"paragraph_start={not text[para:start].strip()}")
+    if "\n" not in text[:start]:
+        feats.append("first_paragraph")
     return feats
 
 

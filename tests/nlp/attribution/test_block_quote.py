@@ -17,3 +17,12 @@ def test_the_paragraph_after_wrote_colon_is_the_writers(annotated, quote_with):
 def test_a_short_line_after_the_colon_is_a_heading_not_a_block_quote(annotated):
     a = annotated("Ines Haldor wrote:", "Night ferries", "The council meets on Tuesday.")
     assert not [q for q in a.quotes if q.text.startswith("Night ferries")]
+
+
+def test_the_introducing_line_before_wrote_colon_is_no_quote_of_its_own(annotated):
+    a = annotated(
+        "In a letter to the council, Ines Haldor wrote:",
+        "The island has waited long enough for a ferry that runs at night, and the people who work late "
+        "shifts deserve better.",
+    )
+    assert [q.text[:24] for q in a.quotes] == ["The island has waited lo"]

@@ -22,6 +22,9 @@ class QuoteConfig:
     #: when collecting the speaker model's training examples, leave out the attributions whose subject
     #: the rules keep in use (a cue's own named subject), so the model learns on the cases it decides
     examples_as_used: bool = True
+    #: quotes the confidence model scores below this are not emitted: most of them are not reported
+    #: speech (chosen on train by cross-validation, ``bench.confidence_training --folds``)
+    confidence_floor: float = 0.35
 
 
 DEFAULT = QuoteConfig()

@@ -139,11 +139,13 @@ def emit(ctx: QuoteContext, all_atts: list[Candidate], *, origins: list[str] | N
         feats = quote_features(
             origin=att.origin, kind=kind, cue=att.cue, subject=att.subject, speaker_type=speaker.type,
             named_person=bool(speaker.person), words=len(re.findall(r"\w+", quote_text)), start=start,
-            end=start + len(quote_text), joint=bool(joint),
+            end=start + len(quote_text), joint=bool(joint), text=text,
         )
         if confidence_examples is not None:
             confidence_examples.append((start, start + len(quote_text), feats))
         sure = quote_confidence(feats)
+        if sure is not None and sure < ctx.config.confidence_floor:
+            continue
         for each, each_role in speakers:
             if origins is not None:
                 subject, cue = att.subject, att.cue

@@ -228,6 +228,8 @@ def _tail_report(token):
     doc, sent = token.doc, token.sent
     end = sent.end - 1
     while end > token.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ",":
+        if doc[end].text == ":":
+            return None  # "In a letter, Lee wrote:" introduces what follows (a block quote), not what went before
         end -= 1
     left = comma_before(token)
     if left <= sent.start or doc[left].text != ",":
