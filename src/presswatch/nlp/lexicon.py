@@ -137,6 +137,32 @@ def title_words() -> frozenset[str]:
     return _read_list("titles.txt")
 
 
+@lru_cache(maxsize=1)
+def _name_list():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def known_given_name(word: str) -> bool:
+    """Whether a packaged list of first names (gender-guesser's) knows ``word`` as a given name."""
+    first = word.split()[0].strip(".") if word.strip() else ""
+    return len(first) >= 2 and _name_list().get_gender(first) != "unknown"
+
+
+@lru_cache(maxsize=None)
+def not_name_heads() -> frozenset[str]:
+    """Last words of the names of places, organisations, events and products ("Falls", "Studio", "Cup")."""
+    return _read_list("not_name_heads.txt")
+
+
+@lru_cache(maxsize=None)
+def surname_heads() -> frozenset[str]:
+    """Last words of place and organisation names that are also surnames ("Park", "Hill", "Church")."""
+    return _read_list("surname_heads.txt")
+
+
 @lru_cache(maxsize=None)
 def anonymous_nouns() -> frozenset[str]:
     """Heads of unnamed sources ("source", "official", "expert")."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
-from presswatch.nlp.lexicon import PRONOUNS, gendered_words, organisation_nouns, title_words
+from presswatch.nlp.lexicon import PRONOUNS, gendered_words, known_given_name, organisation_nouns, title_words
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
 
@@ -448,8 +448,30 @@ def find_people(doc, text: str | None = None) -> PeopleIndex:
             )
         )
     pronouns = _pronoun_referents(doc, index)
-    index.people = [_with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, [])) for p in index.people]
+    listed = _listed_with_people(doc, index, by_name)
+    index.people = [
+        _with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, []), p.name in listed) for p in index.people
+    ]
     return index
+
+
+def _listed_with_people(doc, index: PeopleIndex, by_name: dict[str, list[PersonMention]]) -> set[str]:
+    """Names of two words or more coordinated with the name of someone the text plainly names as a person
+    (a first name the name list knows and a surname): "Ada Quillfeed and Zorvan Brede", "Ada Quillfeed,
+    Zorvan Brede". A single word in a list ("Ada Quillfeed and Kestrel") may be a place."""
+    plain = {name for name in by_name if len(name.split()) >= 2 and known_given_name(name.split()[0])}
+    out: set[str] = set()
+    for name, ms in by_name.items():
+        if len(name.split()) < 2:
+            continue
+        for m in ms:
+            head = doc[m.end_token - 1]
+            partners = [c for c in head.children if c.dep_ == "conj"]
+            if head.dep_ == "conj":
+                partners.append(head.head)
+            if any(index.token_owner.get(t.i) in plain - {name} for t in partners):
+                out.add(name)
+    return out
 
 
 def _pronoun_referents(doc, index: PeopleIndex) -> dict[str, list[str]]:
@@ -484,14 +506,24 @@ def _inside_quotation(text: str, offset: int) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
+
+
 def _person_role(role: str) -> bool:
+    """A role that only a person holds: a title word, or an agent noun at the end ("pollster"), not a
+    count of things ("four speaker", "17 points") nor a short word that merely ends like one ("peer")."""
     words = [w.lower().strip(".,'’") for w in role.split()]
     if not words or words[-1] in organisation_nouns():
         return False
-    return any(w in title_words() for w in words) or words[-1].endswith(_AGENT_ENDINGS)
+    if any(_DIGIT.search(w) or w in _NUMBER_WORDS for w in words):
+        return False
+    if any(w in title_words() for w in words):
+        return True
+    last = words[-1]
+    return any(last.endswith(e) and len(last) - len(e) >= 3 for e in _AGENT_ENDINGS)
 
 
-def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str]) -> Person:
+def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str], listed: bool = False) -> Person:
     """The person with what the text gives as evidence that the name is a person's, and its gendered words."""
     evidence = []
     if len(person.name.split()) >= 2:
@@ -506,6 +538,14 @@ def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[
         evidence.append("role")
     if pronouns:
         evidence.append("pronoun")
+    # the surname alone elsewhere in the article, as the recogniser names people ("Vantreece said")
+    surname = person.name.split()[-1]
+    if len(person.name.split()) >= 2 and any(
+        m.name_tokens == (surname,) and doc[m.start_token].ent_type_ == "PERSON" for m in ms
+    ):
+        evidence.append("surname")
+    if listed:
+        evidence.append("listed")
     role_words = [w.lower().strip(".,") for role in person.roles for w in role.split()]
     cues = [w for w in title_words_seen + honorifics + role_words if w in words and w not in PRONOUNS] + pronouns
     return replace(person, evidence=tuple(evidence), gender_cues=tuple(cues))

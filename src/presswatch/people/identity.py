@@ -29,7 +29,10 @@ import jellyfish
 from nameparser import HumanName
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from presswatch.nlp.lexicon import title_words
+from presswatch.nlp.lexicon import known_given_name, not_name_heads, surname_heads, title_words
+
+#: What an article can give as evidence that a name is a person's, beyond having two words
+PERSON_EVIDENCE = frozenset({"title", "role", "pronoun", "speech", "surname", "listed"})
 
 #: A bare surname attaches to the most-named person of that surname when that person is named in at
 #: least this many times as many articles as every other person of the surname together.
@@ -229,6 +232,22 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
     def articles_of(keys: list[str]) -> frozenset[str]:
         return frozenset().union(*(seen[k][1].articles for k in keys))
 
+    # a group of full forms is a person with evidence: a given name the name list knows, or what some
+    # article says of one of its forms; never when the name ends in the word for a place or a body
+    not_person: dict[str, str] = {}
+    for root, keys in groups.items():
+        why = _not_a_person(
+            [seen[k][0] for k in keys], frozenset().union(*(seen[k][1].evidence for k in keys)),
+        )
+        if why:
+            not_person[root] = why
+    # ...or the surname of a person the database knows under another given name ("Ada Quillfeed" makes
+    # "Zorvan Quillfeed" a person although the name list does not know "Zorvan")
+    person_surnames = {_fold(seen[k][0].surname) for root, keys in groups.items() if root not in not_person for k in keys}
+    for root, why in list(not_person.items()):
+        if why == _NO_EVIDENCE and any(_fold(seen[k][0].surname) in person_surnames for k in groups[root]):
+            del not_person[root]
+
     person_of_group: dict[str, str] = {}
     for root, keys in groups.items():
         # the id: the given name + surname of the form in most articles (ties: the shorter, then first by key)
@@ -242,15 +261,23 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
 
     out: list[Resolution] = []
     for k in full:
-        out.append(Resolution(k, person_of_group[sets.find(k)], "full name"))
+        root = sets.find(k)
+        if root in not_person:
+            out.append(Resolution(k, None, not_person[root]))
+        else:
+            out.append(Resolution(k, person_of_group[root], "full name"))
     for key in sorted(k for k in seen if k not in set(full)):
         form, item = seen[key]
         candidates = [
             root for root, keys in groups.items()
-            if any(_surname_variants(seen[k][0].surname, form.surname) for k in keys)
+            if root not in not_person and any(_surname_variants(seen[k][0].surname, form.surname) for k in keys)
             and (not form.given or all(_fold(seen[k][0].given)[:1] == _fold(form.given)[:1] for k in keys))
         ]
         counts = sorted(((len(articles_of(groups[r])), person_of_group[r]) for r in candidates), key=lambda c: (-c[0], c[1]))
+        if counts and not item.evidence:
+            # a word no article gives a sign of being a person's ("Euro" beside a person of that surname)
+            out.append(Resolution(key, None, f"a single word with no title, role, pronoun or speech (a person named {form.surname} is known)"))
+            continue
         if len(counts) == 1:
             out.append(Resolution(key, counts[0][1], f"the only known person named {form.surname}"))
             continue
@@ -270,4 +297,24 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
     return sorted(out, key=lambda r: r.key)
 
 
-__all__ = ["DOMINANCE", "NameForm", "NameSeen", "Resolution", "block_of", "parse_name", "resolve_block", "slug"]
+def _not_a_person(forms: list[NameForm], evidence: frozenset[str]) -> str | None:
+    """Why full forms of one person are no person's name, or None: a last word that names a place,
+    a body, an event or a product ("Kestrel Falls", "Holt Studio"); a last word that does so and is
+    also a surname ("Kestrel Park") without a given name the name list knows; a given name the list
+    does not know with no article giving person evidence ("Vexa Ultra", "Defensive Line")."""
+    known_given = any(known_given_name(f.given) for f in forms)
+    for form in forms:
+        last = form.surname.split()[-1].lower() if form.surname.split() else ""
+        if last in not_name_heads():
+            return f"ends in {last!r}: the name of a place, a body, an event or a product"
+        if last in surname_heads() and not known_given:
+            return f"ends in {last!r} with no known given name: the name of a place or a body"
+    if known_given or evidence & PERSON_EVIDENCE:
+        return None
+    return _NO_EVIDENCE
+
+
+_NO_EVIDENCE = "no known given name and no title, role, pronoun or speech"
+
+
+__all__ = ["DOMINANCE", "PERSON_EVIDENCE", "NameForm", "NameSeen", "Resolution", "block_of", "parse_name", "resolve_block", "slug"]
