@@ -148,7 +148,15 @@ def _name_list():
 def known_given_name(word: str) -> bool:
     """Whether a packaged list of first names (gender-guesser's) knows ``word`` as a given name."""
     first = word.split()[0].strip(".") if word.strip() else ""
+    if "-" in first:  # "Jean-Julien": a double first name the list knows by its parts
+        return any(known_given_name(part) for part in first.split("-"))
     return len(first) >= 2 and _name_list().get_gender(first) != "unknown"
+
+
+@lru_cache(maxsize=None)
+def person_verbs() -> frozenset[str]:
+    """Verbs whose subject is a human being ("speculate", "testify", "shrug"), with the verbs of saying."""
+    return _read_list("person_verbs.txt") | _read_list("speech_verbs.txt")
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
-from presswatch.nlp.lexicon import PRONOUNS, gendered_words, known_given_name, organisation_nouns, title_words
+from presswatch.nlp.lexicon import (
+    PRONOUNS,
+    gendered_words,
+    known_given_name,
+    organisation_nouns,
+    person_verbs,
+    title_words,
+)
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
 
@@ -273,7 +280,7 @@ def _person_mentions(doc) -> list[PersonMention]:
         if first >= last:
             continue
         tokens = [doc[i] for i in range(first, last)]
-        words = [t.text for t in tokens]
+        words = _written_words(tokens)
         lead = len(words[0]) - len(words[0].lstrip("-–—•*"))  # "-David Rothschild" in byline lists
         words[0] = words[0][lead:]
         if not words[0]:
@@ -317,6 +324,23 @@ def _person_mentions(doc) -> list[PersonMention]:
     return _headline_words_trimmed(doc, mentions)
 
 
+def _written_words(tokens) -> list[str]:
+    """The words of a name as written: tokens with no space between them are one word
+    ("Jean-Julien", "Caldwell-Pope"), not "Jean - Julien"."""
+    words: list[str] = []
+    glued = False
+    for t in tokens:
+        if t.is_space:
+            glued = False
+            continue
+        if glued and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glued = not t.whitespace_
+    return words
+
+
 def _headline_cased(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is written in headline case (most longer words capitalised)."""
     start = text.rfind("\n", 0, offset) + 1
@@ -335,6 +359,21 @@ def _headline_words_trimmed(doc, mentions: list[PersonMention]) -> list[PersonMe
         words = m.name_tokens
         keep = None
         surnames = {n[-1] for n in names if len(n) >= 2 and n != words}
+        if len(words) != m.end_token - m.start_token:
+            out.append(m)  # a hyphenated word: the words are not the tokens
+            continue
+        if (
+            len(words) == 2 and words[1] in surnames and not known_given_name(words[0])
+            and (_headline_cased(text, m.start) or (len(words[0]) >= 6 and words[0].endswith("ing")))
+        ):
+            # "Questioning Vantreece's judgment" as a heading, when the article names Ada Vantreece: a
+            # headline word (or a gerund) before the surname, not a first name
+            token = doc[m.start_token + 1]
+            out.append(PersonMention(
+                name_tokens=words[1:], start_token=token.i, end_token=m.end_token,
+                start=token.idx, end=m.end, title_tokens=None,
+            ))
+            continue
         if len(words) >= 2 and _headline_cased(text, m.start):
             for k in range(len(words) - 1, 0, -1):
                 prefix = words[:k]
@@ -401,8 +440,8 @@ def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str
     for offset, full in full_names:
         if len(full) <= len(words) or full == words:
             continue
-        if words[-1] == full[-1] and (len(words) == 1 or words[0] == full[0]):
-            score = 2
+        if words[-1] == full[-1] and (len(words) == 1 or words[0] == full[0] or words == full[-len(words):]):
+            score = 2  # the surname, the first name and surname, or the end of the name ("von Weizsäcker")
         elif len(words) == 1 and words[0] == full[0]:
             score = 1  # a first name alone ("Hillary")
         else:
@@ -546,9 +585,39 @@ def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[
         evidence.append("surname")
     if listed:
         evidence.append("listed")
+    if len(person.name.split()) >= 2:
+        heads = [_name_head(doc, m) for m in ms]
+        # "Zorvan Brede speculated ...": the subject of a verb only people do
+        if any(h.dep_ in ("nsubj", "nsubjpass") and h.head.pos_ == "VERB" and h.head.lemma_.lower() in person_verbs() for h in heads):
+            evidence.append("agent")
+        # "Zorvan Brede's top adviser", "Brede's wife": whose adviser, whose wife; "a Zorvan Brede supporter"
+        if any(
+            h.dep_ == "poss" and _person_noun(h.head)
+            or h.dep_ == "compound" and h.head.pos_ == "NOUN" and h.head.lemma_.lower() in _FOLLOWER_NOUNS
+            for h in heads
+        ):
+            evidence.append("relation")
     role_words = [w.lower().strip(".,") for role in person.roles for w in role.split()]
     cues = [w for w in title_words_seen + honorifics + role_words if w in words and w not in PRONOUNS] + pronouns
     return replace(person, evidence=tuple(evidence), gender_cues=tuple(cues))
+
+
+def _name_head(doc, m: PersonMention):
+    """The token of a mention that attaches it to the sentence (the one whose head lies outside it)."""
+    for i in range(m.start_token, m.end_token):
+        if not m.start_token <= doc[i].head.i < m.end_token or doc[i].head.i == i:
+            return doc[i]
+    return doc[m.end_token - 1]
+
+
+# people someone has: "a Zorvan Brede supporter", "Brede allies"
+_FOLLOWER_NOUNS = frozenset({"supporter", "ally", "loyalist", "critic", "opponent", "rival", "adviser", "advisor", "aide"})
+
+
+def _person_noun(token) -> bool:
+    """A noun for someone a person has: a title or office ("adviser"), or kin ("wife", "son")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in title_words() or lemma in gendered_words() or lemma in ("friend", "family"))
 
 
 def is_title_word(word: str) -> bool:

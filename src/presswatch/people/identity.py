@@ -32,7 +32,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from presswatch.nlp.lexicon import known_given_name, not_name_heads, surname_heads, title_words
 
 #: What an article can give as evidence that a name is a person's, beyond having two words
-PERSON_EVIDENCE = frozenset({"title", "role", "pronoun", "speech", "surname", "listed"})
+PERSON_EVIDENCE = frozenset({"title", "role", "pronoun", "speech", "surname", "listed", "agent", "relation"})
 
 #: A bare surname attaches to the most-named person of that surname when that person is named in at
 #: least this many times as many articles as every other person of the surname together.
@@ -63,6 +63,7 @@ class NameForm:
     surname: str
     block: str  # phonetic key of the surname
     middle: str = ""  # middle names or initials as written ("J.", "H.W.", "Rodham")
+    suffix: str = ""  # a generational suffix ("Jr.", "III"): people's names have them
 
     @property
     def full(self) -> bool:
@@ -94,7 +95,8 @@ def parse_name(name: str) -> NameForm | None:
     if not surname:
         return None
     block = jellyfish.metaphone(_fold(surname)) or _fold(surname)
-    return NameForm(key=slug(name), given=given, surname=surname, block=block, middle=parsed.middle if given else "")
+    return NameForm(key=slug(name), given=given, surname=surname, block=block, middle=parsed.middle if given else "",
+                    suffix=parsed.suffix)
 
 
 def block_of(name: str) -> str | None:
@@ -302,7 +304,7 @@ def _not_a_person(forms: list[NameForm], evidence: frozenset[str]) -> str | None
     a body, an event or a product ("Kestrel Falls", "Holt Studio"); a last word that does so and is
     also a surname ("Kestrel Park") without a given name the name list knows; a given name the list
     does not know with no article giving person evidence ("Vexa Ultra", "Defensive Line")."""
-    known_given = any(known_given_name(f.given) for f in forms)
+    known_given = any(known_given_name(f.given) or f.suffix for f in forms)
     for form in forms:
         last = form.surname.split()[-1].lower() if form.surname.split() else ""
         if last in not_name_heads():
