@@ -270,3 +270,12 @@ def test_counts_and_short_lookalike_words_are_no_person_roles():
     assert not _person_role("Four speaker")
     assert not _person_role("17 points")
     assert not _person_role("peer")
+
+
+def test_a_score_or_a_count_is_no_role_but_a_count_of_times_and_a_year_are(annotated):
+    box = annotated("Harbour Town (2-1): Talorie Vantreece 17 points. Ada Brenner 6 points.")
+    assert _person(box, "Talorie Vantreece").roles == () and _person(box, "Ada Brenner").roles == ()
+    assert _person(annotated("Ada Brenner, a five-time regatta champion, won again."), "Ada Brenner").roles == (
+        "five-time regatta champion",
+    )
+    assert _person(annotated("Ada Brenner, the 2012 nominee, spoke first."), "Ada Brenner").roles == ("2012 nominee",)
