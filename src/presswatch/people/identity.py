@@ -30,6 +30,7 @@ from nameparser import HumanName
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from presswatch.nlp.lexicon import known_given_name, not_name_heads, surname_heads, title_words
+from presswatch.nlp.pipeline import english_words
 
 #: What an article can give as evidence that a name is a person's, beyond having two words
 PERSON_EVIDENCE = frozenset({"title", "role", "pronoun", "speech", "surname", "listed", "agent", "relation"})
@@ -313,7 +314,19 @@ def _not_a_person(forms: list[NameForm], evidence: frozenset[str]) -> str | None
             return f"ends in {last!r} with no known given name: the name of a place or a body"
     if known_given or evidence & PERSON_EVIDENCE:
         return None
+    if any(_name_like(f.given) for f in forms):
+        return None  # "Taraji Vell": a given name the list lacks, and no English word either
     return _NO_EVIDENCE
+
+
+def _name_like(given: str) -> bool:
+    """A first name written like one (capitalised, letters only) that is no English word ("Mortal",
+    "Defensive", "Starry" are; many given names the name list lacks are not)."""
+    first = given.split()[0] if given.split() else ""
+    return (
+        len(first) >= 3 and first.isalpha() and first[0].isupper() and not first.isupper()
+        and first.lower() not in english_words()
+    )
 
 
 _NO_EVIDENCE = "no known given name and no title, role, pronoun or speech"
