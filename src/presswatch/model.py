@@ -101,7 +101,7 @@ class Person:
     mentions: tuple[Mention, ...] = ()
     # the person across articles, after identity merges (set by the store when it reads the record)
     person_id: str | None = None
-    # why the text takes this name for a person: "full_name", "title", "role", "pronoun", "speech"
+    # why the text takes this name for a person: "full_name", "title", "role", "pronoun", "speech", "surname" (named by the surname alone too)
     evidence: tuple[str, ...] = ()
     # the text's own words about gender: pronouns referring to the person, "Mr."/"Ms.", gendered titles
     gender_cues: tuple[str, ...] = ()

@@ -222,3 +222,60 @@ def test_headline_words_after_a_known_name_are_not_part_of_it(annotated):
     b = annotated("Harrow Speech Draws Crowd In Fenwick\n\nDaniel Harrow spoke on Tuesday.")
     assert [p.name for p in b.people] == ["Daniel Harrow"]
     assert [m.text for m in b.people[0].mentions] == ["Harrow", "Daniel Harrow"]
+
+
+def test_a_hyphenated_name_is_kept_as_written(annotated):
+    a = annotated("Jean-Pierre Moulavet told the harbour board that the ferry would run. Moulavet left early.")
+    p = _person(a, "Jean-Pierre Moulavet")
+    assert [m.text for m in p.mentions] == ["Jean-Pierre Moulavet", "Moulavet"]
+    assert not any(" - " in x.name for x in a.people)
+
+
+def test_the_end_of_a_name_with_a_particle_is_that_person(annotated):
+    a = annotated("Richard von Halbeck opened the archive. Later von Halbeck thanked the donors.")
+    assert [p.name for p in a.people] == ["Richard von Halbeck"]
+    assert [m.text for m in a.people[0].mentions] == ["Richard von Halbeck", "von Halbeck"]
+
+
+def test_what_the_text_says_of_a_full_name_is_person_evidence(annotated):
+    # the surname alone, as the recogniser names people
+    surname = annotated("Tavrek Olundi scored twice on Sunday. Coaches praised Olundi after the match.")
+    assert "surname" in _person(surname, "Tavrek Olundi").evidence
+    # the subject of a verb only people do
+    agent = annotated("Tavrek Olundi speculated about the vote on Tuesday.")
+    assert "agent" in _person(agent, "Tavrek Olundi").evidence
+    # whose adviser, whose supporters
+    adviser = annotated('"We expect a close count," said Stuart Mell, Tavrek Olundi\'s top adviser.')
+    assert "relation" in _person(adviser, "Tavrek Olundi").evidence
+    supporters = annotated("Many longtime Tavrek Olundi supporters turned out for the rally.")
+    assert "relation" in _person(supporters, "Tavrek Olundi").evidence
+    # coordinated with someone plainly named as a person (a first name the name list knows)
+    listed = annotated("Ada Brenner and Tavrek Olundi won the doubles final on Sunday.")
+    assert "listed" in _person(listed, "Tavrek Olundi").evidence
+    # and none of it where the text says nothing of the kind
+    plain = annotated("Tavrek Olundi was on the list of entries for the regatta.")
+    assert not {"surname", "agent", "relation", "listed"} & set(_person(plain, "Tavrek Olundi").evidence)
+
+
+def test_a_gerund_before_a_known_surname_is_not_a_first_name(annotated):
+    a = annotated("Ada Olundi testified on Tuesday.", "4. Questioning Olundi's judgment", "Counsel asked about Ada Olundi's judgment.")
+    assert [p.name for p in a.people] == ["Ada Olundi"]
+    assert "Olundi" in [m.text for m in a.people[0].mentions]
+
+
+def test_counts_and_short_lookalike_words_are_no_person_roles():
+    from presswatch.nlp.people import _person_role
+
+    assert _person_role("House speaker") and _person_role("veteran pollster") and _person_role("deputy")
+    assert not _person_role("Four speaker")
+    assert not _person_role("17 points")
+    assert not _person_role("peer")
+
+
+def test_a_score_or_a_count_is_no_role_but_a_count_of_times_and_a_year_are(annotated):
+    box = annotated("Harbour Town (2-1): Talorie Vantreece 17 points. Ada Brenner 6 points.")
+    assert _person(box, "Talorie Vantreece").roles == () and _person(box, "Ada Brenner").roles == ()
+    assert _person(annotated("Ada Brenner, a five-time regatta champion, won again."), "Ada Brenner").roles == (
+        "five-time regatta champion",
+    )
+    assert _person(annotated("Ada Brenner, the 2012 nominee, spoke first."), "Ada Brenner").roles == ("2012 nominee",)

@@ -28,7 +28,7 @@ def test_variants_of_one_name_are_one_person() -> None:
         seen("Orla K. Vantreece", "a4"),
         seen("Mayor Vantreece", "a5", evidence=("title",)),
         seen("Ms. Vantreece", "a6", evidence=("title",)),
-        seen("Vantreece", "a7"),
+        seen("Vantreece", "a7", evidence=("speech",)),
     ]))
     assert set(result.values()) == {"orla-vantreece"}
 
@@ -66,8 +66,51 @@ def test_a_bare_surname_attaches_only_to_a_dominant_person_and_says_why() -> Non
 def test_a_lone_word_with_no_person_evidence_is_no_person() -> None:
     assert ids(resolve_block([seen("Quillfeed", "a1", "a2")])) == {"quillfeed": None}
     assert ids(resolve_block([seen("Quillfeed", "a1", evidence=("pronoun",))])) == {"quillfeed": "quillfeed"}
-    # the same word as a known person's surname elsewhere is that person
-    assert ids(resolve_block([seen("Quillfeed", "a1"), seen("Ada Quillfeed", "a2")]))["quillfeed"] == "ada-quillfeed"
+    # the same word as a known person's surname elsewhere is that person when an article gives it person
+    # evidence; with none (a currency or a brand that happens to be someone's surname) it is no one
+    assert ids(resolve_block([seen("Quillfeed", "a1", evidence=("speech",)), seen("Ada Quillfeed", "a2")]))["quillfeed"] == "ada-quillfeed"
+    lone = {r.key: r for r in resolve_block([seen("Quillfeed", "a1"), seen("Ada Quillfeed", "a2")])}
+    assert lone["quillfeed"].person_id is None and "Quillfeed is known" in lone["quillfeed"].evidence
+
+
+def test_a_full_name_needs_a_known_given_name_a_name_like_one_or_person_evidence() -> None:
+    # the name list knows "Ada"
+    assert ids(resolve_block([seen("Ada Quillfeed", "a1")])) == {"ada-quillfeed": "ada-quillfeed"}
+    # "Mortal" is an English word and no given name the list knows: two capitalised words are not enough
+    result = {r.key: r for r in resolve_block([seen("Mortal Quillfeed", "a1", evidence=("full_name",))])}
+    assert result["mortal-quillfeed"].person_id is None and "no known given name" in result["mortal-quillfeed"].evidence
+    for evidence in ("title", "role", "pronoun", "speech", "surname", "listed", "agent", "relation"):
+        assert ids(resolve_block([seen("Mortal Quillfeed", "a1", evidence=(evidence,))]))["mortal-quillfeed"] == "mortal-quillfeed", evidence
+    # one article's evidence makes the person in every article naming it
+    both = ids(resolve_block([seen("Starry Quillfeed", "a1"), seen("Starry Quillfeed", "a2", evidence=("speech",))]))
+    assert both == {"starry-quillfeed": "starry-quillfeed"}
+    # a given name the list lacks that is no English word either is written like a name
+    assert ids(resolve_block([seen("Tavrek Quillfeed", "a1")]))["tavrek-quillfeed"] == "tavrek-quillfeed"
+    # a generational suffix is a person's
+    assert ids(resolve_block([seen("Mortal Quillfeed Jr.", "a1")]))["mortal-quillfeed-jr"] is not None
+    # a hyphenated first name the list knows by a part
+    assert ids(resolve_block([seen("Jean-Mortal Quillfeed", "a1")]))["jean-mortal-quillfeed"] == "jean-mortal-quillfeed"
+
+
+def test_an_unknown_given_name_with_the_surname_of_a_known_person_is_a_person() -> None:
+    result = ids(resolve_block([seen("Ada Quillfeed", "a1"), seen("Starry Quillfeed", "a2")]))
+    assert result == {"ada-quillfeed": "ada-quillfeed", "starry-quillfeed": "starry-quillfeed"}
+    # a sound-alike surname is not the same surname
+    assert ids(resolve_block([seen("Ada Quilfeed", "a1"), seen("Starry Quillfeed", "a2")]))["starry-quillfeed"] is None
+
+
+def test_names_of_places_bodies_events_and_products_are_no_people() -> None:
+    # a last word for a place, a body, an event or a product: no person whatever the evidence
+    for name in ("Kestrel Falls", "Holt Studio", "Peter Holt Design", "Davis Merrow Cup", "Vexa Ultra", "Kestrel State"):
+        result = resolve_block([seen(name, "a1", evidence=("speech", "role"))])
+        assert [r.person_id for r in result] == [None], name
+        assert "ends in" in result[0].evidence
+    # a last word that is also a surname: a person only with a given name the name list knows
+    assert ids(resolve_block([seen("Marrowvale Park", "a1", evidence=("speech",))]))["marrowvale-park"] is None
+    assert ids(resolve_block([seen("Ada Park", "a1")]))["ada-park"] == "ada-park"
+    assert ids(resolve_block([seen("Fiona Hill", "a1", evidence=("speech",))]))["fiona-hill"] == "fiona-hill"
+    # and a bare word does not attach to such a name ("Falls" is no one)
+    assert ids(resolve_block([seen("Kestrel Falls", "a1"), seen("Falls", "a2", evidence=("speech",))]))["falls"] != "kestrel-falls"
 
 
 def test_a_lone_word_most_articles_give_no_person_evidence_is_no_person() -> None:

@@ -182,9 +182,32 @@ def test_a_single_word_with_no_person_evidence_is_no_person_but_stays_an_entity(
     assert store.people() == []
     assert store.get_article("b1").entities == (Entity("Quillfeed", "PERSON", 0, 9),)
     assert store.get_article("b1").people[0].person_id is None
-    # a person of that surname elsewhere makes the word that person
+    # a person of that surname elsewhere does not make a word no article gives person evidence for that
+    # person (a currency or a brand that is someone's surname)...
     store.upsert_articles([_named("b3", "Ada Quillfeed")])
-    assert [(p.id, p.article_count) for p in store.people()] == [("ada-quillfeed", 3)]
+    assert [(p.id, p.article_count) for p in store.people()] == [("ada-quillfeed", 1)]
+    assert store.get_article("b1").people[0].person_id is None
+    # ...an article where it speaks does, and the word is that person in every article naming it
+    store.upsert_articles([_named("b4", "Quillfeed", speaker="Quillfeed")])
+    assert [(p.id, p.article_count) for p in store.people()] == [("ada-quillfeed", 4)]
+
+
+def test_a_product_or_a_full_name_with_no_person_evidence_is_no_person_until_an_article_gives_some(store: Store) -> None:
+    from presswatch.model import Entity
+
+    product = make_article("g1", text="The Vexa Ultra sold out.", people=(person("Vexa Ultra"),))
+    product = product.__class__(**{**{f: getattr(product, f) for f in product.__dataclass_fields__},
+                                   "entities": (Entity("Vexa Ultra", "PERSON", 4, 14),)})
+    store.upsert_articles([product, _named("g2", "Vexa Ultra", speaker="Vexa Ultra")])
+    assert store.people() == []  # a product's name, whatever is said of it
+    assert store.get_article("g1").entities == (Entity("Vexa Ultra", "PERSON", 4, 14),)
+    # an English word the name list does not know as a given name, and nothing that says a person: no one yet
+    store.upsert_articles([_named("g3", "Mortal Olundi")])
+    assert store.people() == []
+    # another article has him speak: he is a person, on both pages
+    store.upsert_articles([_named("g4", "Mortal Olundi", speaker="Mortal Olundi")])
+    assert [(p.id, p.article_count) for p in store.people()] == [("mortal-olundi", 2)]
+    assert store.get_article("g3").people[0].person_id == "mortal-olundi"
 
 
 def test_a_platform_that_says_something_in_one_article_of_many_is_no_person(store: Store) -> None:

@@ -25,6 +25,7 @@ now, names not stored now), each stratum's labelled share weighted by its size.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -139,13 +140,26 @@ class PagePeopleScore:
         }
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def written_as(name: str) -> str:
+    """A name as labels and the system compare it: as given, except that a hyphen PressWatch once
+    spaced out ("Jean - Julien") matches the hyphenated word ("Jean-Julien")."""
+    return _SPACED_HYPHEN.sub("-", name)
+
+
+def _names(names: Collection[str]) -> set[str]:
+    return {written_as(n) for n in names}
+
+
 def score_page_people(labels: Sequence[PageLabel], stored: Mapping[str, Collection[str]]) -> PagePeopleScore:
     """``stored``: page id -> the names the system stores as people there. A name matches a label
-    when it is written the same (case and spacing as given)."""
-    by_key = {(lab.page_id, lab.name): lab for lab in labels}
-    kept = [by_key[(page, name)] for page, names in stored.items() for name in set(names) if (page, name) in by_key]
+    when it is written the same (case and spacing as given, but see ``written_as``)."""
+    by_key = {(lab.page_id, written_as(lab.name)): lab for lab in labels}
+    kept = [by_key[(page, name)] for page, names in stored.items() for name in _names(names) if (page, name) in by_key]
     wrong = [lab for lab in kept if not lab.person]
-    total = sum(len(set(names)) for names in stored.values())
+    total = sum(len(_names(names)) for names in stored.values())
     return PagePeopleScore(
         people_precision=1 - len(wrong) / len(kept) if kept else None,
         scored=len(kept),
@@ -163,11 +177,11 @@ def score_listed_people(
     """The peer that makes every listed name a person: its precision estimated per stratum (listed names
     stored as people, listed names not stored), each stratum's labelled share weighted by its size.
     None when a stratum with names has no label."""
-    by_key = {(lab.page_id, lab.name): lab for lab in labels}
+    by_key = {(lab.page_id, written_as(lab.name)): lab for lab in labels}
     strata: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
     for page, names in listed.items():
-        kept = set(stored.get(page, ()))
-        for name in set(names):
+        kept = _names(stored.get(page, ()))
+        for name in _names(names):
             strata[name in kept].append((page, name))
     total = sum(len(v) for v in strata.values())
     estimate: float | None = 0.0

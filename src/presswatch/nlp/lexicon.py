@@ -137,6 +137,40 @@ def title_words() -> frozenset[str]:
     return _read_list("titles.txt")
 
 
+@lru_cache(maxsize=1)
+def _name_list():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def known_given_name(word: str) -> bool:
+    """Whether a packaged list of first names (gender-guesser's) knows ``word`` as a given name."""
+    first = word.split()[0].strip(".") if word.strip() else ""
+    if "-" in first:  # "Jean-Julien": a double first name the list knows by its parts
+        return any(known_given_name(part) for part in first.split("-"))
+    return len(first) >= 2 and _name_list().get_gender(first) != "unknown"
+
+
+@lru_cache(maxsize=None)
+def person_verbs() -> frozenset[str]:
+    """Verbs whose subject is a human being ("speculate", "testify", "shrug"), with the verbs of saying."""
+    return _read_list("person_verbs.txt") | _read_list("speech_verbs.txt")
+
+
+@lru_cache(maxsize=None)
+def not_name_heads() -> frozenset[str]:
+    """Last words of the names of places, organisations, events and products ("Falls", "Studio", "Cup")."""
+    return _read_list("not_name_heads.txt")
+
+
+@lru_cache(maxsize=None)
+def surname_heads() -> frozenset[str]:
+    """Last words of place and organisation names that are also surnames ("Park", "Hill", "Church")."""
+    return _read_list("surname_heads.txt")
+
+
 @lru_cache(maxsize=None)
 def anonymous_nouns() -> frozenset[str]:
     """Heads of unnamed sources ("source", "official", "expert")."""

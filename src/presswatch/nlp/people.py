@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from presswatch.model import Entity, Mention, Person
-from presswatch.nlp.lexicon import PRONOUNS, gendered_words, organisation_nouns, title_words
+from presswatch.nlp.lexicon import (
+    PRONOUNS,
+    gendered_words,
+    known_given_name,
+    organisation_nouns,
+    person_verbs,
+    title_words,
+)
 from presswatch.nlp.pipeline import doc_text
 from presswatch.nlp.roles import role_mentions
 
@@ -273,7 +280,7 @@ def _person_mentions(doc) -> list[PersonMention]:
         if first >= last:
             continue
         tokens = [doc[i] for i in range(first, last)]
-        words = [t.text for t in tokens]
+        words = _written_words(tokens)
         lead = len(words[0]) - len(words[0].lstrip("-–—•*"))  # "-David Rothschild" in byline lists
         words[0] = words[0][lead:]
         if not words[0]:
@@ -317,6 +324,23 @@ def _person_mentions(doc) -> list[PersonMention]:
     return _headline_words_trimmed(doc, mentions)
 
 
+def _written_words(tokens) -> list[str]:
+    """The words of a name as written: tokens with no space between them are one word
+    ("Jean-Julien", "Caldwell-Pope"), not "Jean - Julien"."""
+    words: list[str] = []
+    glued = False
+    for t in tokens:
+        if t.is_space:
+            glued = False
+            continue
+        if glued and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glued = not t.whitespace_
+    return words
+
+
 def _headline_cased(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is written in headline case (most longer words capitalised)."""
     start = text.rfind("\n", 0, offset) + 1
@@ -335,6 +359,21 @@ def _headline_words_trimmed(doc, mentions: list[PersonMention]) -> list[PersonMe
         words = m.name_tokens
         keep = None
         surnames = {n[-1] for n in names if len(n) >= 2 and n != words}
+        if len(words) != m.end_token - m.start_token:
+            out.append(m)  # a hyphenated word: the words are not the tokens
+            continue
+        if (
+            len(words) == 2 and words[1] in surnames and not known_given_name(words[0])
+            and (_headline_cased(text, m.start) or (len(words[0]) >= 6 and words[0].endswith("ing")))
+        ):
+            # "Questioning Vantreece's judgment" as a heading, when the article names Ada Vantreece: a
+            # headline word (or a gerund) before the surname, not a first name
+            token = doc[m.start_token + 1]
+            out.append(PersonMention(
+                name_tokens=words[1:], start_token=token.i, end_token=m.end_token,
+                start=token.idx, end=m.end, title_tokens=None,
+            ))
+            continue
         if len(words) >= 2 and _headline_cased(text, m.start):
             for k in range(len(words) - 1, 0, -1):
                 prefix = words[:k]
@@ -401,8 +440,8 @@ def _full_name_for(mention: PersonMention, full_names: list[tuple[int, tuple[str
     for offset, full in full_names:
         if len(full) <= len(words) or full == words:
             continue
-        if words[-1] == full[-1] and (len(words) == 1 or words[0] == full[0]):
-            score = 2
+        if words[-1] == full[-1] and (len(words) == 1 or words[0] == full[0] or words == full[-len(words):]):
+            score = 2  # the surname, the first name and surname, or the end of the name ("von Weizsäcker")
         elif len(words) == 1 and words[0] == full[0]:
             score = 1  # a first name alone ("Hillary")
         else:
@@ -448,8 +487,30 @@ def find_people(doc, text: str | None = None) -> PeopleIndex:
             )
         )
     pronouns = _pronoun_referents(doc, index)
-    index.people = [_with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, [])) for p in index.people]
+    listed = _listed_with_people(doc, index, by_name)
+    index.people = [
+        _with_evidence(doc, p, by_name[p.name], pronouns.get(p.name, []), p.name in listed) for p in index.people
+    ]
     return index
+
+
+def _listed_with_people(doc, index: PeopleIndex, by_name: dict[str, list[PersonMention]]) -> set[str]:
+    """Names of two words or more coordinated with the name of someone the text plainly names as a person
+    (a first name the name list knows and a surname): "Ada Quillfeed and Zorvan Brede", "Ada Quillfeed,
+    Zorvan Brede". A single word in a list ("Ada Quillfeed and Kestrel") may be a place."""
+    plain = {name for name in by_name if len(name.split()) >= 2 and known_given_name(name.split()[0])}
+    out: set[str] = set()
+    for name, ms in by_name.items():
+        if len(name.split()) < 2:
+            continue
+        for m in ms:
+            head = doc[m.end_token - 1]
+            partners = [c for c in head.children if c.dep_ == "conj"]
+            if head.dep_ == "conj":
+                partners.append(head.head)
+            if any(index.token_owner.get(t.i) in plain - {name} for t in partners):
+                out.add(name)
+    return out
 
 
 def _pronoun_referents(doc, index: PeopleIndex) -> dict[str, list[str]]:
@@ -484,14 +545,24 @@ def _inside_quotation(text: str, offset: int) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen".split())
+
+
 def _person_role(role: str) -> bool:
+    """A role that only a person holds: a title word, or an agent noun at the end ("pollster"), not a
+    count of things ("four speaker", "17 points") nor a short word that merely ends like one ("peer")."""
     words = [w.lower().strip(".,'’") for w in role.split()]
     if not words or words[-1] in organisation_nouns():
         return False
-    return any(w in title_words() for w in words) or words[-1].endswith(_AGENT_ENDINGS)
+    if any(_DIGIT.search(w) or w in _NUMBER_WORDS for w in words):
+        return False
+    if any(w in title_words() for w in words):
+        return True
+    last = words[-1]
+    return any(last.endswith(e) and len(last) - len(e) >= 3 for e in _AGENT_ENDINGS)
 
 
-def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str]) -> Person:
+def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[str], listed: bool = False) -> Person:
     """The person with what the text gives as evidence that the name is a person's, and its gendered words."""
     evidence = []
     if len(person.name.split()) >= 2:
@@ -506,9 +577,47 @@ def _with_evidence(doc, person: Person, ms: list[PersonMention], pronouns: list[
         evidence.append("role")
     if pronouns:
         evidence.append("pronoun")
+    # the surname alone elsewhere in the article, as the recogniser names people ("Vantreece said")
+    surname = person.name.split()[-1]
+    if len(person.name.split()) >= 2 and any(
+        m.name_tokens == (surname,) and doc[m.start_token].ent_type_ == "PERSON" for m in ms
+    ):
+        evidence.append("surname")
+    if listed:
+        evidence.append("listed")
+    if len(person.name.split()) >= 2:
+        heads = [_name_head(doc, m) for m in ms]
+        # "Zorvan Brede speculated ...": the subject of a verb only people do
+        if any(h.dep_ in ("nsubj", "nsubjpass") and h.head.pos_ == "VERB" and h.head.lemma_.lower() in person_verbs() for h in heads):
+            evidence.append("agent")
+        # "Zorvan Brede's top adviser", "Brede's wife": whose adviser, whose wife; "a Zorvan Brede supporter"
+        if any(
+            h.dep_ == "poss" and _person_noun(h.head)
+            or h.dep_ == "compound" and h.head.pos_ == "NOUN" and h.head.lemma_.lower() in _FOLLOWER_NOUNS
+            for h in heads
+        ):
+            evidence.append("relation")
     role_words = [w.lower().strip(".,") for role in person.roles for w in role.split()]
     cues = [w for w in title_words_seen + honorifics + role_words if w in words and w not in PRONOUNS] + pronouns
     return replace(person, evidence=tuple(evidence), gender_cues=tuple(cues))
+
+
+def _name_head(doc, m: PersonMention):
+    """The token of a mention that attaches it to the sentence (the one whose head lies outside it)."""
+    for i in range(m.start_token, m.end_token):
+        if not m.start_token <= doc[i].head.i < m.end_token or doc[i].head.i == i:
+            return doc[i]
+    return doc[m.end_token - 1]
+
+
+# people someone has: "a Zorvan Brede supporter", "Brede allies"
+_FOLLOWER_NOUNS = frozenset({"supporter", "ally", "loyalist", "critic", "opponent", "rival", "adviser", "advisor", "aide"})
+
+
+def _person_noun(token) -> bool:
+    """A noun for someone a person has: a title or office ("adviser"), or kin ("wife", "son")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in title_words() or lemma in gendered_words() or lemma in ("friend", "family"))
 
 
 def is_title_word(word: str) -> bool:

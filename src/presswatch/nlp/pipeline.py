@@ -154,3 +154,30 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["presswatch_text"] = doc.text
     return text
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English words of the model's lemmatizer tables (the WordNet lists of nouns, verbs, adjectives
+    and adverbs it ships), read from the model package without loading the pipeline; empty when the
+    package ships none."""
+    import importlib.util
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(config.SPACY_MODEL)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    words: set[str] = set()
+    for folder in sorted(Path(next(iter(spec.submodule_search_locations))).glob("*/lemmatizer/lookups")):
+        lookups = Lookups().from_disk(folder)
+        if "lemma_index" not in lookups.tables:
+            continue
+        table = lookups.get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            if pos in table:
+                words.update(w.lower() for w in table[pos])
+        break
+    return frozenset(words)
+

@@ -51,10 +51,34 @@ def _span_text(doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
 
 
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
+
+def _counted(tokens) -> bool:
+    """A count or a score, not a role: "17 points", "four speaker", "Blue Jackets 5", "Vexa 11 Pro" (a year
+    stays: "2012 nominee")."""
+    numbers = [
+        t for t in tokens
+        if ((t.text.replace(",", "").isdigit() and not _YEAR.match(t.text)) or t.text.lower() == t.text and t.text in _COUNT_WORDS)
+        and not _times(t)
+    ]
+    return bool(numbers) or tokens[-1].text.isdigit()
+
+
+def _times(token) -> bool:
+    """ "five-time champion", "three time winner": a count of times is part of a role."""
+    doc = token.doc
+    nxt = [doc[i].lower_ for i in range(token.i + 1, min(len(doc), token.i + 3))]
+    return bool(nxt) and (nxt[0] == "time" or nxt[0] == "-" and nxt[1:2] == ["time"])
+
+
 def _looks_like_role(tokens) -> bool:
     """At least one word that is not a name or place (else "Kabul" alone would be a role)."""
     if any(t.text in (":", ";", "|") or (t.is_upper and len(t.text) > 3) for t in tokens):
         return False  # headline debris: "vote: Waverly", "’S POLLS"
+    if _counted(tokens) or all(t.pos_ == "PRON" for t in tokens):
+        return False  # "Talorie Crafton 1 goal" in a box score; "He" is nobody's role
     titles = title_words()
     for t in tokens:
         if t.lower_ in titles:

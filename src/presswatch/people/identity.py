@@ -30,7 +30,11 @@ import jellyfish
 from nameparser import HumanName
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from presswatch.nlp.lexicon import title_words
+from presswatch.nlp.lexicon import known_given_name, not_name_heads, surname_heads, title_words
+from presswatch.nlp.pipeline import english_words
+
+#: What an article can give as evidence that a name is a person's, beyond having two words
+PERSON_EVIDENCE = frozenset({"title", "role", "pronoun", "speech", "surname", "listed", "agent", "relation"})
 
 #: A bare surname attaches to the most-named person of that surname when that person is named in at
 #: least this many times as many articles as every other person of the surname together.
@@ -61,6 +65,7 @@ class NameForm:
     surname: str
     block: str  # phonetic key of the surname
     middle: str = ""  # middle names or initials as written ("J.", "H.W.", "Rodham")
+    suffix: str = ""  # a generational suffix ("Jr.", "III"): people's names have them
 
     @property
     def full(self) -> bool:
@@ -93,7 +98,8 @@ def parse_name(name: str) -> NameForm | None:
     if not surname:
         return None
     block = jellyfish.metaphone(_fold(surname)) or _fold(surname)
-    return NameForm(key=slug(name), given=given, surname=surname, block=block, middle=parsed.middle if given else "")
+    return NameForm(key=slug(name), given=given, surname=surname, block=block, middle=parsed.middle if given else "",
+                    suffix=parsed.suffix)
 
 
 def block_of(name: str) -> str | None:
@@ -231,6 +237,22 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
     def articles_of(keys: list[str]) -> frozenset[str]:
         return frozenset().union(*(seen[k][1].articles for k in keys))
 
+    # a group of full forms is a person with evidence: a given name the name list knows, or what some
+    # article says of one of its forms; never when the name ends in the word for a place or a body
+    not_person: dict[str, str] = {}
+    for root, keys in groups.items():
+        why = _not_a_person(
+            [seen[k][0] for k in keys], frozenset().union(*(seen[k][1].evidence for k in keys)),
+        )
+        if why:
+            not_person[root] = why
+    # ...or the surname of a person the database knows under another given name ("Ada Quillfeed" makes
+    # "Zorvan Quillfeed" a person although the name list does not know "Zorvan")
+    person_surnames = {_fold(seen[k][0].surname) for root, keys in groups.items() if root not in not_person for k in keys}
+    for root, why in list(not_person.items()):
+        if why == _NO_EVIDENCE and any(_fold(seen[k][0].surname) in person_surnames for k in groups[root]):
+            del not_person[root]
+
     person_of_group: dict[str, str] = {}
     for root, keys in groups.items():
         # the id: the given name + surname of the form in most articles (ties: the shorter, then first by key)
@@ -244,15 +266,23 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
 
     out: list[Resolution] = []
     for k in full:
-        out.append(Resolution(k, person_of_group[sets.find(k)], "full name"))
+        root = sets.find(k)
+        if root in not_person:
+            out.append(Resolution(k, None, not_person[root]))
+        else:
+            out.append(Resolution(k, person_of_group[root], "full name"))
     for key in sorted(k for k in seen if k not in set(full)):
         form, item = seen[key]
         candidates = [
             root for root, keys in groups.items()
-            if any(_surname_variants(seen[k][0].surname, form.surname) for k in keys)
+            if root not in not_person and any(_surname_variants(seen[k][0].surname, form.surname) for k in keys)
             and (not form.given or all(_fold(seen[k][0].given)[:1] == _fold(form.given)[:1] for k in keys))
         ]
         counts = sorted(((len(articles_of(groups[r])), person_of_group[r]) for r in candidates), key=lambda c: (-c[0], c[1]))
+        if counts and not item.evidence:
+            # a word no article gives a sign of being a person's ("Euro" beside a person of that surname)
+            out.append(Resolution(key, None, f"a single word with no title, role, pronoun or speech (a person named {form.surname} is known)"))
+            continue
         if len(counts) == 1:
             out.append(Resolution(key, counts[0][1], f"the only known person named {form.surname}"))
             continue
@@ -272,4 +302,36 @@ def resolve_block(names: Iterable[NameSeen]) -> list[Resolution]:
     return sorted(out, key=lambda r: r.key)
 
 
-__all__ = ["DOMINANCE", "NameForm", "NameSeen", "Resolution", "block_of", "parse_name", "resolve_block", "slug"]
+def _not_a_person(forms: list[NameForm], evidence: frozenset[str]) -> str | None:
+    """Why full forms of one person are no person's name, or None: a last word that names a place,
+    a body, an event or a product ("Kestrel Falls", "Holt Studio"); a last word that does so and is
+    also a surname ("Kestrel Park") without a given name the name list knows; a given name the list
+    does not know with no article giving person evidence ("Vexa Ultra", "Defensive Line")."""
+    known_given = any(known_given_name(f.given) or f.suffix for f in forms)
+    for form in forms:
+        last = form.surname.split()[-1].lower() if form.surname.split() else ""
+        if last in not_name_heads():
+            return f"ends in {last!r}: the name of a place, a body, an event or a product"
+        if last in surname_heads() and not known_given:
+            return f"ends in {last!r} with no known given name: the name of a place or a body"
+    if known_given or evidence & PERSON_EVIDENCE:
+        return None
+    if any(_name_like(f.given) for f in forms):
+        return None  # "Taraji Vell": a given name the list lacks, and no English word either
+    return _NO_EVIDENCE
+
+
+def _name_like(given: str) -> bool:
+    """A first name written like one (capitalised, letters only) that is no English word ("Mortal",
+    "Defensive", "Starry" are; many given names the name list lacks are not)."""
+    first = given.split()[0] if given.split() else ""
+    return (
+        len(first) >= 3 and first.isalpha() and first[0].isupper() and not first.isupper()
+        and first.lower() not in english_words()
+    )
+
+
+_NO_EVIDENCE = "no known given name and no title, role, pronoun or speech"
+
+
+__all__ = ["DOMINANCE", "PERSON_EVIDENCE", "NameForm", "NameSeen", "Resolution", "block_of", "parse_name", "resolve_block", "slug"]
