@@ -401,7 +401,8 @@ def register(bench_app: typer.Typer) -> None:
         pages = limit or "all"
         table = Table(title=f"Messy-text cleaning, {pages} bodies x 2 splits, noise seed {seed} (line-level P/R/F1)")
         for column in ("cleaner", "junk", "P", "R", "F1", "kept lines", "true lines", "matched"):
-            table.add_column(column, justify="left" if column in ("cleaner", "junk") else "right")
+            table.add_column(column, justify="left" if column in ("cleaner", "junk") else "right",
+                             no_wrap=column in ("cleaner", "junk"))
         for name, by_split in results.items():
             for split in ("seen", "held_out", "overall"):
                 s = by_split[split]

@@ -491,7 +491,7 @@ _DEFAULT_MODEL = object()
 
 def _has_site_suffix(line: str) -> bool:
     stripped = strip_site_residue(line)
-    return stripped != _norm_space(line) and _is_title_like(stripped)
+    return stripped != _norm_space(line) and _is_title_like(stripped) and not byline_authors(line)
 
 
 _EDGE_MAX_WORDS = 12
@@ -577,10 +577,14 @@ def clean_text(text: str, *, title_hint: str | None = None, line_model: LineMode
             # the page's title, whatever short lines (a breadcrumb, a date) come above it
             first = suffixed[0]
             junk[:first] = [True] * first
+        start = first
         while first < min(3, len(lines) - 1) and junk[first] and not _has_site_suffix(lines[first][1]):
             first += 1
+        if first != start and (not _is_title_like(strip_site_residue(lines[first][1]))
+                               or byline_authors(lines[first][1])):
+            first = start  # nothing like a headline past the junk: the first line is the headline
         candidate = strip_site_residue(lines[first][1])
-        if candidate and _is_title_like(candidate) and (not junk[first] or _has_site_suffix(lines[first][1]) or first == 0):
+        if candidate and _is_title_like(candidate):
             title_removed.extend(RemovedLine(line, "line_model") for _, line in lines[:first])
             if candidate != lines[first][1]:
                 title_removed.append(RemovedLine(lines[first][1], "title_site_residue"))
