@@ -19,6 +19,10 @@ truth lines are the body's non-empty lines; the cleaner's kept lines are its sta
 (the title is not body). Two lines are the same when their word tokens are (so the cleaner's
 quote-spacing fixes are not counted against it). Precision and recall are over all lines of all pages
 of a split, and over both splits ("overall"); a "no cleaning" row keeps every line of the noisy text.
+
+The cleaner's line model is trained on the seen classes over another corpus's bodies
+(``python -m presswatch.bench.clean_training``); ``--loco`` there gives leave-one-seen-class-out
+figures.
 """
 
 from __future__ import annotations
