@@ -26,13 +26,21 @@ from presswatch.extract.base import ExtractedText
 from presswatch.model import CommentForm, RemovedLine
 
 __all__ = [
+    "LINE_FEATURES",
     "LINE_RULES",
+    "LineModel",
+    "default_line_model",
+    "is_prose",
+    "junk_scores",
+    "line_features",
+    "rule_filtered_lines",
     "LineRule",
     "byline_authors",
     "clean_text",
     "clean_paragraphs",
     "match_line_rule",
     "normalise_quotes",
+    "reads_as_sentence",
     "strip_site_residue",
 ]
 
@@ -146,7 +154,13 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule("copyright", r"©.*", r"(?:\(c\)|copyright)\s*(?:©|\(c\))?\s*\d{4}.*", r".{0,120}\ball rights reserved\b.*",
           max_words=30),
     # -- site chrome: tags, navigation, prompts to report errors
-    _rule("site_chrome", r"(?:tags?|topics?|filed under|posted in|categories|category)\s*[:：].*",
+    # -- reader widgets under a post or a comment: likes, replies, reports
+    _rule("widget", r"likes?", r"like this:?", r"\d+ (?:likes?|replies|reactions)", r"be the first to like this\.?",
+          r"report (?:this )?comment", r"reply", r"reply to (?:this )?comment", max_words=8),
+    # -- page tools: print, e-mail, text size
+    _rule("page_tools", r"(?:font|text) size\b.{0,20}", r"(?:a\s*[+-]?\s*){2,4}", r"(?:increase|decrease|reset) (?:font|text)(?: size)?",
+          rf"(?:{_EMAIL}|print|save|share|send) (?:this|the) (?:story|article|page|post)", max_words=8),
+    _rule("site_chrome", r"(?:tags?|tagged|topics?|filed under|posted in|categories|category)\s*[:：].*",
           r"filed under\b.*", r"(?:previous|next|prev) (?:article|post|story)\b.*", r"back to top", r"print(?: this)?(?: article| page| story)?",
           r"(?:report|flag) (?:an? )?(?:error|typo|correction|mistake)", r"(?:send|submit) (?:us )?a (?:news )?tip", r"loading\.*",
           r"skip to (?:main )?content", r"(?:home|menu|search|close|open)", r"we (?:want|would love) to hear from you.*", max_words=20),
@@ -461,37 +475,140 @@ def _is_standfirst_like(line: str, following: str) -> bool:
     return not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", line)
 
 
-def clean_text(text: str, *, title_hint: str | None = None) -> ExtractedText:
-    """Clean scraped plain text: one title, a standfirst, the paragraphs, and what was removed."""
+def rule_filtered_lines(text: str, collected: _Collected | None = None) -> list[tuple[int, str]]:
+    """The text's lines the rules keep, each with the index of its blank-line block."""
     text = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    collected = _Collected([], [], [])
-    # each kept line with the index of its block, so blank-line structure survives filtering
+    collected = collected if collected is not None else _Collected([], [], [])
     lines: list[tuple[int, str]] = []
     for index, block in enumerate(_blocks(text)):
         for line in _join_wrapped(_filter_lines(block, collected)):
             lines.append((index, line))
+    return lines
+
+
+_DEFAULT_MODEL = object()
+
+
+def _has_site_suffix(line: str) -> bool:
+    stripped = strip_site_residue(line)
+    return stripped != _norm_space(line) and _is_title_like(stripped) and not byline_authors(line)
+
+
+_EDGE_MAX_WORDS = 12
+# a place name on its own line just above the lede ("KESTREL VALLEY", "Port Anselm, Norland")
+_DATELINE_PLACE = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,3}[,.]?")
+_EDGE_MAX_LINES = 4
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: a sentence (``reads_as_sentence``), or eight words or more of which a
+    quarter are function words and not most capitalised."""
+    if reads_as_sentence(line):
+        return True
+    words = line.split()
+    if len(words) < 8:
+        return False
+    tokens = _tokens(line)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return (sum(t in _FUNCTION_WORDS for t in tokens) >= 0.25 * max(len(tokens), 1)
+            and capitalised < 0.6 * len(words))
+
+
+def _drop_outside_prose(lines: list[tuple[int, str]], collected: _Collected) -> list[tuple[int, str]]:
+    """The story starts at its first line of prose: a short line that is not prose above it (a date,
+    a credit, a widget), when there are at most a few, is page chrome. A byline stays (it names the
+    authors), and so does a place name just above the lede (a dateline). Texts without two lines of
+    prose keep everything. (The same cut after the last line of prose lost lists and tables that end
+    a story: not done.)"""
+    prose = [i for i, (_, line) in enumerate(lines) if is_prose(line)]
+    if len(prose) < 2:
+        return lines
+    first, last = prose[0], prose[-1]
+    kept = []
+    for i, (index, line) in enumerate(lines):
+        outside = i < first and first <= _EDGE_MAX_LINES
+        if (outside and len(line.split()) <= _EDGE_MAX_WORDS and not byline_authors(line)
+                and not (i == first - 1 and _DATELINE_PLACE.fullmatch(line))):
+            collected.removed.append(RemovedLine(line, "outside_prose"))
+        else:
+            kept.append((index, line))
+    return kept
+
+
+def clean_text(text: str, *, title_hint: str | None = None, line_model: LineModel | None | object = _DEFAULT_MODEL
+               ) -> ExtractedText:
+    """Clean scraped plain text: one title, a standfirst, the paragraphs, and what was removed.
+
+    ``line_model`` judges the lines no rule names (the packaged model by default; None: rules only).
+    """
+    collected = _Collected([], [], [])
+    # each kept line with the index of its block, so blank-line structure survives filtering
+    lines = rule_filtered_lines(text, collected)
+    model = default_line_model() if line_model is _DEFAULT_MODEL else line_model
+    junk = [False] * len(lines)
+    if isinstance(model, LineModel) and lines:
+        # the model reads each line in the whole text, as it was trained: before any rule removed a line
+        raw = [_norm_space(line) for line in unicodedata.normalize("NFC", str(text)).splitlines() if line.strip()]
+        scores = junk_scores(raw, model)
+        position = 0
+        for i, (_, line) in enumerate(lines):
+            at = position
+            while at < len(raw) and raw[at] != line:
+                at += 1
+            if at < len(raw):  # a re-joined hard-wrapped line is in no raw line: not judged
+                score = scores[at]
+                junk[i] = score is not None and score > model.threshold
+                position = at + 1
+        for i in range(min(4, len(lines))):  # a byline under the headline names the authors
+            if junk[i] and byline_authors(lines[i][1]):
+                junk[i] = False
 
     title: str | None = None
     title_removed: list[RemovedLine] = []  # reported first: the title lines come first in the text
     if title_hint and title_hint.strip():
         title = strip_site_residue(title_hint) or _norm_space(title_hint)
-    elif lines and _is_title_like(strip_site_residue(lines[0][1])):
-        candidate = strip_site_residue(lines[0][1])
-        if candidate:
-            if candidate != lines[0][1]:
-                title_removed.append(RemovedLine(lines[0][1], "title_site_residue"))
+    elif lines:
+        # junk before the headline (a breadcrumb, a date) goes; a first line ending in a site suffix
+        # (" | Site") is the title whatever the model says
+        suffixed = [i for i in range(min(3, len(lines))) if _has_site_suffix(lines[i][1])]
+        first = 0
+        if suffixed and all(len(line.split()) <= _EDGE_MAX_WORDS and not is_prose(line)
+                            for _, line in lines[: suffixed[0]]):
+            # the page's title, whatever short lines (a breadcrumb, a date) come above it
+            first = suffixed[0]
+            junk[:first] = [True] * first
+        start = first
+        while first < min(3, len(lines) - 1) and junk[first] and not _has_site_suffix(lines[first][1]):
+            first += 1
+        if first != start and (not _is_title_like(strip_site_residue(lines[first][1]))
+                               or byline_authors(lines[first][1])):
+            first = start  # nothing like a headline past the junk: the first line is the headline
+        candidate = strip_site_residue(lines[first][1])
+        if candidate and _is_title_like(candidate):
+            title_removed.extend(RemovedLine(line, "line_model") for _, line in lines[:first])
+            if candidate != lines[first][1]:
+                title_removed.append(RemovedLine(lines[first][1], "title_site_residue"))
             title = candidate
-            lines = lines[1:]
+            lines, junk = lines[first + 1:], junk[first + 1:]
 
     if title:
         title_key = _comparable(title)
-        remaining = []
-        for index, line in lines:
+        remaining, remaining_junk = [], []
+        for (index, line), is_junk in zip(lines, junk, strict=True):
             if _comparable(strip_site_residue(line)) == title_key:
                 title_removed.append(RemovedLine(line, "repeated_title"))
             else:
                 remaining.append((index, line))
-        lines = remaining
+                remaining_junk.append(is_junk)
+        lines, junk = remaining, remaining_junk
+
+    kept_lines = []
+    for (index, line), is_junk in zip(lines, junk, strict=True):
+        if is_junk:
+            collected.removed.append(RemovedLine(line, "line_model"))
+        else:
+            kept_lines.append((index, line))
+    lines = _drop_outside_prose(kept_lines, collected) if isinstance(model, LineModel) else kept_lines
 
     # a byline just under the headline (before or after the standfirst) names the authors
     authors: tuple[str, ...] = ()
@@ -519,3 +636,158 @@ def clean_text(text: str, *, title_hint: str | None = None) -> ExtractedText:
         comment_form=collected.comment_form(),
         syndication_hint=hint,
     )
+
+
+# -- the line model: junk that no rule names, told from body lines by what the line looks like --------
+#
+# Each line left after the rules gets general features: its length, its punctuation, the share of
+# capitalised words, of digits and of common function words, dates and clock times, separators and
+# handles, its place from the start and the end of the text, whether it repeats elsewhere in the text,
+# the length of its neighbours, and the share of its words in a vocabulary of page chrome. A small
+# gradient-boosted model (trained by ``python -m presswatch.bench.clean_training`` on the benchmark's
+# SEEN junk classes over bodies of another corpus, never on the held-out classes) gives the chance the
+# line is junk; its trees and the vocabulary ship as ``data/line_model.json``, read without
+# scikit-learn. Long lines, and lines mostly in another script, are never judged by it.
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with from by as and or but if that this these those it its is are was were be "
+    "been being has have had will would can could should may might must not no he she they we you i his her "
+    "their our them him who which what when where while after before than then there said says also about "
+    "into over under more most some any all one two".split()
+)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_SEPARATORS = re.compile(r"[|›»«>/•·→]|\s[-–—]\s")
+_HANDLE = re.compile(r"(?:^|\s)@\w+|\w\.(?:com|org|net|co|io)\b|https?://|www\.", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+_LINE_MODEL_MAX_WORDS = 30
+
+LINE_FEATURES = (
+    "words", "chars", "words_le2", "words_le5", "words_le10", "ends_sentence", "ends_colon", "commas",
+    "sentence_breaks", "capitalised_share", "all_caps", "function_share", "digit_share", "clock", "month", "year",
+    "separators", "handle", "parenthesis", "starts_lower", "mean_word_length", "symbol_share", "chrome_share",
+    "chrome_first", "from_start", "from_end", "relative_position", "first3", "last5", "repeats", "prev_words",
+    "next_words", "prev_short", "next_short",
+)
+
+
+def _tokens(line: str) -> list[str]:
+    return _WORD.findall(line.casefold())
+
+
+def line_features(lines: Sequence[str], index: int, chrome_words: frozenset[str] = frozenset(),
+                  counts: dict[str, int] | None = None) -> list[float]:
+    """The features of ``lines[index]`` in its text (in the order of ``LINE_FEATURES``)."""
+    line = lines[index]
+    words = line.split()
+    n_words = len(words) or 1
+    tokens = _tokens(line)
+    n_tokens = len(tokens) or 1
+    letters = sum(ch.isalpha() for ch in line) or 1
+    n = len(lines)
+    if counts is None:
+        counts = {}
+        for other in lines:
+            key = _comparable(other)
+            counts[key] = counts.get(key, 0) + 1
+
+    def neighbour_words(j: int) -> int:
+        return len(lines[j].split()) if 0 <= j < n else 0
+
+    prev_w, next_w = neighbour_words(index - 1), neighbour_words(index + 1)
+    return [
+        float(min(len(words), 40)), float(min(len(line), 300)), float(len(words) <= 2), float(len(words) <= 5),
+        float(len(words) <= 10), float(line.rstrip().endswith((".", "!", "?", "…", "\"", "”", "’", "'"))),
+        float(line.rstrip().endswith(":")), float(line.count(",")), float(len(_SENTENCE_BREAK.findall(line))),
+        sum(w[:1].isupper() for w in words) / n_words, float(line.isupper()),
+        sum(t in _FUNCTION_WORDS for t in tokens) / n_tokens, sum(ch.isdigit() for ch in line) / max(len(line), 1),
+        float(bool(_CLOCK.search(line))), float(bool(_MONTH.search(line))), float(bool(_YEAR.search(line))),
+        float(len(_SEPARATORS.findall(line))), float(bool(_HANDLE.search(line))), float("(" in line),
+        float(line[:1].islower()), sum(len(w) for w in words) / n_words,
+        sum(not ch.isalnum() and not ch.isspace() for ch in line) / max(len(line), 1),
+        sum(t in chrome_words for t in tokens) / n_tokens, float(bool(tokens) and tokens[0] in chrome_words),
+        float(min(index, 20)), float(min(n - 1 - index, 20)), index / max(n - 1, 1), float(index < 3),
+        float(n - 1 - index < 5), float(counts.get(_comparable(line), 1) - 1), float(min(prev_w, 40)),
+        float(min(next_w, 40)), float(0 < prev_w <= 5), float(0 < next_w <= 5),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Gradient-boosted trees over ``LINE_FEATURES``: each tree is (feature, threshold, left, right, value)
+    arrays in scikit-learn's layout; the score is ``base + rate * sum(leaf values)``, a log-odds."""
+
+    features: tuple[str, ...]
+    base: float
+    rate: float
+    trees: tuple[tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+    threshold: float
+    chrome_words: frozenset[str]
+
+    def log_odds(self, x: Sequence[float]) -> float:
+        total = 0.0
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while left[node] != -1:
+                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            total += value[node]
+        return self.base + self.rate * total
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        if tuple(data["features"]) != LINE_FEATURES:
+            raise ValueError("line model features differ from LINE_FEATURES; retrain it")
+        trees = tuple(
+            (tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]), tuple(t["value"]))
+            for t in data["trees"]
+        )
+        return cls(tuple(data["features"]), float(data["base"]), float(data["rate"]), trees,
+                   float(data["threshold"]), frozenset(data["chrome_words"]))
+
+
+@lru_cache(maxsize=1)
+def default_line_model() -> LineModel | None:
+    """The packaged line model, or None when it is not there (the rules alone then)."""
+    from importlib import resources
+    import json
+
+    try:
+        raw = resources.files("presswatch.extract").joinpath("data/line_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return LineModel.from_json(json.loads(raw))
+
+
+_SENTENCE_START = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")
+
+
+def reads_as_sentence(line: str) -> bool:
+    """A line of prose: four words or more, from a capital to a full stop, with common function words
+    in it. The line model never drops one (the rules alone may): a one-sentence paragraph or a quote
+    looks like this, a widget or a credit seldom does."""
+    words = line.split()
+    if len(words) < 4 or not _SENTENCE_START.match(line) or not _SENTENCE_END.search(line):
+        return False
+    tokens = _tokens(line)
+    return sum(t in _FUNCTION_WORDS for t in tokens) >= 0.1 * max(len(tokens), 1)
+
+
+def _judged_by_model(line: str) -> bool:
+    if len(line.split()) > _LINE_MODEL_MAX_WORDS or reads_as_sentence(line):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    return not letters or sum(ch.isascii() for ch in letters) >= 0.5 * len(letters)
+
+
+def junk_scores(lines: Sequence[str], model: LineModel) -> list[float | None]:
+    """The model's junk log-odds of each line (None: a line the model does not judge)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _comparable(line)
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        model.log_odds(line_features(lines, i, model.chrome_words, counts)) if _judged_by_model(line) else None
+        for i, line in enumerate(lines)
+    ]
