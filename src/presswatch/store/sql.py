@@ -137,6 +137,22 @@ class FullText:
     # MARK_START / MARK_END around matches: the hit shows the first that has a match, so a query that
     # matches the body shows body text rather than the title the page already prints above it.
     snippets: tuple[Any, Any, Any]
+    #: the index alone and its key column (the article's ``pk``), where ``condition`` and ``rank`` can
+    #: be evaluated without reading the articles: an unfiltered search ranks there first (SQLite)
+    index_only: tuple[Any, Any] | None = None
+
+
+#: extra rows an index-only ranking fetches beyond the page, so that ties at its end can be ordered
+RANK_SLACK = 32
+
+
+def _page_by_full_order(rows: Sequence[Row], keys: dict[int, tuple[str | None, str]]) -> list[Row]:
+    """``rows`` (pk, rank) in the order of the SQL search: rank, then published (newest first,
+    undated last), then id."""
+    out = sorted(rows, key=lambda r: keys[r.pk][1])
+    out.sort(key=lambda r: keys[r.pk][0] or "", reverse=True)
+    out.sort(key=lambda r: (r.rank, keys[r.pk][0] is None))
+    return out
 
 
 class SqlStore:
@@ -508,7 +524,11 @@ class SqlStore:
             .order_by(*order).limit(limit).offset(offset)
         )
         with self._query_errors(query), self._read() as conn:
-            keys = conn.execute(page_keys).all()
+            keys = None
+            if ft is not None and ft.index_only is not None and len(conditions) == 1:
+                keys = self._index_ranked_page(conn, ft, limit, offset)
+            if keys is None:
+                keys = conn.execute(page_keys).all()
             pks = [k.pk for k in keys]
             rows_by_pk: dict[int, Any] = {}
             snippets: dict[int, str] = {}
@@ -659,6 +679,37 @@ class SqlStore:
             else:
                 conditions.append(articles.c.published <= bound)
         return conditions
+
+    def _index_ranked_page(self, conn: Connection, ft: FullText, limit: int, offset: int) -> list[Row] | None:
+        """The page's (pk, rank) ranked in the index alone: the best ``offset + limit`` matches plus
+        a few, then only those ordered by the full search order. None when ties at the end of what
+        was fetched could hide a row of the page (the caller then ranks with the join)."""
+        assert ft.index_only is not None
+        index, key = ft.index_only
+        want = offset + limit
+        if want == 0:
+            return []
+        fetched = conn.execute(
+            sa.select(key.label("pk"), ft.rank.label("rank")).select_from(index).where(ft.condition)
+            .order_by(ft.rank).limit(want + RANK_SLACK)
+        ).all()
+        if len(fetched) == want + RANK_SLACK:
+            last = fetched[-1].rank
+            if sum(1 for r in fetched if r.rank < last) < want:
+                return None
+            fetched = [r for r in fetched if r.rank < last]
+        if not fetched:
+            return []
+        order_keys = {
+            row.pk: (row.published, row.id)
+            for row in conn.execute(
+                sa.select(articles.c.pk, articles.c.published, articles.c.id).where(
+                    articles.c.pk.in_([r.pk for r in fetched])
+                )
+            )
+        }
+        ranked = _page_by_full_order([r for r in fetched if r.pk in order_keys], order_keys)
+        return ranked[offset : offset + limit]
 
     def _total_and_facets(
         self, conn: Connection, from_clause: Any, conditions: list[Any]
