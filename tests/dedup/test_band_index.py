@@ -46,12 +46,31 @@ def test_candidates_match_datasketch_through_inserts_merges_and_removals(monkeyp
     assert removed[0] in ours.query(sigs[removed[0]])
 
 
-def test_the_index_is_small() -> None:
+def test_the_band_arrays_are_small() -> None:
     sigs = _signatures(4000)
     index = BandIndex(16, 2)
     for aid, values in sigs.items():
         index.insert(aid, values)
-    assert index.nbytes() == len(sigs) * 16 * 12  # an 8-byte key and a 4-byte slot per band, once merged
+    assert index.lookup_nbytes() == len(sigs) * 16 * 8  # a 4-byte value and a 4-byte slot per band, once merged
     for aid in list(sigs)[:1000]:
         index.remove(aid)
-    assert index.nbytes() == (len(sigs) - 1000) * 16 * 12  # removed articles leave the arrays at the next merge
+    assert index.lookup_nbytes() == (len(sigs) - 1000) * 16 * 8  # removed articles leave the arrays at the next merge
+    assert len(index) == 3000 and list(sigs)[0] not in index and list(sigs)[1000] in index
+
+
+def test_a_band_is_matched_whole_not_by_its_first_value() -> None:
+    index = BandIndex(16, 2)
+    a = np.arange(128, dtype=np.uint32)
+    index.insert("a", a)
+    b = a + 1000
+    b[0] = a[0]  # the same first value of band 0, another second value: no band shared
+    assert index.query(b) == set()
+    b[1] = a[1]
+    assert index.query(b) == {"a"}
+
+
+def test_an_article_kept_out_of_the_bands_is_never_a_candidate() -> None:
+    index = BandIndex(16, 2)
+    values = np.arange(128, dtype=np.uint32)
+    index.insert("empty", values, banded=False)
+    assert "empty" in index and index.query(values) == set()

@@ -173,3 +173,37 @@ def test_syndication_hints_are_recorded_and_cleaner_hints_kept(bridge_original):
     assert hints["copy-credit"] == "This article first appeared in the Marrowby Mercury and is republished with permission"
     assert hints["wire"] == "(Reuters)"
     assert hints["kept"] == "Courtesy of the Ferrow Echo"
+
+
+def test_the_index_holds_under_a_kilobyte_per_article():
+    import gc
+    import tracemalloc
+
+    import numpy as np
+
+    from presswatch.dedup import ArticleSignature
+
+    rng = np.random.default_rng(3)
+    blobs = []
+    for family in range(1500):  # pairs: an original and a copy with a tenth of its values changed
+        base = rng.integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)
+        for member in range(2):
+            values = base.copy()
+            if member:
+                flip = rng.random(128) < 0.1
+                values[flip] = rng.integers(0, 2**32, size=int(flip.sum()), dtype=np.uint64).astype(np.uint32)
+            aid = f"{family:07d}{member}-article"
+            sig = ArticleSignature(aid, values, 5, 400, 2400, f"2026-01-{1 + family % 28:02d}T0{member}:00:00+00:00")
+            blobs.append((aid, sig.with_cluster(aid).to_bytes()))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = ClusterIndex.from_signatures(blobs)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held / len(blobs) <= 1024, held / len(blobs)
+    clusters = index.clusters(min_size=2)
+    assert len(clusters) == 1500 and all(c.canonical_id.endswith("0-article") for c in clusters)

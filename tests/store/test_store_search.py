@@ -149,3 +149,21 @@ def test_snippet_without_a_query_is_the_escaped_start_of_the_article(store: Stor
 
 def test_every_backend_implements_the_whole_store_interface(store: Store) -> None:
     assert isinstance(store, Store)
+
+
+def test_many_equally_ranked_copies_page_by_date_then_id(store: Store) -> None:
+    # 60 copies of one wire story rank alike: pages follow the date (newest first, undated last),
+    # then the id, and together list every copy once.
+    text = "The lighthouse keeper of Grisholm retired after forty years on the rock."
+    copies = [
+        make_article(f"copy-{i:02d}", title="Keeper retires", text=text, site="wire.example",
+                     published=None if i % 7 == 0 else f"2024-05-{1 + i % 20:02d}T09:00:00+00:00")
+        for i in range(60)
+    ]
+    store.upsert_articles([*copies, make_article("other", title="Harbour news", text="Grisholm harbour reopens.")])
+    seen = [h.article.id for off in (0, 20, 40) for h in store.search("lighthouse keeper", limit=20, offset=off).items]
+    expected = sorted(copies, key=lambda a: a.id)
+    expected.sort(key=lambda a: a.published or "", reverse=True)
+    expected.sort(key=lambda a: a.published is None)
+    assert seen == [a.id for a in expected]
+    assert store.search("lighthouse keeper", limit=20).total == 60

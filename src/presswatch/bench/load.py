@@ -18,6 +18,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -99,6 +100,51 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+@dataclass
+class Driven:
+    latencies: list[float]  # seconds, one per request
+    statuses: Counter[int]
+    seconds: float  # wall time of the whole run
+
+    @property
+    def requests_per_s(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "requests_per_s": round(self.requests_per_s, 1),
+            "p50_ms": round(1000 * statistics.median(self.latencies), 1) if self.latencies else 0.0,
+            "p99_ms": round(1000 * _percentile(self.latencies, 0.99), 1),
+        }
+
+
+def drive(base_url: str, paths_of: Callable[[int], list[str]], *, clients: int, seconds: float) -> Driven:
+    """``clients`` threads, each with its own keep-alive connection, GET their paths in turn
+    (client ``n`` walks ``paths_of(n)`` from its ``n``-th entry) one request at a time for ``seconds``."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def reader(n: int) -> None:
+        paths = paths_of(n)
+        with httpx.Client(base_url=base_url, timeout=60) as client:
+            i = n
+            while time.monotonic() < deadline:
+                started = time.perf_counter()
+                status = client.get(paths[i % len(paths)]).status_code
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+                    statuses[status] += 1
+                i += 1
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(reader, range(clients)))
+    return Driven(latencies, statuses, time.perf_counter() - began)
+
+
 def run_load(db: str | None = None, *, clients: int = 20, seconds: float = 20.0, comments: int = 200) -> LoadReport:
     """Load the web reader over ``db`` (default: a fresh database of the samples) and report."""
     from presswatch.store import open_store
@@ -118,33 +164,21 @@ def run_load(db: str | None = None, *, clients: int = 20, seconds: float = 20.0,
         # readers and the comment burst come from one address: the rate limit would rightly refuse them
         app = create_app(db, rate_limit=RateLimit(burst=comments + 1, per_second=1000.0))
         report = LoadReport()
-        latencies: list[float] = []
         statuses: Counter[int] = Counter()
         lock = threading.Lock()
         with _Server(app) as server:
-            deadline = time.monotonic() + seconds
 
-            def reader(n: int) -> None:
+            def paths_of(n: int) -> list[str]:
                 paths = []
                 for i, article_id in enumerate(ids):
                     word = words[(n + i) % len(words)]
                     paths += [f"/search?q={word}", f"/api/articles?q={word}", f"/articles/{article_id}",
                               f"/api/articles/{article_id}", "/"]
-                with httpx.Client(base_url=server.url, timeout=30) as client:
-                    i = n
-                    while time.monotonic() < deadline:
-                        started = time.perf_counter()
-                        status = client.get(paths[i % len(paths)]).status_code
-                        elapsed = time.perf_counter() - started
-                        with lock:
-                            latencies.append(elapsed)
-                            statuses[status] += 1
-                        i += 1
+                return paths
 
-            began = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=clients) as pool:
-                list(pool.map(reader, range(clients)))
-            report.seconds = time.perf_counter() - began
+            driven = drive(server.url, paths_of, clients=clients, seconds=seconds)
+            latencies, report.seconds = driven.latencies, driven.seconds
+            statuses.update(driven.statuses)
 
             tag = uuid.uuid4().hex[:8]
             target = ids[0]
@@ -211,4 +245,4 @@ def register(bench_app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-__all__ = ["LoadReport", "run_load"]
+__all__ = ["Driven", "LoadReport", "drive", "run_load"]

@@ -120,9 +120,19 @@ def register(bench_app: typer.Typer) -> None:
         workers: int = typer.Option(2, "--workers", min=1),
         ray: bool = typer.Option(True, "--ray/--no-ray"),
         as_json: bool = typer.Option(False, "--json"),
+        rss_docs: str = typer.Option(
+            "1000,10000", "--rss-docs", help="Document counts to read the RSS at while ingesting varied copies; 0 skips."
+        ),
     ) -> None:
         """End-to-end articles/s of the pipeline (extract, NLP, dedup, store) per executor."""
         results = run_throughput(data_dir, limit=limit, workers=workers, with_ray=ray)
+        sizes = [int(x) for x in rss_docs.split(",") if x.strip() and int(x) > 0]
+        if sizes:
+            from presswatch.bench.rss import rss_growth
+
+            pages = [(p.name.removesuffix(".html.gz"), gzip.decompress(p.read_bytes()).decode("utf-8", "replace"))
+                     for p in _pages(data_dir, limit)]
+            results["_rss"] = rss_growth(pages, sizes)
         console = Console(stderr=as_json)
         table = Table("run", "articles", "seconds", "articles/s", "start-up s", title="Throughput")
         for name, row in results.items():
@@ -134,5 +144,10 @@ def register(bench_app: typer.Typer) -> None:
             )
         console.print(table)
         console.print(f"peak RSS {results['_memory']['peak_rss_mb']:.0f} MB (this process)")
+        if "_rss" in results:
+            rss = results["_rss"]
+            console.print("RSS while ingesting varied copies: " + ", ".join(
+                f"{k.removeprefix('rss_mb_')} docs {v:.0f} MB" for k, v in rss.items() if k.startswith("rss_mb_")
+            ) + f"; growth {rss['rss_growth']:.3f}x")
         if as_json:
             print(json.dumps({k.replace(" ", "_"): v for k, v in results.items()}))

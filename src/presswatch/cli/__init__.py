@@ -20,7 +20,7 @@ bench_app = typer.Typer(help="Benchmarks: quality and speed against the peers, i
 app.add_typer(bench_app, name="bench")
 
 _COMMAND_MODULES = ("articles", "quotes", "clusters", "web", "watch")
-_BENCH_MODULES = ("extract", "metadata", "clean", "quotes", "dedup", "throughput", "people", "load", "hostile", "watch")
+_BENCH_MODULES = ("extract", "metadata", "clean", "quotes", "dedup", "throughput", "people", "load", "serve", "hostile", "watch")
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"presswatch.cli.{_name}").register(app)

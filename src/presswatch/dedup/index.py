@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from presswatch.dedup.hints import syndication_hint_for
-from presswatch.dedup.bands import BandIndex
-from presswatch.dedup.signature import ArticleSignature, minhash_of, shingle_hashes
+from presswatch.dedup.bands import BandIndex, Strings
+from presswatch.dedup.signature import ArticleSignature, minhash_of, published_sort_key, shingle_hashes
 from presswatch.model import Article, Cluster
 from presswatch.model import ClusterAssignment
 
@@ -54,14 +55,18 @@ class DedupSettings:
     min_jaccard: float = 0.2
 
     def same_story(self, a: ArticleSignature, b: ArticleSignature) -> bool:
-        if a.shingle_count == 0 or b.shingle_count == 0:
+        return self.same_story_values(a.hashvalues, a.shingle_count, b.hashvalues, b.shingle_count)
+
+    def same_story_values(self, a: np.ndarray, a_count: int, b: np.ndarray, b_count: int) -> bool:
+        """:meth:`same_story` on MinHash values and distinct-shingle counts."""
+        if a_count == 0 or b_count == 0:
             return False
-        jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / len(a.hashvalues)
+        jaccard = float(np.count_nonzero(a == b)) / len(a)
         if jaccard < self.min_jaccard:
             return False
         # |A∩B| = J(|A|+|B|)/(1+J) from the Jaccard estimate and the exact set sizes.
-        overlap = jaccard * (a.shingle_count + b.shingle_count) / (1.0 + jaccard)
-        return overlap / min(a.shingle_count, b.shingle_count) >= self.min_containment
+        overlap = jaccard * (a_count + b_count) / (1.0 + jaccard)
+        return overlap / min(a_count, b_count) >= self.min_containment
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +79,32 @@ class ClusteredBatch:
 
 
 class ClusterIndex:
-    """Syndication clusters over every article seen, kept up to date batch by batch."""
+    """Syndication clusters over every article seen, kept up to date batch by batch.
+
+    Everything is held per slot of the :class:`BandIndex` (the article table) in typed arrays: the
+    MinHash row and id there, the sizes, date key and published string here, and the union-find
+    (parent, size, best member and a circular list of each cluster's members), so the index costs
+    under 1 KB per article whatever the number of articles.
+    """
 
     def __init__(self, settings: DedupSettings | None = None) -> None:
         self.settings = settings or DedupSettings()
         s = self.settings
         self._lsh = BandIndex(s.bands, s.rows)
-        self._signatures: dict[str, ArticleSignature] = {}
-        self._parent: dict[str, str] = {}
-        self._members: dict[str, list[str]] = {}  # root -> member ids
-        self._best: dict[str, tuple[int, float, int, str]] = {}  # root -> canonical key of its best member
-        self._canonical_of: dict[str, str] = {}  # id -> canonical id the store has (or is about to get)
-        self._pending: set[str] = set()  # stored ids whose stored cluster disagrees with the index
+        self._shingles = array("I")  # distinct shingles; 0: an empty body, never clustered
+        self._length = array("I")
+        self._undated = array("B")
+        self._ts = array("d")
+        self._published = Strings()
+        self._parent = array("i")
+        self._size = array("i")  # at roots: members in the cluster
+        self._next = array("i")  # the members of a cluster as a circular list
+        self._best = array("i")  # at roots: the slot of the canonical member
+        # The canonical id the store has for a slot (or is about to get): the slot of that article
+        # (its id is kept even once the slot is dead), -1 for none, -2 for an id not indexed (in _stored_other).
+        self._stored = array("i")
+        self._stored_other: dict[int, str] = {}
+        self._pending: set[int] = set()  # slots whose stored cluster disagrees with the index
         #: the newest store write whose signatures the index holds (see :meth:`catch_up`)
         self.seq = 0
 
@@ -101,23 +120,24 @@ class ClusterIndex:
         """
         index = cls(settings)
         with _bulk_build():
-            index._load(signatures)
-        for article_id, sig in index._signatures.items():
-            canonical = index._canonical(article_id)
-            index._canonical_of[article_id] = canonical
-            if sig.cluster_id != canonical:
-                index._pending.add(article_id)
+            stored = index._load(signatures)
+        for slot, cluster_id in stored:
+            canonical = index._best[index._find(slot)]
+            index._stored[slot] = canonical
+            if cluster_id != index._lsh.id_of(canonical):
+                index._pending.add(slot)
         return index
 
-    def _load(self, signatures: Iterable[tuple[str, bytes]]) -> None:
-        loaded: list[str] = []
+    def _load(self, signatures: Iterable[tuple[str, bytes]]) -> list[tuple[int, str | None]]:
+        loaded: list[tuple[int, str | None]] = []
         for article_id, blob in signatures:
-            if article_id in self._signatures:  # one blob per article; a repeat is ignored
+            if article_id in self._lsh:  # one blob per article; a repeat is ignored
                 continue
-            self._insert(self._readable(article_id, blob))
-            loaded.append(article_id)
-        for article_id in loaded:
-            self._link(article_id)
+            sig = self._readable(article_id, blob)
+            loaded.append((self._insert(sig), sig.cluster_id))
+        for slot, _ in loaded:
+            self._link(slot)
+        return loaded
 
     def _readable(self, article_id: str, blob: bytes) -> ArticleSignature:
         settings = self.settings
@@ -125,7 +145,10 @@ class ClusterIndex:
         if (len(sig.hashvalues), sig.shingle_size) != (settings.num_perm, settings.shingle_size):
             # Written with other settings and the body is not at hand: the article stays alone
             # until it is ingested again.
-            sig = replace(sig, hashvalues=np.zeros(settings.num_perm, np.uint32), shingle_count=0)
+            sig = replace(
+                sig, hashvalues=np.zeros(settings.num_perm, np.uint32), shingle_size=settings.shingle_size,
+                shingle_count=0,
+            )
         return sig
 
     def catch_up(self, signatures: Iterable[tuple[str, bytes]], seq: int) -> None:
@@ -134,28 +157,26 @@ class ClusterIndex:
         (writers take turns), so the index then holds exactly what the store holds, and the next
         :meth:`add` clusters against every article, whoever wrote it."""
         with _bulk_build():
-            added: list[str] = []
-            touched: set[str] = set()
+            added: list[int] = []
+            touched: set[int] = set()
             for article_id, blob in signatures:
                 sig = self._readable(article_id, blob)
-                old = self._signatures.get(article_id)
-                touched.add(article_id)
-                if old is not None and _same_content(old, sig):
-                    self._signatures[article_id] = sig  # only its stored cluster changed
-                else:
-                    if old is not None:
-                        touched.update(self._detach(article_id))
-                    self._insert(sig)
-                    added.append(article_id)
+                slot = self._lsh.slot_of(article_id)
+                if slot is None or not self._same_content(slot, sig):
+                    if slot is not None:
+                        touched.update(self._detach(slot))
+                    slot = self._insert(sig)
+                    added.append(slot)
+                touched.add(slot)
                 if sig.cluster_id is not None:
-                    self._canonical_of[article_id] = sig.cluster_id
-            for article_id in added:
-                self._link(article_id)
+                    self._set_stored(slot, sig.cluster_id)
+            for slot in added:
+                self._link(slot)
             # Whatever the store has that the index now computes differently is rewritten by the next add.
-            for root in {self._find(aid) for aid in touched}:
-                canonical = self._best[root][3]
-                for member in self._members[root]:
-                    if self._canonical_of.get(member) != canonical:
+            for root in {self._find(s) for s in touched if self._lsh.alive(s)}:
+                canonical = self._best[root]
+                for member in self._members(root):
+                    if not self._stored_is(member, canonical):
                         self._pending.add(member)
         self.seq = max(self.seq, seq)
 
@@ -184,40 +205,46 @@ class ClusterIndex:
 
         # Re-ingested articles whose body or date changed leave the index first; what was linked only
         # through them splits apart again.
-        replaced = [
-            aid for aid, sig in incoming.items() if aid in self._signatures and not _same_content(self._signatures[aid], sig)
-        ]
-        touched: set[str] = set()
-        for aid in replaced:
-            touched.update(self._detach(aid))
+        lsh = self._lsh
+        touched: set[int] = set()
+        slot_of: dict[str, int] = {}
         for aid, sig in incoming.items():
-            if aid not in self._signatures:
-                self._insert(sig)
-        for aid in incoming:
-            self._link(aid)
-        touched.update(incoming)
+            slot = lsh.slot_of(aid)
+            if slot is not None and not self._same_content(slot, sig):
+                touched.update(self._detach(slot))
+                slot = None
+            if slot is not None:
+                slot_of[aid] = slot
+        for aid, sig in incoming.items():
+            if aid not in slot_of:
+                slot_of[aid] = self._insert(sig)
+        for slot in slot_of.values():
+            self._link(slot)
+        touched.update(slot_of.values())
         touched.update(self._pending)
 
-        roots = {self._find(aid) for aid in touched if aid in self._signatures}
+        incoming_slots = set(slot_of.values())
+        roots = {self._find(s) for s in touched if lsh.alive(s)}
         changed: list[ClusterAssignment] = []
         out_signatures: list[tuple[str, bytes]] = []
-        for root in sorted(roots):
-            canonical = self._best[root][3]
-            for member in sorted(self._members[root]):
-                previous = self._canonical_of.get(member)
-                self._canonical_of[member] = canonical
-                if member in incoming:
+        for root in sorted(roots, key=lsh.id_of):
+            canonical_slot = self._best[root]
+            canonical = lsh.id_of(canonical_slot)
+            for member in sorted(self._members(root), key=lsh.id_of):
+                was_stored = self._stored_is(member, canonical_slot)
+                self._stored[member] = canonical_slot
+                self._stored_other.pop(member, None)
+                if member in incoming_slots:
                     continue
-                if previous != canonical or member in self._pending:
-                    changed.append(ClusterAssignment(member, canonical, canonical, member == canonical))
-                    sig = self._signatures[member].with_cluster(canonical)
-                    self._signatures[member] = sig
-                    out_signatures.append((member, sig.to_bytes()))
+                if not was_stored or member in self._pending:
+                    member_id = lsh.id_of(member)
+                    changed.append(ClusterAssignment(member_id, canonical, canonical, member == canonical_slot))
+                    out_signatures.append((member_id, self._signature(member, canonical).to_bytes()))
         self._pending.clear()
 
         clustered: list[Article] = []
         for article in articles:
-            canonical = self._canonical_of[article.id]
+            canonical = lsh.id_of(self._stored[slot_of[article.id]])
             clustered.append(
                 replace(
                     article,
@@ -227,18 +254,16 @@ class ClusterIndex:
                     syndication_hint=syndication_hint_for(article),
                 )
             )
-        for aid in incoming:
-            sig = self._signatures[aid].with_cluster(self._canonical_of[aid])
-            self._signatures[aid] = sig
-            out_signatures.append((aid, sig.to_bytes()))
+        for aid, slot in slot_of.items():
+            out_signatures.append((aid, self._signature(slot, lsh.id_of(self._stored[slot])).to_bytes()))
         return ClusteredBatch(clustered, changed, out_signatures)
 
     # --- reading --------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._lsh)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._signatures
+        return article_id in self._lsh
 
     def same_text(self, article: Article) -> list[str]:
         """Indexed articles (other than ``article`` itself) whose body has the same words as
@@ -246,84 +271,151 @@ class ClusterIndex:
         sig = self.signature_for(article)
         if not sig.shingle_count:
             return []
+        lsh = self._lsh
         found = [
-            other
-            for other in self._lsh.query(sig.hashvalues)
-            if other != article.id
-            and self._signatures[other].shingle_count == sig.shingle_count
-            and np.array_equal(self._signatures[other].hashvalues, sig.hashvalues)
+            lsh.id_of(other)
+            for other in lsh.query_slots(sig.hashvalues)
+            if self._shingles[other] == sig.shingle_count and np.array_equal(lsh.row(other), sig.hashvalues)
         ]
-        return sorted(found)
+        return sorted(aid for aid in found if aid != article.id)
 
     def assignment(self, article_id: str) -> ClusterAssignment:
         """Where the index puts an article now (KeyError for an unknown id)."""
-        canonical = self._canonical(article_id)
+        slot = self._lsh.slot_of(article_id)
+        if slot is None:
+            raise KeyError(article_id)
+        canonical = self._lsh.id_of(self._best[self._find(slot)])
         return ClusterAssignment(article_id, canonical, canonical, article_id == canonical)
 
     def clusters(self, *, min_size: int = 1) -> list[Cluster]:
         """Every cluster with at least ``min_size`` members, largest first, then by id."""
+        lsh, parent, size = self._lsh, self._parent, self._size
         out = []
-        for root, members in self._members.items():
-            if len(members) >= min_size:
-                canonical = self._best[root][3]
-                out.append(Cluster(id=canonical, canonical_id=canonical, member_ids=tuple(sorted(members))))
+        for root in lsh.live_slots():
+            if parent[root] == root and size[root] >= min_size:
+                canonical = lsh.id_of(self._best[root])
+                members = tuple(sorted(lsh.id_of(m) for m in self._members(root)))
+                out.append(Cluster(id=canonical, canonical_id=canonical, member_ids=members))
         out.sort(key=lambda c: (-len(c.member_ids), c.id))
         return out
 
+    def nbytes(self) -> int:
+        """Bytes the index's arrays hold (after a full merge of the band arrays)."""
+        columns = (
+            self._shingles, self._length, self._undated, self._ts, self._parent, self._size, self._next,
+            self._best, self._stored,
+        )
+        return self._lsh.nbytes() + self._published.nbytes() + sum(c.itemsize * len(c) for c in columns)
+
+    # --- slots ----------------------------------------------------------------------------
+    def _insert(self, sig: ArticleSignature) -> int:
+        slot = self._lsh.insert(sig.article_id, sig.hashvalues, banded=bool(sig.shingle_count))
+        undated, ts = published_sort_key(sig.published)
+        self._shingles.append(sig.shingle_count)
+        self._length.append(sig.text_length)
+        self._undated.append(undated)
+        self._ts.append(ts)
+        self._published.append(sig.published)
+        self._parent.append(slot)
+        self._size.append(1)
+        self._next.append(slot)
+        self._best.append(slot)
+        self._stored.append(-1)
+        return slot
+
+    def _signature(self, slot: int, cluster_id: str | None) -> ArticleSignature:
+        return ArticleSignature(
+            article_id=self._lsh.id_of(slot),
+            hashvalues=self._lsh.row(slot).copy(),
+            shingle_size=self.settings.shingle_size,
+            shingle_count=self._shingles[slot],
+            text_length=self._length[slot],
+            published=self._published[slot] or None,
+            cluster_id=cluster_id,
+        )
+
+    def _same_content(self, slot: int, sig: ArticleSignature) -> bool:
+        return (
+            self._shingles[slot] == sig.shingle_count
+            and self._length[slot] == sig.text_length
+            and (self._published[slot] or None) == (sig.published or None)
+            and np.array_equal(self._lsh.row(slot), sig.hashvalues)
+        )
+
+    def _canonical_key(self, slot: int) -> tuple[int, float, int, str]:
+        """Sort key of the canonical original: earliest date, then longest text, then smallest id."""
+        return (self._undated[slot], self._ts[slot], -self._length[slot], self._lsh.id_of(slot))
+
+    def _set_stored(self, slot: int, cluster_id: str) -> None:
+        target = self._lsh.slot_of(cluster_id)
+        if target is None:
+            self._stored[slot] = -2
+            self._stored_other[slot] = cluster_id
+        else:
+            self._stored[slot] = target
+            self._stored_other.pop(slot, None)
+
+    def _stored_is(self, slot: int, canonical_slot: int) -> bool:
+        """Whether the store has the article at ``slot`` in the cluster of ``canonical_slot``'s article."""
+        stored = self._stored[slot]
+        if stored == canonical_slot:
+            return True
+        canonical = self._lsh.id_of(canonical_slot)
+        if stored == -2:
+            return self._stored_other[slot] == canonical
+        return stored >= 0 and self._lsh.id_of(stored) == canonical
+
     # --- union-find -----------------------------------------------------------------------
-    def _insert(self, sig: ArticleSignature) -> None:
-        aid = sig.article_id
-        self._signatures[aid] = sig
-        self._parent[aid] = aid
-        self._members[aid] = [aid]
-        self._best[aid] = sig.canonical_key
-        if sig.shingle_count:  # an empty body matches nothing; keep it out of the LSH buckets
-            self._lsh.insert(aid, sig.hashvalues)
+    def _members(self, root: int) -> Iterator[int]:
+        nxt = self._next
+        slot = root
+        while True:
+            yield slot
+            slot = nxt[slot]
+            if slot == root:
+                return
 
-    def _link(self, aid: str) -> None:
-        sig = self._signatures[aid]
-        if not sig.shingle_count:
+    def _link(self, slot: int) -> None:
+        if not self._shingles[slot]:
             return
-        for other in sorted(self._lsh.query(sig.hashvalues)):
-            if other != aid and self.settings.same_story(sig, self._signatures[other]):
-                self._union(aid, other)
+        lsh, settings = self._lsh, self.settings
+        values, count = lsh.row(slot), self._shingles[slot]
+        for other in sorted(lsh.query_slots(values), key=lsh.id_of):
+            if other != slot and settings.same_story_values(values, count, lsh.row(other), self._shingles[other]):
+                self._union(slot, other)
 
-    def _find(self, aid: str) -> str:
+    def _find(self, slot: int) -> int:
         parent = self._parent
-        root = aid
+        root = slot
         while parent[root] != root:
             root = parent[root]
-        while parent[aid] != root:  # path compression
-            parent[aid], aid = root, parent[aid]
+        while parent[slot] != root:  # path compression
+            parent[slot], slot = root, parent[slot]
         return root
 
-    def _union(self, a: str, b: str) -> None:
+    def _union(self, a: int, b: int) -> None:
         ra, rb = self._find(a), self._find(b)
         if ra == rb:
             return
-        if len(self._members[ra]) < len(self._members[rb]):
+        if self._size[ra] < self._size[rb]:
             ra, rb = rb, ra
         self._parent[rb] = ra
-        self._members[ra].extend(self._members.pop(rb))
-        self._best[ra] = min(self._best[ra], self._best.pop(rb))
+        self._size[ra] += self._size[rb]
+        self._next[ra], self._next[rb] = self._next[rb], self._next[ra]  # splice the two member rings
+        if self._canonical_key(self._best[rb]) < self._canonical_key(self._best[ra]):
+            self._best[ra] = self._best[rb]
 
-    def _canonical(self, aid: str) -> str:
-        return self._best[self._find(aid)][3]
-
-    def _detach(self, aid: str) -> list[str]:
-        """Take ``aid`` out of the index and re-link the rest of its cluster; returns that cluster."""
-        root = self._find(aid)
-        members = self._members.pop(root)
-        del self._best[root]
-        sig = self._signatures.pop(aid)
-        if sig.shingle_count:
-            self._lsh.remove(aid)
-        del self._parent[aid]
-        rest = [m for m in members if m != aid]
-        for m in rest:
+    def _detach(self, slot: int) -> list[int]:
+        """Take ``slot`` out of the index and re-link the rest of its cluster; returns that cluster."""
+        root = self._find(slot)
+        rest = [m for m in self._members(root) if m != slot]
+        self._lsh.remove(self._lsh.id_of(slot))
+        self._pending.discard(slot)
+        for m in (slot, *rest):
             self._parent[m] = m
-            self._members[m] = [m]
-            self._best[m] = self._signatures[m].canonical_key
+            self._size[m] = 1
+            self._next[m] = m
+            self._best[m] = m
         # Links never cross clusters, so re-querying the old members finds every link among them.
         for m in rest:
             self._link(m)
@@ -342,11 +434,3 @@ def _bulk_build() -> Iterator[None]:
         if was_enabled:
             gc.enable()
 
-
-def _same_content(a: ArticleSignature, b: ArticleSignature) -> bool:
-    return (
-        a.shingle_count == b.shingle_count
-        and a.text_length == b.text_length
-        and a.published == b.published
-        and np.array_equal(a.hashvalues, b.hashvalues)
-    )

@@ -11,6 +11,8 @@ benchmark and the ingest runner share one code path.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterable, Iterator
 
 from presswatch.model import Article, replace
@@ -37,20 +39,43 @@ def reads(article: Article) -> bool:
     return bool(article.text.strip()) and (article.language or "en") in MODEL_LANGUAGES
 
 
+_ZONE_LOCK = threading.RLock()
+_WARMED: set[int] = set()
+
+
+@contextlib.contextmanager
+def _transient_strings() -> Iterator[None]:
+    """Parse inside a spaCy memory zone: the strings and lexemes a batch brings (names, numbers, new
+    words) are freed with its docs, where spaCy otherwise keeps every one for the life of the process
+    and a long ingest grows without bound. Zones neither nest nor mix with a parse outside them, so
+    parses take turns; the first parse of a freshly loaded model runs outside a zone, so whatever
+    its components set up on first use stays."""
+    nlp = load_nlp()
+    with _ZONE_LOCK:
+        if id(nlp) not in _WARMED or nlp.vocab.in_memory_zone:
+            _WARMED.add(id(nlp))
+            yield
+            return
+        with nlp.memory_zone():
+            yield
+
+
 def annotate(article: Article) -> Article:
     """Fill ``entities``, ``people`` and ``quotes`` of an article (left empty when the model cannot read it)."""
     if not reads(article):
         return article
-    return annotate_parsed(article, parse_text(article.text))
+    with _transient_strings():
+        return annotate_parsed(article, parse_text(article.text))
 
 
 def annotate_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Article]:
     """``annotate`` for many articles, parsed in batches; yields in input order."""
     batch = list(articles)
     readable = [a for a in batch if reads(a)]
-    docs = iter(parse_texts((a.text for a in readable), batch_size=batch_size))
-    for article in batch:
-        yield annotate_parsed(article, next(docs)) if reads(article) else article
+    with _transient_strings():
+        docs = iter(parse_texts((a.text for a in readable), batch_size=batch_size))
+        for article in batch:
+            yield annotate_parsed(article, next(docs)) if reads(article) else article
 
 
 __all__ = ["MODEL_LANGUAGES", "annotate", "annotate_many", "annotate_parsed", "find_quoted_spans", "load_nlp", "reads"]

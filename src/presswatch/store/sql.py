@@ -137,6 +137,22 @@ class FullText:
     # MARK_START / MARK_END around matches: the hit shows the first that has a match, so a query that
     # matches the body shows body text rather than the title the page already prints above it.
     snippets: tuple[Any, Any, Any]
+    #: the index alone and its key column (the article's ``pk``), where ``condition`` and ``rank`` can
+    #: be evaluated without reading the articles: an unfiltered search ranks there first (SQLite)
+    index_only: tuple[Any, Any] | None = None
+
+
+#: extra rows an index-only ranking fetches beyond the page, so that ties at its end can be ordered
+RANK_SLACK = 32
+
+
+def _page_by_full_order(rows: Sequence[Row], keys: dict[int, tuple[str | None, str]]) -> list[Row]:
+    """``rows`` (pk, rank) in the order of the SQL search: rank, then published (newest first,
+    undated last), then id."""
+    out = sorted(rows, key=lambda r: keys[r.pk][1])
+    out.sort(key=lambda r: keys[r.pk][0] or "", reverse=True)
+    out.sort(key=lambda r: (r.rank, keys[r.pk][0] is None))
+    return out
 
 
 class SqlStore:
@@ -491,32 +507,52 @@ class SqlStore:
             raise QueryError("limit and offset must not be negative")
         parsed = parse_query(query) if query and query.strip() else None
         conditions = self._filters(site=site, person=person, since=since, until=until)
-        if parsed is not None:
-            ft = self.full_text(parsed)
+        ft = self.full_text(parsed) if parsed is not None else None
+        from_clause: Any = articles
+        if ft is not None:
             from_clause, conditions = ft.from_clause, [ft.condition, *conditions]
-            labelled = [expr.label(f"snippet_{n}") for n, expr in enumerate(ft.snippets)]
-            page_query = self._article_select(ft.rank.label("rank"), *labelled).order_by(
-                ft.rank, articles.c.published.desc().nulls_last(), articles.c.id
-            )
+            rank: Any = ft.rank
+            order = (ft.rank, articles.c.published.desc().nulls_last(), articles.c.id)
         else:
-            from_clause = articles
-            page_query = self._article_select(sa.literal(0.0).label("rank")).order_by(
-                articles.c.published.desc().nulls_last(), articles.c.id
-            )
-        page_query = page_query.select_from(from_clause).where(*conditions).limit(limit).offset(offset)
-        matching = sa.select(articles.c.id).select_from(from_clause).where(*conditions)
+            rank = sa.literal(0.0)
+            order = (articles.c.published.desc().nulls_last(), articles.c.id)
+        # The page in three short steps rather than one: first only the keys of the page's rows are
+        # sorted (sorting whole records, comment counts and snippets of every match cost the most),
+        # then those rows are read and, for a query, their snippets made.
+        page_keys = (
+            sa.select(articles.c.pk, rank.label("rank")).select_from(from_clause).where(*conditions)
+            .order_by(*order).limit(limit).offset(offset)
+        )
         with self._query_errors(query), self._read() as conn:
-            rows = conn.execute(page_query).all()
-            total = int(conn.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
-            facets = self._facets(conn, matching) if total else {"site": [], "person": [], "month": []}
+            keys = None
+            if ft is not None and ft.index_only is not None and len(conditions) == 1:
+                keys = self._index_ranked_page(conn, ft, limit, offset)
+            if keys is None:
+                keys = conn.execute(page_keys).all()
+            pks = [k.pk for k in keys]
+            rows_by_pk: dict[int, Any] = {}
+            snippets: dict[int, str] = {}
+            if pks:
+                for row in conn.execute(self._article_select(articles.c.pk).where(articles.c.pk.in_(pks))):
+                    rows_by_pk[row.pk] = row
+                if ft is not None:
+                    labelled = [expr.label(f"snippet_{n}") for n, expr in enumerate(ft.snippets)]
+                    marked = sa.select(articles.c.pk, *labelled).select_from(ft.from_clause).where(
+                        ft.condition, articles.c.pk.in_(pks)
+                    )
+                    for row in conn.execute(marked):
+                        snippets[row.pk] = safe_snippet(best_snippet([row.snippet_0, row.snippet_1, row.snippet_2]))
+            rows = [rows_by_pk[pk] for pk in pks if pk in rows_by_pk]
+            total, facets = self._total_and_facets(conn, from_clause, conditions)
             found = _with_person_ids(conn, [_row_to_article(row) for row in rows])
+        rank_of = {k.pk: float(k.rank or 0.0) for k in keys}
         items = []
         for row, article in zip(rows, found):
-            if parsed is not None:
-                snippet = safe_snippet(best_snippet([row.snippet_0, row.snippet_1, row.snippet_2]))
+            if ft is not None:
+                snippet = snippets.get(row.pk, "")
             else:
                 snippet = lead_snippet(row.standfirst or row.text)
-            items.append(SearchHit(article=article, snippet=snippet, rank=float(row.rank or 0.0)))
+            items.append(SearchHit(article=article, snippet=snippet, rank=rank_of[row.pk]))
         return SearchPage(total=total, items=items, facets=facets)
 
     # --- charts: counts over a search ------------------------------------------------------
@@ -644,33 +680,84 @@ class SqlStore:
                 conditions.append(articles.c.published <= bound)
         return conditions
 
-    def _facets(self, conn: Connection, matching: sa.Select) -> dict[str, list[tuple[str, int]]]:
-        ids = matching.subquery()
-        in_result = articles.c.id.in_(sa.select(ids.c.id))
-        n = sa.func.count().label("n")
-        site_rows = conn.execute(
-            sa.select(articles.c.site, n).where(in_result, articles.c.site.is_not(None))
-            .group_by(articles.c.site).order_by(n.desc(), articles.c.site).limit(FACET_LIMIT)
+    def _index_ranked_page(self, conn: Connection, ft: FullText, limit: int, offset: int) -> list[Row] | None:
+        """The page's (pk, rank) ranked in the index alone: the best ``offset + limit`` matches plus
+        a few, then only those ordered by the full search order. None when ties at the end of what
+        was fetched could hide a row of the page (the caller then ranks with the join)."""
+        assert ft.index_only is not None
+        index, key = ft.index_only
+        want = offset + limit
+        if want == 0:
+            return []
+        fetched = conn.execute(
+            sa.select(key.label("pk"), ft.rank.label("rank")).select_from(index).where(ft.condition)
+            .order_by(ft.rank).limit(want + RANK_SLACK)
         ).all()
+        if len(fetched) == want + RANK_SLACK:
+            last = fetched[-1].rank
+            if sum(1 for r in fetched if r.rank < last) < want:
+                return None
+            fetched = [r for r in fetched if r.rank < last]
+        if not fetched:
+            return []
+        order_keys = {
+            row.pk: (row.published, row.id)
+            for row in conn.execute(
+                sa.select(articles.c.pk, articles.c.published, articles.c.id).where(
+                    articles.c.pk.in_([r.pk for r in fetched])
+                )
+            )
+        }
+        ranked = _page_by_full_order([r for r in fetched if r.pk in order_keys], order_keys)
+        return ranked[offset : offset + limit]
+
+    def _total_and_facets(
+        self, conn: Connection, from_clause: Any, conditions: list[Any]
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        """How many articles match, and the site, person and month facets over them, in one
+        statement: the matches are found once (a materialised CTE) and counted four ways."""
+        matching = (
+            sa.select(articles.c.id, articles.c.site, sa.func.substr(articles.c.published, 1, 7).label("month"))
+            .select_from(from_clause).where(*conditions)
+            .cte("matching").prefix_with("MATERIALIZED")
+        )
+        n = sa.func.count().label("n")
+        total = sa.select(sa.literal("total").label("facet"), sa.null().label("value"), n).select_from(matching)
+        sites = (
+            sa.select(matching.c.site.label("value"), n).where(matching.c.site.is_not(None))
+            .group_by(matching.c.site).order_by(n.desc(), matching.c.site).limit(FACET_LIMIT).subquery()
+        )
         pn = sa.func.count(sa.distinct(article_people.c.article_id)).label("n")
-        person_rows = conn.execute(
-            sa.select(people.c.name, pn)
+        persons = (
+            sa.select(people.c.name.label("value"), pn)
             .join(article_people, article_people.c.person_id == people.c.person_id)
-            .where(article_people.c.article_id.in_(sa.select(ids.c.id)))
+            .where(article_people.c.article_id.in_(sa.select(matching.c.id)))
             .group_by(people.c.person_id, people.c.name)
             .order_by(pn.desc(), people.c.name)
             .limit(FACET_LIMIT)
-        ).all()
-        month = sa.func.substr(articles.c.published, 1, 7).label("month")
-        month_rows = conn.execute(
-            sa.select(month, n).where(in_result, articles.c.published.is_not(None))
-            .group_by(month).order_by(month.desc())
-        ).all()
-        return {
-            "site": [(r[0], int(r[1])) for r in site_rows],
-            "person": [(r[0], int(r[1])) for r in person_rows],
-            "month": [(r[0], int(r[1])) for r in month_rows],
-        }
+            .subquery()
+        )
+        months = (
+            sa.select(matching.c.month.label("value"), n).where(matching.c.month.is_not(None))
+            .group_by(matching.c.month).subquery()
+        )
+        stmt = sa.union_all(
+            total,
+            sa.select(sa.literal("site"), sites.c.value, sites.c.n),
+            sa.select(sa.literal("person"), persons.c.value, persons.c.n),
+            sa.select(sa.literal("month"), months.c.value, months.c.n),
+        )
+        total_count = 0
+        facets: dict[str, list[tuple[str, int]]] = {"site": [], "person": [], "month": []}
+        for facet, value, count in conn.execute(stmt):
+            if facet == "total":
+                total_count = int(count)
+            else:
+                facets[facet].append((value, int(count)))
+        facets["site"].sort(key=lambda vc: (-vc[1], vc[0]))
+        facets["person"].sort(key=lambda vc: (-vc[1], vc[0]))
+        facets["month"].sort(key=lambda vc: vc[0], reverse=True)
+        return total_count, facets
 
     # --- failures -------------------------------------------------------------------------
     def record_failures(self, batch: Sequence[Failure]) -> None:

@@ -85,6 +85,7 @@ class SQLiteStore(SqlStore):
                 sa.func.snippet(sa.literal_column("articles_fts"), column, MARK_START, MARK_END, "…", SNIPPET_TOKENS)
                 for column in FTS_BODY_FIRST
             ),
+            index_only=(articles_fts, articles_fts.c.rowid),
         )
 
     def query_error(self, exc: sa.exc.DBAPIError, query: str) -> QueryError | None:
