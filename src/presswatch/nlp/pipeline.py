@@ -49,13 +49,16 @@ def _register_components() -> None:
     annotators.register(ATTRIBUTES, LEMMAS)
 
 
-def load_nlp(model: str | None = None):  # -> spacy.Language
-    """The shared spaCy pipeline (one per process and model name)."""
-    return _load(model or config.SPACY_MODEL)
+def load_nlp(model: str | None = None, *, full_parse: bool = False):  # -> spacy.Language
+    """The shared spaCy pipeline (one per process, model name and mode).
+
+    ``full_parse``: the model's own components throughout, the reference the faster pipeline is
+    checked against (``presswatch bench throughput``)."""
+    return _load(model or config.SPACY_MODEL, full_parse)
 
 
-@lru_cache(maxsize=2)
-def _load(name: str):
+@lru_cache(maxsize=4)
+def _load(name: str, full_parse: bool = False):
     import spacy
 
     _register_components()
@@ -69,11 +72,16 @@ def _load(name: str):
     _split_glued_quotation_marks(nlp)
     if PARAGRAPH_SENTENCES and "parser" in nlp.pipe_names:
         nlp.add_pipe("presswatch_paragraph_starts", before="parser")
-    if "attribute_ruler" in nlp.pipe_names:
-        nlp.add_pipe(ATTRIBUTES, after="attribute_ruler")
-    if "lemmatizer" in nlp.pipe_names:
-        nlp.add_pipe(LEMMAS, after="lemmatizer")
-    disable = [p for p in nlp.pipe_names if p not in _NEEDED]
+    needed = set(_NEEDED)
+    if full_parse:
+        needed |= {"attribute_ruler", "lemmatizer"}
+        needed -= {ATTRIBUTES, LEMMAS}
+    else:
+        if "attribute_ruler" in nlp.pipe_names:
+            nlp.add_pipe(ATTRIBUTES, after="attribute_ruler")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe(LEMMAS, after="lemmatizer")
+    disable = [p for p in nlp.pipe_names if p not in needed]
     for pipe in disable:
         nlp.disable_pipe(pipe)
     nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -138,9 +146,10 @@ def text_for_parse(text: str) -> str:
     return text
 
 
-def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None) -> Iterator:
+def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None,
+                full_parse: bool = False) -> Iterator:
     """Parse many texts in batches; yields one spaCy Doc per text, in order."""
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, full_parse=full_parse)
 
     def checked(text: str) -> str:
         if len(text) > nlp.max_length:
