@@ -33,7 +33,7 @@ def test_the_fast_pipeline_runs_its_own_components_and_the_reference_the_models(
     assert "presswatch_attributes" not in full.pipe_names
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", TEXTS + ["", " \n ", "Yes."])
 def test_every_token_gets_the_models_tag_pos_morphology_lemma_and_parse(pipelines, text):
     fast, full = pipelines
     a, b = fast(text), full(text)
