@@ -2,7 +2,11 @@
 
 Input: the extraction benchmark's HTML pages (read in place). Rows: each stage alone (extract, NLP),
 then full ingests into a fresh SQLite database with the local executor at 1 and N workers and, when
-installed, on Ray. trafilatura alone is the reference row: the floor cost of reading the HTML at all.
+installed, on Ray. trafilatura alone is the reference row: the floor cost of reading the HTML at all;
+spaCy's full pipeline alone (the model as spaCy loads it) is the other: what PressWatch's NLP is
+measured against (``ratio_vs_full_parse``). With ``--quality`` the quotes of PolNeAR dev are scored
+on PressWatch's parse and on the full parse of the model's own components (``quote_f1_delta``).
+``--json`` prints the rows, then a last line with the goals' figures.
 """
 
 from __future__ import annotations
