@@ -13,8 +13,10 @@ from functools import lru_cache
 from presswatch import config
 from presswatch.errors import NLPError
 
-# The parse needs the tagger, parser (sentences + dependencies), lemmatizer (cue verbs) and NER.
-_NEEDED = {"presswatch_paragraph_starts", "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+# The parse needs the tagger, parser (sentences + dependencies), lemmatizer (cue verbs) and NER. The
+# model's attribute ruler and lemmatizer run through faster stand-ins (``annotators``) with the same output.
+ATTRIBUTES, LEMMAS = "presswatch_attributes", "presswatch_lemmas"
+_NEEDED = {"presswatch_paragraph_starts", "tok2vec", "tagger", "parser", ATTRIBUTES, LEMMAS, "ner"}
 
 # A curly opening mark used as a closing one (`guys. “` at the end of a paragraph): rewritten to the
 # closing mark before parsing so the parser sees the quotation end where the writer meant it.
@@ -40,17 +42,23 @@ def _paragraph_starts(doc):
 def _register_components() -> None:
     from spacy.language import Language
 
+    from presswatch.nlp import annotators
+
     if not Language.has_factory("presswatch_paragraph_starts"):
         Language.component("presswatch_paragraph_starts", func=_paragraph_starts)
+    annotators.register(ATTRIBUTES, LEMMAS)
 
 
-def load_nlp(model: str | None = None):  # -> spacy.Language
-    """The shared spaCy pipeline (one per process and model name)."""
-    return _load(model or config.SPACY_MODEL)
+def load_nlp(model: str | None = None, *, full_parse: bool = False):  # -> spacy.Language
+    """The shared spaCy pipeline (one per process, model name and mode).
+
+    ``full_parse``: the model's own components throughout, the reference the faster pipeline is
+    checked against (``presswatch bench throughput``)."""
+    return _load(model or config.SPACY_MODEL, full_parse)
 
 
-@lru_cache(maxsize=2)
-def _load(name: str):
+@lru_cache(maxsize=4)
+def _load(name: str, full_parse: bool = False):
     import spacy
 
     _register_components()
@@ -64,7 +72,16 @@ def _load(name: str):
     _split_glued_quotation_marks(nlp)
     if PARAGRAPH_SENTENCES and "parser" in nlp.pipe_names:
         nlp.add_pipe("presswatch_paragraph_starts", before="parser")
-    disable = [p for p in nlp.pipe_names if p not in _NEEDED]
+    needed = set(_NEEDED)
+    if full_parse:
+        needed |= {"attribute_ruler", "lemmatizer"}
+        needed -= {ATTRIBUTES, LEMMAS}
+    else:
+        if "attribute_ruler" in nlp.pipe_names:
+            nlp.add_pipe(ATTRIBUTES, after="attribute_ruler")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe(LEMMAS, after="lemmatizer")
+    disable = [p for p in nlp.pipe_names if p not in needed]
     for pipe in disable:
         nlp.disable_pipe(pipe)
     nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -129,9 +146,10 @@ def text_for_parse(text: str) -> str:
     return text
 
 
-def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None) -> Iterator:
+def parse_texts(texts: Iterable[str], *, batch_size: int = 16, model: str | None = None,
+                full_parse: bool = False) -> Iterator:
     """Parse many texts in batches; yields one spaCy Doc per text, in order."""
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, full_parse=full_parse)
 
     def checked(text: str) -> str:
         if len(text) > nlp.max_length:
