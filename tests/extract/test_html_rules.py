@@ -587,3 +587,19 @@ def test_marked_teaser_cards_do_not_protect_a_furniture_block():
     text = _texts(tree)
     assert "Ferry timetable changes" not in text
     assert STORY[0] in text
+
+
+def test_a_long_comment_thread_beside_the_marked_article_goes_though_it_holds_most_of_the_text():
+    comments = "".join(
+        f"<p>Reader {n} wrote: I have used that pier for thirty years and I think the board should repair it instead.</p>"
+        for n in range(15)
+    )
+    page = _page(f"<article>{_story_html()}</article><div class='comments'>{comments}</div>")
+    tree = lxml.html.fromstring(page)
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert STORY[0] in text and "Reader 3 wrote" not in text
+    # without article markup, the block holding most of the text is kept: it may be the story
+    unmarked = lxml.html.fromstring(_page(f"<div>{_story_html()}</div><div class='comments'>{comments}</div>"))
+    prune_boilerplate(unmarked)
+    assert "Reader 3 wrote" in _texts(unmarked)

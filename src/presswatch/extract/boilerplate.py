@@ -380,6 +380,10 @@ _ARTICLE_MARKUP = XPath(
 ARTICLE_MIN_PROSE = 200
 
 
+def _depth_key(element: HtmlElement) -> int:
+    return -sum(1 for _ in element.iterancestors())
+
+
 def main_article_path(root: HtmlElement) -> set[HtmlElement]:
     """The element the page marks as its article (the one of them with most text outside links, when
     several are marked: teaser cards use the same tag) and every block around it.
@@ -413,6 +417,7 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
     }
     furniture_classes, furniture_ids = named["class"], named["id"]
     around_article = main_article_path(root)
+    article = min(around_article, key=_depth_key) if around_article else None
     # one pass in document order (elements only, filtered in C): outer blocks come before what
     # they contain, and what a removed block contains is skipped, not tested
     skip = 0
@@ -438,7 +443,12 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
-        if element in around_article or _prose_length(element) >= ARTICLE_SHARE * total:
+        if element in around_article or (
+            # with an article marked on the page, a block elsewhere (a long comment thread) is not
+            # the article for holding much of the text
+            (article is None or article in element.iterancestors())
+            and _prose_length(element) >= ARTICLE_SHARE * total
+        ):
             # kept here, but trafilatura may still drop it later without a space in its place:
             # pad its tail so the words on either side cannot run together into a new word
             tail = element.tail
