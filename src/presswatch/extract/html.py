@@ -25,7 +25,7 @@ from trafilatura.utils import load_html
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.paywall import declared_not_free, drop_paywall_prompts, is_paywall_prompt, is_teaser
-from presswatch.extract.chooser import OWN, choose_body
+from presswatch.extract.chooser import OWN, anchor_texts, choose_body
 from presswatch.extract.ensemble import peer_candidates
 from presswatch.extract.nesting import flatten_deep_nesting
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
@@ -62,10 +62,11 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
     not_free = declared_not_free(tree)  # read before the body's pruning drops the page's scripts
     standfirst = detach_standfirst(tree)
     page_prose = prose_paragraph_length(tree)
+    anchors = anchor_texts(tree) if ensemble else frozenset()
     cleaned = {OWN: _cleaned(body_paragraphs(tree, page_prose=page_prose), meta)}
     if ensemble:
-        cleaned.update(_peer_bodies(html, url, meta))
-        chosen = choose_body({name: c[0] for name, c in cleaned.items()}, page_prose)
+        cleaned.update(_peer_bodies(html, url, meta, standfirst))
+        chosen = choose_body({name: c[0] for name, c in cleaned.items()}, page_prose, anchors)
     else:
         chosen = OWN
     paragraphs, removed, comment_form, syndication_hint = cleaned[chosen]
@@ -94,20 +95,23 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
     )
 
 
-def body_candidates(html: str | bytes, *, url: str | None = None) -> tuple[dict[str, list[str]], int]:
+def body_candidates(
+    html: str | bytes, *, url: str | None = None
+) -> tuple[dict[str, list[str]], int, frozenset[str]]:
     """Every body candidate of a page after the line rules (PressWatch's own under ``OWN``, then each
-    peer's) and the page's prose length: what the chooser reads, for learning it."""
+    peer's), the page's prose length and its link texts: what the chooser reads, for learning it."""
     if isinstance(html, str):
         html = flatten_deep_nesting(html)
     tree = parse_html(html)
     if tree is None:
-        return {}, 0
+        return {}, 0, frozenset()
     meta = extract_metadata(tree, url=url)
-    detach_standfirst(tree)
+    standfirst = detach_standfirst(tree)
     page_prose = prose_paragraph_length(tree)
+    anchors = anchor_texts(tree)
     cleaned = {OWN: _cleaned(body_paragraphs(tree, page_prose=page_prose), meta)}
-    cleaned.update(_peer_bodies(html, url, meta))
-    return {name: c[0] for name, c in cleaned.items()}, page_prose
+    cleaned.update(_peer_bodies(html, url, meta, standfirst))
+    return {name: c[0] for name, c in cleaned.items()}, page_prose, anchors
 
 
 # the parser settings trafilatura uses (comments and processing instructions dropped at parse time)
@@ -162,10 +166,12 @@ def _cleaned(paragraphs: list[str], meta) -> tuple[list[str], list[RemovedLine],
     return list(kept), removed, comment_form, syndication_hint
 
 
-def _peer_bodies(html: str | bytes, url: str | None, meta) -> dict:
-    """Each peer's text as lines, through the same line rules as PressWatch's own."""
+def _peer_bodies(html: str | bytes, url: str | None, meta, standfirst: str | None) -> dict:
+    """Each peer's text as lines, through the same line rules as PressWatch's own; the standfirst taken
+    out of PressWatch's tree is not body text in theirs either."""
+    skip = _norm(standfirst) if standfirst else None
     return {
-        name: _cleaned([line.strip() for line in text.splitlines() if line.strip()], meta)
+        name: _cleaned([line.strip() for line in text.splitlines() if line.strip() and _norm(line) != skip], meta)
         for name, text in peer_candidates(html, url).items()
     }
 
