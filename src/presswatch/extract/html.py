@@ -168,12 +168,15 @@ def _cleaned(paragraphs: list[str], meta) -> tuple[list[str], list[RemovedLine],
 
 def _peer_bodies(html: str | bytes, url: str | None, meta, standfirst: str | None) -> dict:
     """Each peer's text as lines, through the same line rules as PressWatch's own; the standfirst taken
-    out of PressWatch's tree is not body text in theirs either."""
+    out of PressWatch's tree is not body text in theirs either, where it opens their text."""
     skip = _norm(standfirst) if standfirst else None
-    return {
-        name: _cleaned([line.strip() for line in text.splitlines() if line.strip() and _norm(line) != skip], meta)
-        for name, text in peer_candidates(html, url).items()
-    }
+    out = {}
+    for name, text in peer_candidates(html, url).items():
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines and skip and _norm(lines[0]) == skip:
+            lines = lines[1:]
+        out[name] = _cleaned(lines, meta)
+    return out
 
 
 def _description_as_standfirst(
