@@ -542,3 +542,64 @@ def test_a_kept_aside_between_links_never_glues_their_words_together():
     )
     words = {w for p in extract_html(html).paragraphs for w in p.split()}
     assert "0000000000000" not in words
+
+
+# --- the article by its markup ---------------------------------------------------------------------
+
+SIDEBAR_BLURBS = [
+    f"Blurb {n}: the Wexley rowing club meets on Thursdays at the boathouse and welcomes new members of any age."
+    for n in range(12)
+]
+
+
+def _blog_page(wrapper: str, article: str) -> str:
+    # three sidebar boxes, each like the article a small share of the page's text
+    boxes = "".join(
+        "<div class='sidebar'>" + "".join(f"<p>{b}</p>" for b in SIDEBAR_BLURBS[n : n + 4]) + "</div>"
+        for n in (0, 4, 8)
+    )
+    return _page(f"<div class='{wrapper}'>{article}</div>{boxes}")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        f"<div class='post hentry'><div class='entry-content'>{_story_html()}</div></div>",
+        f"<article>{_story_html()}</article>",
+        f"<div itemprop='articleBody'>{_story_html()}</div>",
+    ],
+)
+def test_a_furniture_name_around_the_marked_article_does_not_remove_it(article):
+    # the post is a small share of the page's text, inside a block named like furniture ("widget")
+    tree = lxml.html.fromstring(_blog_page("widget blog-posts", article))
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert all(p in text for p in STORY)
+    assert SIDEBAR_BLURBS[0] not in text  # the sidebar still goes
+    assert list(extract_html(_blog_page("widget blog-posts", article), ensemble=False).paragraphs) == STORY
+
+
+def test_marked_teaser_cards_do_not_protect_a_furniture_block():
+    cards = "".join(f"<article><a href='/s/{n}'>Ferry timetable changes, part {n}</a></article>" for n in range(5))
+    page = _page(f"<div class='related-stories'>{cards}</div><div class='body'>{_story_html()}</div>")
+    tree = lxml.html.fromstring(page)
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert "Ferry timetable changes" not in text
+    assert STORY[0] in text
+
+
+def test_a_long_comment_thread_beside_the_marked_article_goes_though_it_holds_most_of_the_text():
+    comments = "".join(
+        f"<p>Reader {n} wrote: I have used that pier for thirty years and I think the board should repair it instead.</p>"
+        for n in range(15)
+    )
+    page = _page(f"<article>{_story_html()}</article><div class='comments'>{comments}</div>")
+    tree = lxml.html.fromstring(page)
+    prune_boilerplate(tree)
+    text = _texts(tree)
+    assert STORY[0] in text and "Reader 3 wrote" not in text
+    # without article markup, the block holding most of the text is kept: it may be the story
+    unmarked = lxml.html.fromstring(_page(f"<div>{_story_html()}</div><div class='comments'>{comments}</div>"))
+    prune_boilerplate(unmarked)
+    assert "Reader 3 wrote" in _texts(unmarked)

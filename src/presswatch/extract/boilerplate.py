@@ -371,6 +371,32 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
 
 
 _ELEMENTS_INSIDE = XPath("count(descendant::*)")
+# the article by the page's own markup: HTML's <article>, schema.org's articleBody, hAtom's entry
+_ARTICLE_MARKUP = XPath(
+    "//article|//*[@itemprop='articleBody']|//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+    "|//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"
+)
+#: an article element needs this much text outside links to be the page's article (not a teaser card)
+ARTICLE_MIN_PROSE = 200
+
+
+def _depth_key(element: HtmlElement) -> int:
+    return -sum(1 for _ in element.iterancestors())
+
+
+def main_article_path(root: HtmlElement) -> set[HtmlElement]:
+    """The element the page marks as its article (the one of them with most text outside links, when
+    several are marked: teaser cards use the same tag) and every block around it.
+
+    A block around the article is never page furniture, whatever its name says: blog platforms put the
+    post inside a "widget", ASP.NET inside a page-wide <form>."""
+    marked = _ARTICLE_MARKUP(root)
+    if not marked:
+        return set()
+    best = max(marked, key=_prose_length)
+    if _prose_length(best) < ARTICLE_MIN_PROSE:
+        return set()
+    return {best, *best.iterancestors()}
 
 
 def prune_boilerplate(tree: HtmlElement) -> PruneReport:
@@ -390,6 +416,8 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
         for attribute in ("class", "id")
     }
     furniture_classes, furniture_ids = named["class"], named["id"]
+    around_article = main_article_path(root)
+    article = min(around_article, key=_depth_key) if around_article else None
     # one pass in document order (elements only, filtered in C): outer blocks come before what
     # they contain, and what a removed block contains is skipped, not tested
     skip = 0
@@ -415,7 +443,12 @@ def prune_boilerplate(tree: HtmlElement) -> PruneReport:
             pass
         elif not (tag in ("ul", "ol") and _is_link_list(element)):
             continue
-        if _prose_length(element) >= ARTICLE_SHARE * total:
+        if element in around_article or (
+            # with an article marked on the page, a block elsewhere (a long comment thread) is not
+            # the article for holding much of the text
+            (article is None or article in element.iterancestors())
+            and _prose_length(element) >= ARTICLE_SHARE * total
+        ):
             # kept here, but trafilatura may still drop it later without a space in its place:
             # pad its tail so the words on either side cannot run together into a new word
             tail = element.tail

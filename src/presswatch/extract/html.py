@@ -25,7 +25,8 @@ from trafilatura.utils import load_html
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.boilerplate import detach_standfirst, prune_boilerplate
 from presswatch.extract.paywall import declared_not_free, drop_paywall_prompts, is_paywall_prompt, is_teaser
-from presswatch.extract.ensemble import choose_by_agreement, peer_candidates
+from presswatch.extract.chooser import OWN, anchor_texts, choose_body
+from presswatch.extract.ensemble import peer_candidates
 from presswatch.extract.nesting import flatten_deep_nesting
 from presswatch.extract.density import densest_block_paragraphs, prose_paragraph_length
 from presswatch.extract.metadata import extract_metadata
@@ -33,6 +34,7 @@ from presswatch.extract.text import clean_paragraphs
 from presswatch.model import RemovedLine
 
 __all__ = [
+    "body_candidates",
     "body_paragraphs",
     "drop_bare_links",
     "drop_byline_lines",
@@ -48,9 +50,9 @@ __all__ = [
 def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = True) -> ExtractedText:
     """Extract one page; a page without article text gives an ExtractedText with no paragraphs.
 
-    With ``ensemble`` the body is PressWatch's own paragraphs unless two peer extractors agree with each
-    other clearly better than with them (``presswatch.extract.ensemble``); then it is the peer text the
-    candidates agree on most."""
+    With ``ensemble`` the peer extractors read the page too, their text gets the same line rules as
+    PressWatch's own, and the learned chooser (``presswatch.extract.chooser``) says which candidate is
+    the body: PressWatch's own unless another is predicted clearly better."""
     if isinstance(html, str):
         html = flatten_deep_nesting(html)
     tree = parse_html(html)
@@ -59,12 +61,15 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
     meta = extract_metadata(tree, url=url)
     not_free = declared_not_free(tree)  # read before the body's pruning drops the page's scripts
     standfirst = detach_standfirst(tree)
-    paragraphs, removed, comment_form, syndication_hint = _cleaned(body_paragraphs(tree), meta)
+    page_prose = prose_paragraph_length(tree)
+    anchors = anchor_texts(tree) if ensemble else frozenset()
+    cleaned = {OWN: _cleaned(body_paragraphs(tree, page_prose=page_prose), meta)}
     if ensemble:
-        peer_lines = _agreed_peer_body(html, url, paragraphs)
-        if peer_lines is not None:
-            # the peers found the article elsewhere: their text gets the same line rules as ours
-            paragraphs, removed, comment_form, syndication_hint = _cleaned(peer_lines, meta)
+        cleaned.update(_peer_bodies(html, url, meta, standfirst))
+        chosen = choose_body({name: c[0] for name, c in cleaned.items()}, page_prose, anchors)
+    else:
+        chosen = OWN
+    paragraphs, removed, comment_form, syndication_hint = cleaned[chosen]
     # the subscription prompt never enters the body; a body it cut short is a teaser
     without_prompts = drop_paywall_prompts(paragraphs)
     removed.extend(RemovedLine(line, "paywall_prompt") for line in _dropped(paragraphs, without_prompts))
@@ -88,6 +93,25 @@ def extract_html(html: str | bytes, *, url: str | None = None, ensemble: bool = 
         comment_form=comment_form,
         syndication_hint=syndication_hint,
     )
+
+
+def body_candidates(
+    html: str | bytes, *, url: str | None = None
+) -> tuple[dict[str, list[str]], int, frozenset[str]]:
+    """Every body candidate of a page after the line rules (PressWatch's own under ``OWN``, then each
+    peer's), the page's prose length and its link texts: what the chooser reads, for learning it."""
+    if isinstance(html, str):
+        html = flatten_deep_nesting(html)
+    tree = parse_html(html)
+    if tree is None:
+        return {}, 0, frozenset()
+    meta = extract_metadata(tree, url=url)
+    standfirst = detach_standfirst(tree)
+    page_prose = prose_paragraph_length(tree)
+    anchors = anchor_texts(tree)
+    cleaned = {OWN: _cleaned(body_paragraphs(tree, page_prose=page_prose), meta)}
+    cleaned.update(_peer_bodies(html, url, meta, standfirst))
+    return {name: c[0] for name, c in cleaned.items()}, page_prose, anchors
 
 
 # the parser settings trafilatura uses (comments and processing instructions dropped at parse time)
@@ -142,13 +166,17 @@ def _cleaned(paragraphs: list[str], meta) -> tuple[list[str], list[RemovedLine],
     return list(kept), removed, comment_form, syndication_hint
 
 
-def _agreed_peer_body(html: str | bytes, url: str | None, own: list[str]) -> list[str] | None:
-    """The peer text the candidates agree on most, as lines; None when PressWatch's own wins."""
-    candidates = {"presswatch": "\n".join(own), **peer_candidates(html, url)}
-    chosen = choose_by_agreement(candidates, own="presswatch")
-    if chosen == "presswatch":
-        return None
-    return [line.strip() for line in candidates[chosen].splitlines() if line.strip()]
+def _peer_bodies(html: str | bytes, url: str | None, meta, standfirst: str | None) -> dict:
+    """Each peer's text as lines, through the same line rules as PressWatch's own; the standfirst taken
+    out of PressWatch's tree is not body text in theirs either, where it opens their text."""
+    skip = _norm(standfirst) if standfirst else None
+    out = {}
+    for name, text in peer_candidates(html, url).items():
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines and skip and _norm(lines[0]) == skip:
+            lines = lines[1:]
+        out[name] = _cleaned(lines, meta)
+    return out
 
 
 def _description_as_standfirst(
@@ -180,12 +208,14 @@ def _dropped(before: list[str], after: list[str]) -> list[str]:
 # --- body ---------------------------------------------------------------------------------------
 
 
-def body_paragraphs(tree: HtmlElement) -> list[str]:
+def body_paragraphs(tree: HtmlElement, *, page_prose: int | None = None) -> list[str]:
     """The body's paragraphs, from trafilatura's fast mode on the pre-cleaned tree.
 
-    The tree is modified (pruned); metadata must be read before.
+    The tree is modified (pruned); metadata must be read before. ``page_prose``: the page's
+    ``prose_paragraph_length``, when the caller has it already.
     """
-    page_prose = prose_paragraph_length(tree)
+    if page_prose is None:
+        page_prose = prose_paragraph_length(tree)
     prune_boilerplate(tree)
     # the head (read for metadata already) and inline graphics hold no text, only nodes to walk
     head = tree.find("head")
