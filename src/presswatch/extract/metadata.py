@@ -24,6 +24,7 @@ from lxml.etree import Element as _ANY_ELEMENT
 from lxml.html import HtmlElement
 
 from presswatch.extract.boilerplate import matching_values
+from presswatch.extract.printed import printed_date
 
 __all__ = [
     "PageMetadata",
@@ -621,13 +622,17 @@ def extract_metadata(
         agreed = next(((d, source) for d, source in dated if day and d[:10] == day[:10]), None)
         if agreed is not None:
             published, published_source = agreed
+    # the day printed under the headline: the outlet's own calendar day for a machine stamp a day off
+    # (a UTC time past local midnight), and the date when the markup gives none
+    shown, shown_source = printed_date(tree, tuple(found.titles))
+    if shown and published and _days_apart(shown, published) == 1:
+        published, published_source = shown, shown_source
     in_path = url_date(url)
     if published and in_path and _utc_day_beside(published, in_path):
         # a UTC time stamp a day off the day in the URL: the URL has the outlet's own calendar day
         published, published_source = in_path, "url"
     if not published:
-        published = in_path
-        published_source = "url" if published else "none"
+        published, published_source = (in_path, "url") if in_path else (shown, shown_source)
 
     # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
     # a missing date goes straight to htmldate (which is what trafilatura would call for it)
@@ -677,6 +682,14 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None):
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|$)")
+
+
+def _days_apart(day: str, stamp: str) -> int | None:
+    """Days between a day and a date or date-time's day."""
+    try:
+        return abs((date.fromisoformat(stamp[:10]) - date.fromisoformat(day)).days)
+    except ValueError:
+        return None
 
 
 def _utc_day_beside(stamp: str, day: str) -> bool:
