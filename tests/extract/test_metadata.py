@@ -390,3 +390,47 @@ def test_a_utc_stamp_a_day_off_the_url_day_gives_the_outlets_own_day():
     same = "<meta property='article:published_time' content='2020-02-24T22:25:54Z'>"
     assert extract_html(_page(same, ""), url="https://gazette.example/2020/02/24/ferry",
                         ensemble=False).published == "2020-02-24T22:25:54+00:00"
+
+
+def test_a_json_ld_author_given_by_reference_is_read_where_the_graph_names_it():
+    html = """<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "Article", "headline": "Pier fund", "author": {"@id": "https://gazette.example/#/person/7"}},
+      {"@type": "Person", "@id": "https://gazette.example/#/person/7", "name": "Ona Brisk"}]}</script>
+    </head><body><h1>Pier fund</h1></body></html>"""
+    assert _meta(html).authors == ("Ona Brisk",)
+
+
+def test_the_written_by_card_pair_names_the_writer():
+    html = """<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Ona Brisk">
+    <meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="3 Minuten">
+    </head><body><h1>Pier fund</h1></body></html>"""
+    assert _meta(html).authors == ("Ona Brisk",)
+
+
+def test_an_organisation_is_the_author_only_when_no_person_is_named():
+    org_only = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier fund",
+      "author": {"@type": "Organization", "name": "Wexby Sport"}}</script></head><body><h1>Pier fund</h1></body></html>"""
+    assert _meta(org_only).authors == ("Wexby Sport",)
+    with_person = org_only.replace('{"@type": "Organization", "name": "Wexby Sport"}',
+                                   '[{"@type": "Organization", "name": "Wexby Sport"}, {"@type": "Person", "name": "Ona Brisk"}]')
+    assert _meta(with_person).authors == ("Ona Brisk",)
+
+
+def test_a_desk_or_initials_byline_is_the_credit_when_no_person_is_named():
+    html = """<html><body><h1>Pier fund</h1><div class="entry-meta"><span class="byline">by
+    <span class="author vcard"><a class="url fn n" href="/author/desk">Newsdesk</a></span></span></div>
+    <p>The fund opened on Monday.</p><div class="author-box"><span class="author">Newsdesk</span></div></body></html>"""
+    assert _meta(html).authors == ("Newsdesk",)
+    assert _meta(html.replace("Newsdesk", "Unknown")).authors == ()
+
+
+def test_a_name_printed_only_in_comments_or_sidebars_is_not_stated_as_the_writer():
+    from presswatch.extract.metadata import _stated_outside_furniture
+
+    html = """<html><body><h1>Pier fund</h1><p class="byline">Ona Brisk</p>
+    <ol class="comment-list"><li><span class="comment-author">Carl Moss</span> said: nice</li></ol>
+    <div id="sidebar"><span>Dee Vance</span></div></body></html>"""
+    tree = lxml.html.fromstring(html)
+    assert _stated_outside_furniture(tree, "Ona Brisk")
+    assert not _stated_outside_furniture(tree, "Carl Moss")
+    assert not _stated_outside_furniture(tree, "Dee Vance")

@@ -98,3 +98,24 @@ def test_the_printed_date_when_the_markup_has_none():
     <div class="info"><span>Datum:</span> <span>18.10.2021</span></div><p>Text.</p></body></html>"""
     meta = extract_metadata(_tree(html), fallback=False)
     assert meta.published == "2021-10-18" and meta.published_source == "text"
+
+
+def test_a_by_labelled_line_under_the_headline_gives_the_writer():
+    html = """<html><head><meta name="author" content="Wexby Gazette"><meta property="og:site_name" content="Wexby Gazette">
+    </head><body><article><h1>Council votes on the harbour</h1><p class="intro">von Ana Lindqvist</p>
+    <p>The council voted on Tuesday to rebuild the harbour wall before the winter storms.</p></article></body></html>"""
+    assert printed_bylines(_tree(html)) == ["Ana Lindqvist"]
+    meta = extract_metadata(_tree(html), url="https://wexby-gazette.example/a", fallback=False)
+    assert meta.authors == ("Ana Lindqvist",)
+
+
+def test_posted_on_a_date_by_a_writer():
+    html = """<html><body><h1>Notes from the pier</h1><div class="meta">Posted on May 3, 2021 by Bo Ekdahl</div>
+    <p>Text of the post.</p></body></html>"""
+    assert printed_bylines(_tree(html)) == ["Bo Ekdahl"]
+
+
+def test_labelled_lines_in_comments_or_related_blocks_are_not_bylines():
+    html = """<html><body><h1>Notes from the pier</h1><p>Short text.</p>
+    <div class="comments"><p>By Carl Moss</p></div><div class="related-posts"><p>By Dee Vance</p></div></body></html>"""
+    assert printed_bylines(_tree(html)) == []

@@ -11,7 +11,7 @@ zone: the text after the page's first ``<h1>`` (a short stretch before it too), 
   unambiguous day/month orders) or with a month name in English, German, French, Spanish, Italian,
   Portuguese or Dutch; a ``<time datetime>`` there gives its attribute.
 - ``printed_bylines``: short lines there that are a by-label and a name ("By Ana Lind", "von Ana Lind",
-  "Auteur : Ana Lind", "Posted on 3 May 2021 by Ana Lind"), as raw text for the author cleaner.
+  "Auteur : Ana Lind", "Posted on 3 May 2021 by Ana Lind"): what follows the label, for the author cleaner.
 """
 
 from __future__ import annotations
@@ -262,7 +262,8 @@ def printed_bylines(tree: HtmlElement, titles: tuple[str, ...] = ()) -> list[str
             continue
         seen.add(id(owner))
         line = " ".join(owner.text_content().split())
-        if len(line) > MAX_LINE or not _BY_LABEL.match(line) or _furniture(owner):
+        label = _BY_LABEL.match(line)
+        if len(line) > MAX_LINE or not label or _furniture(owner):
             continue
-        lines.append(line)
+        lines.append(line[label.end():])
     return lines
