@@ -434,3 +434,23 @@ def test_a_name_printed_only_in_comments_or_sidebars_is_not_stated_as_the_writer
     assert _stated_outside_furniture(tree, "Ona Brisk")
     assert not _stated_outside_furniture(tree, "Carl Moss")
     assert not _stated_outside_furniture(tree, "Dee Vance")
+
+
+def test_an_author_value_that_is_the_outlet_name_is_not_split_into_people():
+    html = """<html><head><meta name="author" content="Ships &amp; Harbours"><meta property="og:site_name"
+    content="Ships &amp; Harbours"></head><body><h1>Pier fund</h1><div class="byline">By Ona Brisk</div></body></html>"""
+    assert _meta(html, "https://shipsandharbours.example/a").authors == ("Ona Brisk",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        (["Rasender Reporter"], ("Rasender Reporter",)),  # a pen name, not "Rasender" and a role
+        (["Ona Brisk Staff Writer"], ("Ona Brisk",)),
+        (["Ona Brisk Illustration von Teo Vance"], ("Ona Brisk",)),
+        (["Ona Brisk am Samstag, 19. Oktober 2019"], ("Ona Brisk",)),
+        (["Veröffentlicht am"], ()),
+    ],
+)
+def test_byline_cleaning_keeps_the_writer_only(raw, names):
+    assert clean_authors(raw) == names

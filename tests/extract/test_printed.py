@@ -119,3 +119,13 @@ def test_labelled_lines_in_comments_or_related_blocks_are_not_bylines():
     html = """<html><body><h1>Notes from the pier</h1><p>Short text.</p>
     <div class="comments"><p>By Carl Moss</p></div><div class="related-posts"><p>By Dee Vance</p></div></body></html>"""
     assert printed_bylines(_tree(html)) == []
+
+
+def test_a_layout_block_named_for_its_sidebar_that_holds_the_story_is_not_furniture():
+    story = "The ferry will stop on Sundays from May, the council said after a long meeting. " * 8
+    html = f"""<html><body><header><h1>Ferry to stop on Sundays</h1></header>
+    <section class="layout layout__with-sidebar"><p class="meta">Posted in Harbour by Bo Ekdahl on May 3, 2021</p>
+    <p>{story}</p></section><div class="sidebar"><p>By Dee Vance</p></div></body></html>"""
+    assert printed_bylines(_tree(html)) == ["Bo Ekdahl on May 3, 2021"]
+    meta = extract_metadata(_tree(html), fallback=False)
+    assert meta.authors == ("Bo Ekdahl",)

@@ -270,7 +270,8 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 _BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor|wrote[_-]?by|written[_-]?by)"
+    r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -378,18 +379,22 @@ _DATE_FRAGMENT = re.compile(
     rf"(?:{_DAYS})\b|\d{{1,2}}:\d{{2}}|\d{{4}}\b|(?:published|updated|posted|last\s+updated)\b).*$",
     re.IGNORECASE,
 )
+# the word that led into a date cut off a byline ("Ana Lind am", "Bo Ek on", "Cy Moss Stand:")
+_INTO_DATE = re.compile(r"\s+(?:am|on|le|el|il|em|at|stand)\s*:?\s*$", re.IGNORECASE)
 # words that end a name: what follows is a role or a link label ("Jane Roe Staff Writer", "View More Articles")
 _ROLE_TAIL = re.compile(
     r"\s*\b(?:staff|senior|chief|sports|political|business|news|technology|science|health|foreign|special|"
     r"associate|contributing|deputy|managing|executive|editorial|writer|reporter|editor|correspondent|columnist|"
-    r"contributor|intern|view|more|follow|share|email|get|read|see|articles?|posts?)\b.*$",
+    r"contributor|intern|view|more|follow|share|email|get|read|see|articles?|posts?|illustrations?|photos?|"
+    r"photography|fotos?|bilder|grafiken?)\b.*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
     r"^(?:staff|editor|editors|editorial|the editors|admin|administrator|reporter|correspondent|contributor|"
     r"guest|guest author|news desk|newsdesk|web desk|desk|team|biography|bio|profile|author|authors|by|"
     r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none|facebook|twitter|linkedin|"
-    r"instagram|email|e-mail|print|share|updated|published|name|your name|no author|autor|auteur)$",
+    r"instagram|email|e-mail|print|share|updated|published|posted|name|your name|no author|autor|auteur|"
+    r"veröffentlicht|aktualisiert|eingestellt|geschrieben|publié|publicado|publicada|pubblicato|actualizado)$",
     re.IGNORECASE,
 )
 # news agencies and wire services are credits, not people
@@ -441,7 +446,10 @@ def _clean_author(raw: str) -> str | None:
     if _ORG_WORD.search(name.strip()):
         return None
     name = _DATE_FRAGMENT.sub("", name)
-    name = _ROLE_TAIL.sub("", name)
+    name = _INTO_DATE.sub("", name)
+    without_role = _ROLE_TAIL.sub("", name)
+    # a two-word pen name whose second word is a role word ("Rasender Reporter") keeps it
+    name = without_role if len(without_role.split()) != 1 or len(name.split()) != 2 else name
     name = name.strip(" \t,;:|-–—·•()[]\"'")
     if not name or _NOT_A_NAME.match(name):
         return None
@@ -503,9 +511,7 @@ def _clean_credit(raw: str) -> str | None:
     """A byline credit that is not a person's name (an outlet, a desk, initials), labels and links off."""
     text = " ".join(html.unescape(str(raw)).split())
     text = _BY.sub("", _URL.sub("", _EMAIL.sub("", text)))
-    text = _DATE_FRAGMENT.sub("", text)
-    # the word that led into the date ("Ana am", "Bo on", "Stand:")
-    text = re.sub(r"\s+(?:am|on|le|el|il|em|at|stand)\s*:?\s*$", "", text, flags=re.IGNORECASE)
+    text = _INTO_DATE.sub("", _DATE_FRAGMENT.sub("", text))
     text = text.strip(" \t,;:|-–—·•()[]\"'")
     if not text or _NO_CREDIT.match(text) or len(text) > 60 or len(text.split()) > 6 or not text[0].isalnum():
         return None
@@ -544,14 +550,20 @@ def _stated_outside_furniture(tree: HtmlElement, name: str) -> bool:
         return " ".join(re.findall(r"[^\W_]+", text.casefold())) if text else ""
 
     wanted = key(name)
+
+    def names(text: str | None) -> bool:
+        # a one-word name ("Alexander") only as a whole value: inside a longer one it is someone's first name
+        found = key(text)
+        return found == wanted if " " not in wanted else f" {wanted} " in f" {found} "
+
     for element in tree.iter(_ANY_ELEMENT):
         if element.tag in ("script", "style"):
             continue
-        if any(wanted in key(v) for v in (element.get("content"), element.get("title"))):
+        if any(names(v) for v in (element.get("content"), element.get("title"))):
             return True
-        if not any(wanted in key(t) for t in (element.text, element.tail)):
+        if not any(names(t) for t in (element.text, element.tail)):
             continue
-        owner = element if wanted in key(element.text) else element.getparent()
+        owner = element if names(element.text) else element.getparent()
         if owner is None or not _in_furniture(owner):
             return True
     return False
@@ -712,7 +724,8 @@ def extract_metadata(
     # in page furniture they are often other stories' writers.
     # The outlet's own name is an author only when no one else is named.
     sites = site_names(found.sites, url)
-    credited = clean_authors(found.authors)
+    # a value that is the outlet's own name as a whole ("Jobs & Hire") is not split into people
+    credited = clean_authors(a for a in found.authors if not is_site_name(a, sites))
     authors = people_first(credited, sites)
     extra = None
     if fallback and len(authors) != 1:

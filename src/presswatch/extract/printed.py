@@ -22,7 +22,7 @@ from datetime import date
 
 from lxml.html import HtmlElement
 
-from presswatch.extract.boilerplate import is_furniture_name
+from presswatch.extract.boilerplate import ARTICLE_SHARE, is_furniture_name
 
 __all__ = ["parse_printed_date", "printed_bylines", "printed_date"]
 
@@ -84,7 +84,7 @@ _UPDATE_LABEL = re.compile(
 # label words that name the writer ahead of the name
 _BY_LABEL = re.compile(
     r"^(?:(?:text|texte|words|story|reporting|written|posted|published|geschrieben|verfasst|publicado|publié|"
-    r"écrit|escrito|scritto|pubblicato|veröffentlicht)(?:\s+(?:on|am|le|el|il|em)\s+.{4,40}?)?\s+)?"
+    r"écrit|escrito|scritto|pubblicato|veröffentlicht)(?:\s+(?:on|in|am|le|el|il|em)\s+.{2,40}?)?\s+)?"
     r"(?:by|von|par|por|di|door)\s+(?=\S)"
     r"|^(?:text|texte|autor|autorin|author|auteur|autore|redaktion|words|reporter|reporting)\s*:\s*(?=\S)",
     re.IGNORECASE,
@@ -147,9 +147,13 @@ MAX_LINE = 90
 MAX_LEAD_WORDS = 4
 
 
-def _furniture(element: HtmlElement) -> bool:
+def _furniture(element: HtmlElement, article: tuple[frozenset[int], int] = (frozenset(), 0)) -> bool:
+    """``element`` sits in page furniture. ``article``: the ids of the headline's ancestors and the length
+    of the page's text; the story's own containers are no furniture whatever their names say
+    ("layout-with-sidebar"): the headline's ancestors, and a block holding most of the page's text."""
+    ancestors, total = article
     for node in (element, *element.iterancestors()):
-        if not isinstance(node.tag, str):
+        if not isinstance(node.tag, str) or id(node) in ancestors:
             continue
         if node.tag in _SKIP_TAGS:
             return True
@@ -157,6 +161,8 @@ def _furniture(element: HtmlElement) -> bool:
         if not _HIDDEN.isdisjoint(names[0].lower().split()):
             return True
         if any(is_furniture_name(n) or _NOT_BYLINE.search(n) for n in names):
+            if total and len(node.text_content()) >= ARTICLE_SHARE * total:
+                continue
             return True
     return False
 
@@ -179,6 +185,16 @@ def _headline(root: HtmlElement, titles: tuple[str, ...]) -> HtmlElement | None:
             if text and any(text == w or (len(text) > 20 and text in w) for w in wanted):
                 return element
     return root.find(".//h1")
+
+
+def _article(tree: HtmlElement, titles: tuple[str, ...]) -> tuple[HtmlElement | None, tuple[frozenset[int], int]]:
+    """The headline element, and the ids of its ancestors with the length of the page's text."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    h1 = _headline(root, titles)
+    if h1 is None:
+        return None, (frozenset(), 0)
+    return h1, (frozenset(id(a) for a in h1.iterancestors()), len(root.text_content()))
 
 
 def _zone(tree: HtmlElement, titles: tuple[str, ...] = ()) -> Iterator[tuple[HtmlElement, str, bool]]:
@@ -229,13 +245,14 @@ def printed_date(tree: HtmlElement, titles: tuple[str, ...] = ()) -> tuple[str |
     ``titles`` are the page's headline as its markup gives it, to find the headline element."""
     label = ""  # the text just before the current piece, where "Aktualisiert:" sits
     seen_times: set[int] = set()
+    _, article = _article(tree, titles)
     for element, text, is_tail in _zone(tree, titles):
         owner = _owner(element, is_tail)
         time = next((t for t in (element, *element.iterancestors()) if t.tag == "time"), None) if not is_tail else None
         if time is not None and id(time) not in seen_times and time.get("datetime"):
             seen_times.add(id(time))
             if not (_UPDATE_LABEL.search(f"{label} {time.text_content()}") or _update_class(time.get("class") or "")
-                    or _furniture(time)):
+                    or _furniture(time, article)):
                 day = parse_printed_date(time.get("datetime") or "")
                 if day:
                     return day, "time"
@@ -245,7 +262,7 @@ def printed_date(tree: HtmlElement, titles: tuple[str, ...] = ()) -> tuple[str |
             # a date line has a label of a few words before the date at most, not a sentence
             if day and len(text[: first[0]].split()) > MAX_LEAD_WORDS:
                 day = None
-            if day and len(owner.text_content()) <= 2 * MAX_LINE and not _furniture(owner):
+            if day and len(owner.text_content()) <= 2 * MAX_LINE and not _furniture(owner, article):
                 if not (_UPDATE_LABEL.search(f"{label} {text}") or _update_class(owner.get("class") or "")):
                     return day, "time" if time is not None else "text"
         label = text.strip()[-40:]
@@ -256,6 +273,7 @@ def printed_bylines(tree: HtmlElement, titles: tuple[str, ...] = ()) -> list[str
     """Short lines in the headline's zone that are a by-label and a name, as printed."""
     lines: list[str] = []
     seen: set[int] = set()
+    _, article = _article(tree, titles)
     for element, _text, is_tail in _zone(tree, titles):
         owner = _owner(element, is_tail)
         if id(owner) in seen:
@@ -263,7 +281,7 @@ def printed_bylines(tree: HtmlElement, titles: tuple[str, ...] = ()) -> list[str
         seen.add(id(owner))
         line = " ".join(owner.text_content().split())
         label = _BY_LABEL.match(line)
-        if len(line) > MAX_LINE or not label or _furniture(owner):
+        if len(line) > MAX_LINE or not label or _furniture(owner, article):
             continue
         lines.append(line[label.end():])
     return lines
