@@ -147,13 +147,13 @@ MAX_LINE = 90
 MAX_LEAD_WORDS = 4
 
 
-def _furniture(element: HtmlElement, article: tuple[frozenset[int], int] = (frozenset(), 0)) -> bool:
-    """``element`` sits in page furniture. ``article``: the ids of the headline's ancestors and the length
-    of the page's text; the story's own containers are no furniture whatever their names say
-    ("layout-with-sidebar"): the headline's ancestors, and a block holding most of the page's text."""
-    ancestors, total = article
+def _furniture(element: HtmlElement, article: _Article | None = None) -> bool:
+    """``element`` sits in page furniture. The story's own containers are no furniture whatever their
+    names say ("layout-with-sidebar"): the headline's ancestors, and a block holding most of the page's
+    text."""
+    article = article or _Article()
     for node in (element, *element.iterancestors()):
-        if not isinstance(node.tag, str) or id(node) in ancestors:
+        if not isinstance(node.tag, str) or id(node) in article.ancestors:
             continue
         if node.tag in _SKIP_TAGS:
             return True
@@ -161,7 +161,7 @@ def _furniture(element: HtmlElement, article: tuple[frozenset[int], int] = (froz
         if not _HIDDEN.isdisjoint(names[0].lower().split()):
             return True
         if any(is_furniture_name(n) or _NOT_BYLINE.search(n) for n in names):
-            if total and len(node.text_content()) >= ARTICLE_SHARE * total:
+            if article.total and len(node.text_content()) >= ARTICLE_SHARE * article.total:
                 continue
             return True
     return False
@@ -187,46 +187,77 @@ def _headline(root: HtmlElement, titles: tuple[str, ...]) -> HtmlElement | None:
     return root.find(".//h1")
 
 
-def _article(tree: HtmlElement, titles: tuple[str, ...]) -> tuple[HtmlElement | None, tuple[frozenset[int], int]]:
-    """The headline element, and the ids of its ancestors with the length of the page's text."""
+class _Article:
+    """The story's own containers: the headline's ancestors, and the page's text length (measured when
+    first asked) to recognise a block holding most of it."""
+
+    def __init__(self, root: HtmlElement | None = None, headline: HtmlElement | None = None) -> None:
+        self.root = root
+        # the elements are held, not only their ids: lxml makes a new Python object (and id) for a node
+        # whose last one was freed
+        self._held = list(headline.iterancestors()) if headline is not None else []
+        self.ancestors = frozenset(id(a) for a in self._held)
+        self._total: int | None = None
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = len(self.root.text_content()) if self.root is not None else 0
+        return self._total
+
+
+def _article(tree: HtmlElement, titles: tuple[str, ...]) -> tuple[HtmlElement | None, _Article]:
     body = tree.find(".//body")
     root = body if body is not None else tree
     h1 = _headline(root, titles)
-    if h1 is None:
-        return None, (frozenset(), 0)
-    return h1, (frozenset(id(a) for a in h1.iterancestors()), len(root.text_content()))
+    return h1, _Article(root, h1)
+
+
+def _pieces(elements: Iterator[HtmlElement]) -> Iterator[tuple[HtmlElement, str, bool]]:
+    for element in elements:
+        if not isinstance(element.tag, str):
+            continue
+        if element.text and element.text.strip():
+            yield element, element.text, False
+        if element.tail and element.tail.strip():
+            yield element, element.tail, True
+
+
+def _following(h1: HtmlElement, root: HtmlElement) -> Iterator[HtmlElement]:
+    """The headline and every element after it, in document order."""
+    yield from h1.iter()
+    node = h1
+    while node is not None and node is not root:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 def _zone(tree: HtmlElement, titles: tuple[str, ...] = ()) -> Iterator[tuple[HtmlElement, str, bool]]:
-    """(element, its own text piece, is_tail) in document order across the headline's zone."""
+    """(element, its own text piece, is_tail) in document order across the headline's zone: from a
+    little before the headline, in its own block (a kicker or date line above it, not the site's
+    banner), to a stretch after it."""
     body = tree.find(".//body")
     root = body if body is not None else tree
     h1 = _headline(root, titles)
     if h1 is None:
         return
-    pieces: list[tuple[HtmlElement, str, bool]] = []
-    start = 0
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element is h1:
-            start = len(pieces)
-        if element.text and element.text.strip():
-            pieces.append((element, element.text, False))
-        if element.tail and element.tail.strip():
-            pieces.append((element, element.tail, True))
-    # from a little before the headline, in its own block (a kicker or date line above it, not the
-    # site's banner), to a stretch after it
     block = h1.getparent()
-    before, spent = start, 0
-    while before > 0 and spent < BEFORE_HEADLINE and block is not None and block.tag != "body":
-        element = pieces[before - 1][0]
-        if element is not block and block not in element.iterancestors():
-            break
-        before -= 1
-        spent += len(pieces[before][1].strip())
+    before: list[tuple[HtmlElement, str, bool]] = []
+    if block is not None and block is not root and block.tag != "body":
+        for element in block.iter():
+            if element is h1:
+                break
+            before.extend(_pieces(iter((element,))))
+    spent, kept = 0, 0
+    while kept < len(before) and spent < BEFORE_HEADLINE:
+        kept += 1
+        spent += len(before[-kept][1].strip())
     spent = 0
-    for element, text, is_tail in pieces[before:]:
+    for element, text, is_tail in before[len(before) - kept:]:
+        spent += len(text.strip())
+        yield element, text, is_tail
+    for element, text, is_tail in _pieces(_following(h1, root)):
         if spent > BEFORE_HEADLINE + AFTER_HEADLINE:
             return
         spent += len(text.strip())
@@ -244,13 +275,13 @@ def printed_date(tree: HtmlElement, titles: tuple[str, ...] = ()) -> tuple[str |
 
     ``titles`` are the page's headline as its markup gives it, to find the headline element."""
     label = ""  # the text just before the current piece, where "Aktualisiert:" sits
-    seen_times: set[int] = set()
+    seen_times: list[HtmlElement] = []  # (elements held: see _Article)
     _, article = _article(tree, titles)
     for element, text, is_tail in _zone(tree, titles):
         owner = _owner(element, is_tail)
         time = next((t for t in (element, *element.iterancestors()) if t.tag == "time"), None) if not is_tail else None
-        if time is not None and id(time) not in seen_times and time.get("datetime"):
-            seen_times.add(id(time))
+        if time is not None and time not in seen_times and time.get("datetime"):
+            seen_times.append(time)
             if not (_UPDATE_LABEL.search(f"{label} {time.text_content()}") or _update_class(time.get("class") or "")
                     or _furniture(time, article)):
                 day = parse_printed_date(time.get("datetime") or "")
@@ -272,13 +303,13 @@ def printed_date(tree: HtmlElement, titles: tuple[str, ...] = ()) -> tuple[str |
 def printed_bylines(tree: HtmlElement, titles: tuple[str, ...] = ()) -> list[str]:
     """Short lines in the headline's zone that are a by-label and a name, as printed."""
     lines: list[str] = []
-    seen: set[int] = set()
+    seen: list[HtmlElement] = []
     _, article = _article(tree, titles)
     for element, _text, is_tail in _zone(tree, titles):
         owner = _owner(element, is_tail)
-        if id(owner) in seen:
+        if any(owner is other for other in seen):
             continue
-        seen.add(id(owner))
+        seen.append(owner)
         line = " ".join(owner.text_content().split())
         label = _BY_LABEL.match(line)
         if len(line) > MAX_LINE or not label or _furniture(owner, article):
