@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from presswatch.bench.metadata import Found, MetaPage, author_set, score
+from presswatch.bench.metadata import Found, MetaPage, author_names, author_set, score
 
 
 def _page(authors=None, date=None, title=None):
@@ -20,11 +20,19 @@ def test_author_sets_ignore_case_punctuation_and_a_leading_by():
     assert author_set(["Ann Lee"]) != author_set(["Ann Lee", "Tom Brede"])
 
 
+def test_author_names_split_the_annotation_lists_on_both_sides_alike():
+    assert author_names(["Ann Lee, Tom Brede"]) == author_names(["Ann Lee", "Tom Brede"])
+    assert author_names(["Ann Lee und Tom Brede"]) == author_names(["Tom Brede; Ann Lee"])
+    assert author_names(["Ann Lee, Tom Brede"]) != author_names(["Ann Lee"])
+    # the README's own key keeps a comma-joined annotation as one value
+    assert author_set(["Ann Lee, Tom Brede"]) != author_set(["Ann Lee", "Tom Brede"])
+
+
 def test_each_field_is_scored_only_where_it_is_annotated_and_a_missing_date_counts_as_no_date():
     pages = [_page("Ann Lee", "2020-01-02", "Ferry stops"), _page(None, "2020-05-06", None)]
     found = [Found("Ferry stops", ("By Ann Lee",), "2020-01-02T10:00:00"), Found(None, ("Someone",), None)]
     s = score(pages, found, ("title", "authors", "date"))
-    assert (s.authors, s.day, s.no_date, s.title) == (1.0, 0.5, 0.5, 1.0)
+    assert (s.authors, s.authors_strict, s.day, s.no_date, s.title) == (1.0, 1.0, 0.5, 0.5, 1.0)
     assert score(pages, [None, None], ("date",)).failures == 2
 
 

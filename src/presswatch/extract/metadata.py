@@ -24,6 +24,7 @@ from lxml.etree import Element as _ANY_ELEMENT
 from lxml.html import HtmlElement
 
 from presswatch.extract.boilerplate import matching_values
+from presswatch.extract.printed import printed_bylines, printed_date
 
 __all__ = [
     "PageMetadata",
@@ -76,6 +77,7 @@ class _Found:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # organisations named as the author
     dates: list[str] = field(default_factory=list)
     date_sources: list[str] = field(default_factory=list)  # beside ``dates``: jsonld | meta | time
 
@@ -125,15 +127,19 @@ def _types(obj: dict) -> set[str]:
     return {str(k).lower() for k in kinds if k}
 
 
-def _names(value: object) -> Iterator[str]:
-    """Names from a schema.org person/organisation value (string, object or list of them)."""
+def _names(value: object, by_id: dict[str, dict] | None = None) -> Iterator[str]:
+    """People's names from a schema.org person value (string, object or list of them); an object that
+    only points at another by ``@id`` (``{"@id": ".../#/schema/person/1"}``) is read where it is given."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):
         for item in value:
-            yield from _names(item)
+            yield from _names(item, by_id)
     elif isinstance(value, dict):
-        if value.get("@type") and "organization" in str(value.get("@type")).lower():
+        if "name" not in value and by_id and isinstance(value.get("@id"), str):
+            target = by_id.get(value["@id"])
+            value = target if target is not None and target is not value else value
+        if _is_organisation(value):
             return
         name = value.get("name")
         if isinstance(name, str):
@@ -142,9 +148,27 @@ def _names(value: object) -> Iterator[str]:
             yield from _names(name)
 
 
+def _organisations(value: object, by_id: dict[str, dict]) -> Iterator[str]:
+    """The names of organisations given as a schema.org author."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str):
+                item = by_id.get(item["@id"], item)
+            if _is_organisation(item) and isinstance(item.get("name"), str):
+                yield item["name"]
+
+
+def _is_organisation(value: dict) -> bool:
+    return bool(value.get("@type")) and any(
+        word in str(value.get("@type")).lower() for word in ("organization", "corporation", "newsmedia")
+    )
+
+
 def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
     articles = []
-    for obj in _json_ld_objects(tree):
+    objects = list(_json_ld_objects(tree))
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    for obj in objects:
         kinds = _types(obj)
         if "website" in kinds and isinstance(obj.get("name"), str):
             found.sites.append(obj["name"])
@@ -162,8 +186,9 @@ def _from_json_ld(tree: HtmlElement, found: _Found) -> None:
             found.descriptions.append(obj["description"])
         if rank == 0:
             # later article objects are usually teasers for other stories, with their own authors
-            found.authors.extend(_names(obj.get("author")))
-            found.authors.extend(_names(obj.get("creator")))
+            found.authors.extend(_names(obj.get("author"), by_id))
+            found.authors.extend(_names(obj.get("creator"), by_id))
+            found.organisations.extend(_organisations(obj.get("author"), by_id))
         if isinstance(obj.get("datePublished"), str):
             found.add_date(obj["datePublished"], "jsonld")
         elif isinstance(obj.get("dateCreated"), str):
@@ -223,6 +248,13 @@ _META_DATE = (
 _META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
 
 
+_WRITTEN_BY = re.compile(
+    r"^\s*(?:written by|posted by|author|autor(?:in)?|auteur|autore|verfasst von|geschrieben von|écrit par|"
+    r"escrito por|scritto da|geschreven door)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
@@ -238,7 +270,8 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 _BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:byline|author|authors|author-?name|byline__name|contributor|wrote[_-]?by|written[_-]?by)"
+    r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -254,6 +287,10 @@ def _from_meta(tree: HtmlElement, found: _Found) -> None:
     found.authors.extend(
         a for a in pick(_META_AUTHOR) if not a.startswith(("http://", "https://"))
     )
+    # SEO plugins' card pairs: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name
+    for key, labels in values.items():
+        if key.startswith("twitter:label") and any(_WRITTEN_BY.match(label) for label in labels):
+            found.authors.extend(values.get(key.replace("label", "data", 1), []))
     for value in pick(_META_DATE):
         found.add_date(value, "meta")
     # the page's own og:site_name before JSON-LD's publisher: a syndicated story names the agency there
@@ -333,25 +370,31 @@ _BY = re.compile(
 _EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun"
+_DAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+         r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+         r"dimanche")
 # from the first date-ish word on, the rest of a byline is its date ("Jane Roe 19 Nov 2019", "Jane Roe Tuesday")
 _DATE_FRAGMENT = re.compile(
     rf"\b(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}\s+(?:{_MONTHS})[a-z]*\.?|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}|"
     rf"(?:{_DAYS})\b|\d{{1,2}}:\d{{2}}|\d{{4}}\b|(?:published|updated|posted|last\s+updated)\b).*$",
     re.IGNORECASE,
 )
+# the word that led into a date cut off a byline ("Ana Lind am", "Bo Ek on", "Cy Moss Stand:")
+_INTO_DATE = re.compile(r"\s+(?:am|on|le|el|il|em|at|stand)\s*:?\s*$", re.IGNORECASE)
 # words that end a name: what follows is a role or a link label ("Jane Roe Staff Writer", "View More Articles")
 _ROLE_TAIL = re.compile(
     r"\s*\b(?:staff|senior|chief|sports|political|business|news|technology|science|health|foreign|special|"
     r"associate|contributing|deputy|managing|executive|editorial|writer|reporter|editor|correspondent|columnist|"
-    r"contributor|intern|view|more|follow|share|email|get|read|see|articles?|posts?)\b.*$",
+    r"contributor|intern|view|more|follow|share|email|get|read|see|articles?|posts?|illustrations?|photos?|"
+    r"photography|fotos?|bilder|grafiken?)\b.*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
     r"^(?:staff|editor|editors|editorial|the editors|admin|administrator|reporter|correspondent|contributor|"
     r"guest|guest author|news desk|newsdesk|web desk|desk|team|biography|bio|profile|author|authors|by|"
     r"associated press|reuters|afp|ap|press release|unknown|anonymous|null|none|facebook|twitter|linkedin|"
-    r"instagram|email|e-mail|print|share|updated|published|name|your name|no author|autor|auteur)$",
+    r"instagram|email|e-mail|print|share|updated|published|posted|name|your name|no author|autor|auteur|"
+    r"veröffentlicht|aktualisiert|eingestellt|geschrieben|publié|publicado|publicada|pubblicato|actualizado)$",
     re.IGNORECASE,
 )
 # news agencies and wire services are credits, not people
@@ -403,7 +446,10 @@ def _clean_author(raw: str) -> str | None:
     if _ORG_WORD.search(name.strip()):
         return None
     name = _DATE_FRAGMENT.sub("", name)
-    name = _ROLE_TAIL.sub("", name)
+    name = _INTO_DATE.sub("", name)
+    without_role = _ROLE_TAIL.sub("", name)
+    # a two-word pen name whose second word is a role word ("Rasender Reporter") keeps it
+    name = without_role if len(without_role.split()) != 1 or len(name.split()) != 2 else name
     name = name.strip(" \t,;:|-–—·•()[]\"'")
     if not name or _NOT_A_NAME.match(name):
         return None
@@ -450,6 +496,95 @@ def clean_authors(raw_names: Iterable[str]) -> tuple[str, ...]:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return tuple(kept)
+
+
+# credits that name no one
+_NO_CREDIT = re.compile(
+    r"^(?:unknown|anonymous|anonym|admin|administrator|null|none|undefined|name|your name|no author|author|authors|"
+    r"autor|auteur|by|von|follow|share|email|e-mail|print|updated|published|profile|bio|biography|more|mehr|"
+    r"facebook|twitter|linkedin|instagram|home|redaktion|editor|editors)$",
+    re.IGNORECASE,
+)
+
+
+def _clean_credit(raw: str) -> str | None:
+    """A byline credit that is not a person's name (an outlet, a desk, initials), labels and links off."""
+    text = " ".join(html.unescape(str(raw)).split())
+    text = _BY.sub("", _URL.sub("", _EMAIL.sub("", text)))
+    text = _INTO_DATE.sub("", _DATE_FRAGMENT.sub("", text))
+    text = text.strip(" \t,;:|-–—·•()[]\"'")
+    if not text or _NO_CREDIT.match(text) or len(text) > 60 or len(text.split()) > 6 or not text[0].isalnum():
+        return None
+    return text
+
+
+def _credits(raw_values: Iterable[str]) -> tuple[str, ...]:
+    """The markup's credits in order, deduplicated."""
+    out: dict[str, str] = {}
+    for raw in raw_values:
+        credit = _clean_credit(raw) if raw else None
+        if credit:
+            out.setdefault(credit.casefold(), credit)
+    return tuple(out.values())[:MAX_PRINTED_AUTHORS]
+
+
+def _printed_credit(bylines: list[str]) -> tuple[str, ...]:
+    """The credit the page's byline elements repeat most, when it is the clear one."""
+    counts: dict[str, list[str]] = {}
+    for line in bylines:
+        credit = _clean_credit(line)
+        if credit:
+            counts.setdefault(credit.casefold(), []).append(credit)
+    if not counts:
+        return ()
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if len(ranked) == 1 or len(ranked[0]) > len(ranked[1]):
+        return (ranked[0][0],)
+    return ()
+
+
+def _stated_outside_furniture(tree: HtmlElement, name: str) -> bool:
+    """``name`` is printed somewhere on the page outside comments, sidebars and related blocks, or is
+    given in an attribute (a meta tag, a link title)."""
+    def key(text: str | None) -> str:
+        return " ".join(re.findall(r"[^\W_]+", text.casefold())) if text else ""
+
+    wanted = key(name)
+
+    def names(text: str | None) -> bool:
+        # a one-word name ("Alexander") only as a whole value: inside a longer one it is someone's first name
+        found = key(text)
+        return found == wanted if " " not in wanted else f" {wanted} " in f" {found} "
+
+    for element in tree.iter(_ANY_ELEMENT):
+        if element.tag in ("script", "style"):
+            continue
+        if any(names(v) for v in (element.get("content"), element.get("title"))):
+            return True
+        if not any(names(t) for t in (element.text, element.tail)):
+            continue
+        owner = element if names(element.text) else element.getparent()
+        if owner is None or not _in_furniture(owner):
+            return True
+    return False
+
+
+# blocks whose names are other people's: comments, sidebars and widgets, related or most-read lists
+# (a class word of its own, or the head of one: "comment-list", "sidebar_left"; a page's <body> class
+# names its layout, "sidebar" included, and Blogger wraps the post itself in a "widget")
+_OTHERS_BLOCK = re.compile(r"(?:^|\s)(?:comments?|sidebar|related|recommend\w*|teasers?|popular|trending|"
+                           r"recent\w*|most-?read)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _in_furniture(element: HtmlElement) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag == "aside" or _OTHERS_BLOCK.search(node.get("class") or "") or _OTHERS_BLOCK.search(
+            node.get("id") or ""
+        ):
+            return True
+    return False
 
 
 #: at most this many names printed in the page make a byline; more are a list of other stories' writers
@@ -589,12 +724,16 @@ def extract_metadata(
     # in page furniture they are often other stories' writers.
     # The outlet's own name is an author only when no one else is named.
     sites = site_names(found.sites, url)
-    credited = clean_authors(found.authors)
+    # a value that is the outlet's own name as a whole ("Jobs & Hire") is not split into people
+    credited = clean_authors(a for a in found.authors if not is_site_name(a, sites))
     authors = people_first(credited, sites)
     extra = None
     if fallback and len(authors) != 1:
         extra = _trafilatura_metadata(tree, url)
         theirs = clean_authors((extra.author or "").split(";")) if extra is not None else ()
+        # trafilatura reads names off the whole page: one printed only in comments, sidebars or
+        # related blocks is not the writer
+        theirs = tuple(a for a in theirs if _stated_outside_furniture(tree, a))
         credited = credited or theirs
         theirs = people_first(theirs, sites)
         agreed = tuple(a for a in authors if a in theirs)
@@ -608,10 +747,17 @@ def extract_metadata(
             authors,
         )
     if not authors:
+        # a by-labelled line under the headline ("Von Ana Lind", "Posted on ... by Ana Lind")
+        labelled = people_first(clean_authors(printed_bylines(tree, tuple(found.titles))[:1]), sites)
+        authors = labelled if len(labelled) <= MAX_PRINTED_AUTHORS else ()
+    if not authors:
         printed = people_first(clean_authors(bylines), sites)
         # more names than a byline holds: the page lists other stories' writers
         authors = printed if len(printed) <= MAX_PRINTED_AUTHORS else ()
     authors = authors or credited
+    if not authors:
+        # no person named anywhere: the credit the markup gives (an outlet, a desk, initials, a pen name)
+        authors = _credits(found.organisations + found.authors) or _printed_credit(bylines)
     dated = [(d, source) for d, source in zip((normalise_date(v) for v in found.dates), found.date_sources) if d]
     published, published_source = dated[0] if dated else (None, "none")
     if fallback and len({d[:10] for d, _ in dated}) > 1:
@@ -621,13 +767,17 @@ def extract_metadata(
         agreed = next(((d, source) for d, source in dated if day and d[:10] == day[:10]), None)
         if agreed is not None:
             published, published_source = agreed
+    # the day printed under the headline: the outlet's own calendar day for a machine stamp a day off
+    # (a UTC time past local midnight), and the date when the markup gives none
+    shown, shown_source = printed_date(tree, tuple(found.titles))
+    if shown and published and _days_apart(shown, published) == 1:
+        published, published_source = shown, shown_source
     in_path = url_date(url)
     if published and in_path and _utc_day_beside(published, in_path):
         # a UTC time stamp a day off the day in the URL: the URL has the outlet's own calendar day
         published, published_source = in_path, "url"
     if not published:
-        published = in_path
-        published_source = "url" if published else "none"
+        published, published_source = (in_path, "url") if in_path else (shown, shown_source)
 
     # trafilatura's extractor is slow next to the lookups above: only when the page gives no title;
     # a missing date goes straight to htmldate (which is what trafilatura would call for it)
@@ -677,6 +827,14 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None):
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|$)")
+
+
+def _days_apart(day: str, stamp: str) -> int | None:
+    """Days between a day and a date or date-time's day."""
+    try:
+        return abs((date.fromisoformat(stamp[:10]) - date.fromisoformat(day)).days)
+    except ValueError:
+        return None
 
 
 def _utc_day_beside(stamp: str, day: str) -> bool:
