@@ -65,3 +65,16 @@ def test_lemmas_are_the_same_on_a_second_sight_of_the_words(pipelines):
     again = [t.lemma_ for t in parse_text(TEXTS[1])]
     assert first == again
     assert "say" in [t.lemma_ for t in parse_text("She says so and he said so.")]
+
+
+def test_a_new_words_lemma_is_read_again_after_the_parse_that_first_met_it_freed_its_strings() -> None:
+    from presswatch.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    nlp("Warm-up outside any zone.")
+    text = "Ferry crews quarnelled the harbour ropes while the pilots glorpified the buoys."
+    with nlp.memory_zone():  # the strings this parse brings ("quarnel", "glorpify") are freed after it
+        first = [t.lemma_ for t in nlp(text)]
+    with nlp.memory_zone():  # the lemmas come from the stand-in's cache now
+        second = [t.lemma_ for t in nlp(text)]
+    assert second == first and "ferry" in [w.lower() for w in second]

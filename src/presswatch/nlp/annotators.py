@@ -69,6 +69,8 @@ class IndexedAttributeRuler:
         for value in unique.tolist():
             hit = seen.get((number, value))
             if hit is None:
+                if len(seen) >= MAX_CACHED_LEMMAS:  # bounded like the lemma cache
+                    seen.clear()
                 hit = seen[(number, value)] = bool(search(strings[value] if value else ""))
             results.append(hit)
         return numpy.array(results, dtype=bool)[inverse]
@@ -125,15 +127,18 @@ def _keys(spec) -> tuple[str, ...] | None:
     return None
 
 
+#: word forms whose lemma is kept; the cache starts again when full
+MAX_CACHED_LEMMAS = 200_000
+
+
 class CachedLemmatizer:
     """The model's rule lemmatizer, its answers kept per (word, part of speech, morphology)."""
 
     def __init__(self, lemmatizer) -> None:
         self.lemmatizer = lemmatizer
-        self.lemmas: dict[tuple[int, int, int], int] = {}
+        # the lemma text, not its hash: a string added while parsing in a memory zone is freed with it
+        self.lemmas: dict[tuple[int, int, int], str] = {}
         _indexed_word_lists(lemmatizer)
-
-
 
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
@@ -150,10 +155,12 @@ class CachedLemmatizer:
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)
-            value = known.get(key)
-            if value is None:
-                value = known[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
-            lemmas[i] = value
+            lemma_text = known.get(key)
+            if lemma_text is None:
+                if len(known) >= MAX_CACHED_LEMMAS:  # bounded: a stream of new words must not grow it forever
+                    known.clear()
+                lemma_text = known[key] = lemmatizer.lemmatize(doc[i])[0]
+            lemmas[i] = strings.add(lemma_text)
         if len(doc):
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
