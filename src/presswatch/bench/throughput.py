@@ -81,7 +81,8 @@ def _newspaper_parse(html: list[str]) -> dict[str, float] | None:
         return None
     t = time.perf_counter()
     for doc in html:
-        page = NewspaperArticle("https://news.example/article")
+        # fetch_images=False: its default fetches every image over the network (seconds a page here)
+        page = NewspaperArticle("https://news.example/article", fetch_images=False)
         try:
             page.download(input_html=doc)
             page.parse()
