@@ -16,14 +16,25 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from presswatch.model import Article, replace
-from presswatch.nlp.component import attach_quotes
-from presswatch.nlp.people import entities_of, find_people
-from presswatch.nlp.pipeline import load_nlp, parse_text, parse_texts
-from presswatch.nlp.attribution import find_quoted_spans
+
+# spaCy and the model load when the stage is first used, not on import: the word lists in
+# ``nlp.lexicon`` are read by the store and the CLI, which never parse.
+_LAZY = {"load_nlp": "presswatch.nlp.pipeline", "find_quoted_spans": "presswatch.nlp.attribution"}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'presswatch.nlp' has no attribute {name!r}")
 
 
 def annotate_parsed(article: Article, doc) -> Article:
     """Fill entities, people and quotes of ``article`` from its parsed text ``doc``."""
+    from presswatch.nlp.component import attach_quotes
+    from presswatch.nlp.people import entities_of, find_people
+
     people = find_people(doc, article.text)
     people.authors = article.authors
     quotes = attach_quotes(doc, article.text, people)  # the "presswatch_quotes" component's own code
@@ -50,6 +61,8 @@ def _transient_strings() -> Iterator[None]:
     and a long ingest grows without bound. Zones neither nest nor mix with a parse outside them, so
     parses take turns; the first parse of a freshly loaded model runs outside a zone, so whatever
     its components set up on first use stays."""
+    from presswatch.nlp.pipeline import load_nlp
+
     nlp = load_nlp()
     with _ZONE_LOCK:
         if id(nlp) not in _WARMED or nlp.vocab.in_memory_zone:
@@ -64,12 +77,16 @@ def annotate(article: Article) -> Article:
     """Fill ``entities``, ``people`` and ``quotes`` of an article (left empty when the model cannot read it)."""
     if not reads(article):
         return article
+    from presswatch.nlp.pipeline import parse_text
+
     with _transient_strings():
         return annotate_parsed(article, parse_text(article.text))
 
 
 def annotate_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Article]:
     """``annotate`` for many articles, parsed in batches; yields in input order."""
+    from presswatch.nlp.pipeline import parse_texts
+
     batch = list(articles)
     readable = [a for a in batch if reads(a)]
     with _transient_strings():
