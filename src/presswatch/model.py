@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 DocumentKind = Literal["text", "html"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -253,6 +254,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def site_from_url(url: str | None) -> str | None:
+    """The host a URL names, without ``www.``: the site of an article whose page names none."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def article_id_for(url: str | None, source_path: str) -> str:
     """A stable id from where the article lives (its URL, else its source path).
 
@@ -292,6 +301,7 @@ def parse_quote_id(value: str) -> tuple[str, int, int] | None:
 
 
 __all__ = [
+    "site_from_url",
     "quote_id",
     "quote_anchor",
     "quote_passage",

@@ -17,9 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+
+from presswatch.bench.quote_snapshot import cached_parses
 
 #: inverse regularisation strength, chosen by 3-fold cross-validation on train (calibration, precision at 0.8)
 C = 0.1
@@ -134,26 +136,6 @@ def cost_table(per_article: Sequence[list[tuple]], confidences: Sequence[list[fl
 FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
-def _docs(records: Sequence[dict], parsed: Path | None) -> Iterator:
-    """The parses of ``records``; with ``parsed``, kept in (and read back from) that folder."""
-    from presswatch.nlp.pipeline import load_nlp, parse_texts
-
-    texts = (r["text"] for r in records)
-    if parsed is None:
-        yield from parse_texts(texts)
-        return
-    from spacy.tokens import DocBin
-
-    path = parsed / f"train-{len(records)}.spacy"
-    if not path.exists():
-        bin_ = DocBin(store_user_data=False)
-        for doc in parse_texts(texts):
-            bin_.add(doc)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bin_.to_disk(path)
-    yield from DocBin().from_disk(path).get_docs(load_nlp().vocab)
-
-
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m presswatch.bench.confidence_training")
     parser.add_argument("train", type=Path, help="the PolNeAR-format train file (JSONL)")
@@ -167,7 +149,7 @@ def main(argv: Sequence[str]) -> int:
     if any(r.get("split") not in (None, "train") for r in records):
         print("only the train split may be learnt from", file=sys.stderr)
         return 2
-    per_article = [placed_examples_of(r, doc) for r, doc in zip(records, _docs(records, args.parsed))]
+    per_article = [placed_examples_of(r, doc) for r, doc in zip(records, cached_parses([r["text"] for r in records], args.parsed, "train"))]
     if args.folds:
         for c in (0.05, 0.1, 0.3):
             sure = cross_validated(per_article, args.folds, c)

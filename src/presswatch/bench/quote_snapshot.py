@@ -25,16 +25,17 @@ from presswatch.bench.quotes import DEFAULT_DATA, GoldArticle, load_split
 QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_type", "speaker_role", "cue", "confidence")
 
 
-def _docs(articles: Sequence[GoldArticle], parsed: Path | None, split: str) -> Iterator:
+def cached_parses(texts: Sequence[str], parsed: Path | None, name: str) -> Iterator:
+    """The parses of ``texts``; with ``parsed``, kept in (and read back from) that folder as
+    ``NAME-COUNT.spacy``."""
     from presswatch.nlp.pipeline import load_nlp, parse_texts
 
-    texts = [a.text for a in articles]
     if parsed is None:
         yield from parse_texts(texts)
         return
     from spacy.tokens import DocBin
 
-    path = parsed / f"{split}-{len(articles)}.spacy"
+    path = parsed / f"{name}-{len(texts)}.spacy"
     if not path.exists():
         bin_ = DocBin(store_user_data=False)
         for doc in parse_texts(texts):
@@ -98,7 +99,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--parsed", type=Path, help="folder keeping the split's parses between runs")
     args = parser.parse_args(argv)
     articles = load_split(args.split, limit=args.limit, data_dir=args.data)
-    records = snapshot(articles, _docs(articles, args.parsed, args.split))
+    records = snapshot(articles, cached_parses([a.text for a in articles], args.parsed, args.split))
     if args.out:
         args.out.write_text(json.dumps(records, ensure_ascii=False, indent=0), encoding="utf-8")
     n = sum(len(r["quotes"]) for r in records)

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from presswatch.errors import ExtractError
 from presswatch.extract.base import ExtractedText
 from presswatch.extract.html import extract_html
 from presswatch.extract.language import detect_language
 from presswatch.extract.text import clean_text
-from presswatch.model import Article, RawDocument, article_id_for, content_hash
+from presswatch.model import Article, RawDocument, article_id_for, content_hash, site_from_url
 
 __all__ = ["ExtractedText", "clean_text", "extract_html", "extract", "to_article"]
-
-
-def _site_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def to_article(parts: ExtractedText, raw: RawDocument) -> Article:
@@ -30,7 +21,7 @@ def to_article(parts: ExtractedText, raw: RawDocument) -> Article:
     return Article(
         id=article_id_for(url, raw.source_path),
         url=url,
-        site=parts.site or raw.site or _site_from_url(url),
+        site=parts.site or raw.site or site_from_url(url),
         title=parts.title or raw.title,
         standfirst=parts.standfirst,
         authors=parts.authors or raw.authors,

@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 
 from presswatch.extract.boilerplate import matching_values
 from presswatch.extract.printed import printed_bylines, printed_date
+from presswatch.model import site_from_url
 
 __all__ = [
     "PageMetadata",
@@ -695,13 +696,6 @@ def _first(values: Iterable[str | None]) -> str | None:
     return None
 
 
-def _site_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def extract_metadata(
     tree: HtmlElement, *, url: str | None = None, fallback: bool = True
 ) -> PageMetadata:
@@ -803,7 +797,7 @@ def extract_metadata(
         authors=authors,
         published=published,
         published_source=published_source,
-        site=site or _site_from_url(url),
+        site=site or site_from_url(url),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
         url=_first(found.urls) or url,
     )

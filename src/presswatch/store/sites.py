@@ -11,21 +11,19 @@ The result depends on the set of stored articles only, never on the order they c
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from presswatch.model import site_from_url
+
 
 def host_of(url: str | None) -> str | None:
     """The host an article's URL names, without ``www.`` (None without a URL)."""
-    if not url:
-        return None
     try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
+        return site_from_url(url)
+    except ValueError:  # a URL its parser refuses names no host
         return None
-    return host.removeprefix("www.") or None
 
 
 def site_given(site: str | None, url: str | None) -> bool:
