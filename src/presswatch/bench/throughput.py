@@ -178,16 +178,19 @@ def run_throughput(
             (corpus / path.name.removesuffix(".gz")).write_text(doc, "utf-8")
         # Each executor is started (its workers' models loaded) before its clock starts, as the model
         # is for the NLP row: the rows compare steady-state rates; start-up is reported beside them.
+        def timed_ingest(executor, db_name: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+            store = open_store(str(Path(tmp) / db_name))
+            try:
+                t = time.perf_counter()
+                with executor:
+                    startup = time.perf_counter() - t
+                    report = ingest_paths([corpus], store, executor=executor)
+            finally:
+                store.close()
+            return {"seconds": report.seconds, "articles": report.documents, "startup_s": startup}
+
         for n in sorted({1, workers}):
-            store = open_store(str(Path(tmp) / f"local{n}.db"))
-            t = time.perf_counter()
-            with LocalExecutor(n) as executor:
-                startup = time.perf_counter() - t
-                report = ingest_paths([corpus], store, executor=executor)
-            store.close()
-            results[f"presswatch ingest, local x{n}"] = {
-                "seconds": report.seconds, "articles": report.documents, "startup_s": startup,
-            }
+            results[f"presswatch ingest, local x{n}"] = timed_ingest(LocalExecutor(n), f"local{n}.db")
         if with_ray:
             try:
                 import ray  # noqa: F401
@@ -196,15 +199,9 @@ def run_throughput(
             else:
                 from presswatch.run.ray_executor import RayExecutor
 
-                store = open_store(str(Path(tmp) / "ray.db"))
-                t = time.perf_counter()
-                with RayExecutor(num_cpus=workers, actors=workers) as executor:
-                    startup = time.perf_counter() - t
-                    report = ingest_paths([corpus], store, executor=executor)
-                store.close()
-                results[f"presswatch ingest, ray x{workers}"] = {
-                    "seconds": report.seconds, "articles": report.documents, "startup_s": startup,
-                }
+                results[f"presswatch ingest, ray x{workers}"] = timed_ingest(
+                    RayExecutor(num_cpus=workers, actors=workers), "ray.db"
+                )
     for row in results.values():
         row["articles_per_s"] = _rate(int(row["articles"]), row["seconds"])
     if quality:
